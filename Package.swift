@@ -1,0 +1,15 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "KubeLab",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+    ],
+    targets: [
+        .target(name: "Simulation"),
+        .target(name: "StructuredData"),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
