@@ -10,6 +10,13 @@ let package = Package(
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "REPL", dependencies: ["CLibEdit"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
     ],
     swiftLanguageModes: [.v6]
 )
