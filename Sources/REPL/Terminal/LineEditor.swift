@@ -75,7 +75,8 @@ public final class LineEditor: LineReading {
         guard let raw = kubelab_el_gets(editLine, &count, &error) else {
             if error == EINTR {
                 InterruptFlag.reset()
-                kubelab_write_output("^C\n")
+                // Step over the rest of the line so "^C" does not overwrite it.
+                kubelab_write_output(textAfterCursor() + "^C\n")
                 return .interrupted
             }
             return .endOfFile
@@ -120,8 +121,29 @@ public final class LineEditor: LineReading {
             return UInt8(CC_REFRESH)
         }
         guard completion.candidates.count > 1 else { return UInt8(CC_REFRESH_BEEP) }
+        if completion.candidates.count > Self.listingQueryThreshold {
+            // Like bash, ask before flooding the screen with thousands of pod names.
+            kubelab_write_output("\nDisplay all \(completion.candidates.count) possibilities? (y or n)")
+            var answer: CChar = 0
+            let confirmed = el_getc(editLine, &answer) == 1 && "yY ".utf8.contains(UInt8(bitPattern: answer))
+            guard confirmed else {
+                kubelab_write_output("\n")
+                return UInt8(CC_REDISPLAY)
+            }
+        }
         let listing = CompletionListing.columns(completion.displayedCandidates, width: Terminal.width)
         kubelab_write_output("\n" + listing)
         return UInt8(CC_REDISPLAY)
+    }
+
+    /// How many candidates a listing shows without asking first (bash's default).
+    private static let listingQueryThreshold = 100
+
+    /// The part of the line being edited that lies right of the cursor.
+    private func textAfterCursor() -> String {
+        guard let info = el_line(editLine)?.pointee, info.cursor < info.lastchar else { return "" }
+        let bytes = UnsafeBufferPointer(start: info.cursor, count: info.lastchar - info.cursor)
+            .map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
