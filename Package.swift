@@ -9,6 +9,8 @@ let package = Package(
     targets: [
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
+        .target(name: "Machine", dependencies: ["Simulation"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
     ],
     swiftLanguageModes: [.v6]
