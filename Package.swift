@@ -15,6 +15,13 @@ let package = Package(
         .target(name: "World", dependencies: ["Simulation", "Machine"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "REPL", dependencies: ["CLibEdit"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
     ],
     swiftLanguageModes: [.v6]
 )
