@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "REPL", dependencies: ["CLibEdit"]),
+        .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
     ],
     swiftLanguageModes: [.v6]

@@ -113,6 +113,13 @@ public protocol LoginShell: AnyObject {
     func program(forLine line: String) -> any Program
     /// The directory the next line starts in.
     var workingDirectory: String { get }
+    /// Whether `source` is a whole command yet; false while a quote, a here-document, a
+    /// trailing `|` or backslash, or a compound command is still open (the REPL then reads more).
+    func isComplete(_ source: String) -> Bool
+    /// Set when the learner ran `exit`: the status the session ends with.
+    var exitRequest: Int32? { get }
+    /// The names the shell runs without a file (builtins, functions, aliases), for completion.
+    var builtinNames: [String] { get }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins
