@@ -43,10 +43,12 @@ public final class Session {
             reader.addToHistory(line)
             reader.saveHistory()
 
-            letTimePass(since: lastCommandEnd)
+            let sessionCommand = SessionCommand(parsing: trimmed)
+            // A script's step stands for the learner typing a command; `wait` says itself how long.
+            if clock.isInteractive || sessionCommand == nil { letTimePass(since: lastCommandEnd) }
             importWorkspaceEdits()
-            if let status = runSessionCommand(trimmed) {
-                lastStatus = status
+            if let sessionCommand {
+                lastStatus = run(sessionCommand)
             } else {
                 lastStatus = runInWorld(line)
             }
@@ -111,32 +113,22 @@ public final class Session {
 
     // MARK: Commands of the session itself
 
-    /// Handles `wait DURATION` and `history`, which belong to the session rather than the
-    /// shell; nil for anything else.
-    private func runSessionCommand(_ line: String) -> Int32? {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        switch words.first {
-        case "wait" where words.count == 2:
-            guard let duration = DurationText.parse(words[1]) else { return nil }
+    private func run(_ command: SessionCommand) -> Int32 {
+        switch command {
+        case .wait(let duration):
             world.loop.advance(by: duration)
             record(.advance(nanoseconds: duration.nanoseconds))
-            return 0
-        case "history" where words.count <= 2:
+        case .history(let count):
             let entries = reader.historyEntries
-            let count = words.count == 2 ? Int(words[1]) : nil
-            if words.count == 2 && count == nil { return nil }
-            let shown = entries.enumerated().suffix(count ?? entries.count)
             let width = max(5, String(entries.count).count + 1)
             var text = ""
-            for (index, entry) in shown {
+            for (index, entry) in entries.enumerated().suffix(count ?? entries.count) {
                 let number = String(index + 1)
                 text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
             }
             write(Array(text.utf8))
-            return 0
-        default:
-            return nil
         }
+        return 0
     }
 
     // MARK: Running in the world
