@@ -22,6 +22,8 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,6 +12,15 @@ public final class Session {
     private let mirror: WorkspaceMirror?
     private let clock: SessionClock
     private let write: ([UInt8]) -> Void
+    /// Told about every command line the shell ran, with its exit status and what the learner
+    /// typed into it (a recorder writes transcripts from this).
+    public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
+    /// Told about each line typed into a running command, after the command's own prompt.
+    public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// How long a command may run unattended (scripts, replays) before it is interrupted.
+    public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
+    /// Told when a running command was interrupted with Ctrl-C.
+    public var interrupted: ((_ after: Duration) -> Void)?
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
@@ -141,7 +150,9 @@ public final class Session {
             driveFromScript(execution)
         }
         record(.command(line: line, inputs: execution.inputs, nanoseconds: execution.elapsed.nanoseconds))
-        return execution.exitStatus ?? 0
+        let status = execution.exitStatus ?? 0
+        commandFinished?(line, status)
+        return status
     }
 
     /// Virtual time follows real time while the command runs; Ctrl-C interrupts it; when it
@@ -157,8 +168,10 @@ public final class Session {
                 // The command printed its prompt already; the editor shows it again as its
                 // own, so take it back off the screen first.
                 if !prompt.isEmpty { write(Array("\r\u{1B}[K".utf8)) }
-                switch reader.readLine(prompt: prompt) {
-                case .line(let text): execution.type(text)
+                switch reader.readInput(prompt: prompt) {
+                case .line(let text):
+                    inputTyped?(prompt, text)
+                    execution.type(text)
                 case .endOfFile:
                     write(Array("\n".utf8))
                     execution.endInput()
@@ -169,6 +182,7 @@ public final class Session {
             }
             if clock.consumeInterrupt() {
                 write(Array("^C\n".utf8))
+                interrupted?(execution.elapsed)
                 execution.interrupt()
                 continue
             }
@@ -182,18 +196,26 @@ public final class Session {
     /// Runs to the end in virtual time; input the command reads comes from the script's next
     /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
     private func driveFromScript(_ execution: CommandExecution) {
+        let deadline = execution.startTime + unattendedLimit(execution.line)
         while true {
-            switch execution.run(until: world.loop.now + World.unattendedLimit) {
+            switch execution.run(until: max(deadline, world.loop.now)) {
             case .finished:
                 return
             case .awaitingInput:
-                switch reader.readLine(prompt: "") {
+                let prompt = execution.pendingPrompt
+                switch reader.readInput(prompt: prompt) {
                 case .line(let text):
+                    // No terminal echoes what a script types: show it, as a person would see it.
                     write(Array((text + "\n").utf8))
+                    inputTyped?(prompt, text)
                     execution.type(text)
-                case .endOfFile, .interrupted: execution.endInput()
+                case .endOfFile: execution.endInput()
+                case .interrupted:
+                    interrupted?(execution.elapsed)
+                    execution.interrupt()
                 }
             case .timeLimit:
+                interrupted?(execution.elapsed)
                 execution.interrupt()
             }
         }
