@@ -24,6 +24,20 @@ public final class World {
     public static let unattendedLimit: Duration = .seconds(120)
 
     private var foreground: CommandExecution?
+    /// Opens the learner's real editor on a file's text and returns what was saved (nil when
+    /// no editor could run). Set by a live session; replays answer from the journal instead.
+    public var editorHost: ((_ fileName: String, _ contents: [UInt8]) -> [UInt8]?)?
+    /// Editor results of the command being replayed, in order.
+    var recordedEdits: [[UInt8]] = []
+
+    /// Lets the learner edit `contents` (named `fileName`) in their own editor; nil when there
+    /// is no editor to run. Recorded in the journal like typed input.
+    public func edit(fileName: String, contents: [UInt8]) -> [UInt8]? {
+        if !recordedEdits.isEmpty { return recordedEdits.removeFirst() }
+        guard let editorHost, let result = editorHost(fileName, contents) else { return nil }
+        foreground?.recordEdit(result)
+        return result
+    }
 
     public init(seed: UInt64, setup: WorkstationSetup, outputSink: @escaping ([UInt8]) -> Void = { _ in }) throws {
         self.seed = seed

@@ -31,6 +31,8 @@ public struct TimedInput: Codable, Hashable, Sendable {
         case endOfFile
         /// Ctrl-C.
         case interrupt
+        /// The learner saved a file in their editor: `text` is what it held then.
+        case editorResult
     }
 
     public var offsetNanoseconds: Int64
