@@ -295,11 +295,14 @@ private func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
     scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
 }
 
-/// Go's `%#U`: `U+0021 '!'`.
+/// Go's `%#U`: `U+0021 '!'`, the character itself only when printable.
 private func goUnicodeNotation(_ scalar: Unicode.Scalar) -> String {
     var hex = String(scalar.value, radix: 16, uppercase: true)
     while hex.count < 4 { hex = "0" + hex }
-    return "U+\(hex) '\(scalar)'"
+    let isPrintable = scalar == " "
+        || (!scalar.properties.isWhitespace && scalar.properties.generalCategory != .control
+            && scalar.properties.generalCategory != .format && scalar.properties.generalCategory != .unassigned)
+    return isPrintable ? "U+\(hex) '\(scalar)'" : "U+\(hex)"
 }
 
 private func trimmingSpaces(_ text: Substring) -> String {
