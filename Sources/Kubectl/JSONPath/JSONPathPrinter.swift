@@ -15,6 +15,11 @@ public struct JSONPathPrinter: Hashable, Sendable {
     public struct ExecutionFailure: Error, Hashable, Sendable {
         public let standardOutput: String
         public let message: String
+
+        public init(standardOutput: String, message: String) {
+            self.standardOutput = standardOutput
+            self.message = message
+        }
     }
 
     public let path: JSONPath
