@@ -88,3 +88,21 @@ struct CustomColumnsTests {
         #expect(try CustomColumns.relaxedExpression(expression) == expected)
     }
 }
+
+struct OutputFormatArgumentTests {
+    @Test(arguments: [
+        ("jsonpath={.items[*].metadata.name}", "", "jsonpath", "{.items[*].metadata.name}"),
+        ("jsonpath=", "", "jsonpath", ""),
+        ("jsonpath", "{.kind}", "jsonpath", "{.kind}"),
+        ("custom-columns=NAME:.metadata.name", "", "custom-columns", "NAME:.metadata.name"),
+        ("jsonpath-file=t.txt", "", "jsonpath-file", "t.txt"),
+        ("", "{{.kind}}", "template", "{{.kind}}"),
+        ("wide", "", "wide", ""),
+        ("jsonpath={.a=b}", "", "jsonpath", "{.a=b}"),
+    ])
+    func splitting(output: String, template: String, format: String, argument: String) {
+        let split = OutputFormatArgument(output: output, template: template)
+        #expect(split.format == format)
+        #expect(split.argument == argument)
+    }
+}

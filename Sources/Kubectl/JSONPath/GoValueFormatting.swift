@@ -171,19 +171,20 @@ enum GoFloat {
         let (digits, point) = decimal(value)
         let sign = value < 0 ? "-" : ""
         if magnitude < 1e-6 || magnitude >= 1e21 {
-            var text = exponential(digits, point)
-            if text.hasSuffix(where: "e-0") { text.remove(at: text.index(text.endIndex, offsetBy: -2)) }
-            return sign + text
+            // encoding/json trims `e-07` to `e-7`.
+            return sign + exponential(digits, point, padsNegativeExponent: false)
         }
         return sign + fixed(digits, point)
     }
 
-    private static func exponential(_ digits: [UInt8], _ point: Int) -> String {
+    /// `d.ddde±XX`, the exponent padded to two digits as strconv does.
+    private static func exponential(_ digits: [UInt8], _ point: Int, padsNegativeExponent: Bool = true) -> String {
         var text = String(UnicodeScalar(digits[0]))
         if digits.count > 1 { text += "." + String(decoding: digits[1...], as: UTF8.self) }
         let exponent = point - 1
         let magnitude = abs(exponent)
-        return text + (exponent < 0 ? "e-" : "e+") + (magnitude < 10 ? "0" : "") + String(magnitude)
+        let padded = magnitude < 10 && (exponent >= 0 || padsNegativeExponent)
+        return text + (exponent < 0 ? "e-" : "e+") + (padded ? "0" : "") + String(magnitude)
     }
 
     private static func fixed(_ digits: [UInt8], _ point: Int) -> String {
@@ -192,13 +193,5 @@ enum GoFloat {
         if point >= digits.count { return text + String(repeating: "0", count: point - digits.count) }
         let split = text.index(text.startIndex, offsetBy: point)
         return String(text[..<split]) + "." + String(text[split...])
-    }
-}
-
-extension String {
-    /// True when the text ends with `marker` followed by exactly one more character.
-    fileprivate func hasSuffix(where marker: String) -> Bool {
-        guard count >= marker.count + 1 else { return false }
-        return dropLast().hasSuffix(marker)
     }
 }
