@@ -17,6 +17,13 @@ let package = Package(
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
 
+        // Docker: the engine, its registries and the docker CLI.
+        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
+
+        // Kubernetes: the cluster and kubectl.
+        .target(name: "Kubernetes", dependencies: ["StructuredData"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
+
         // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine"]),
         .systemLibrary(
@@ -31,6 +38,9 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
