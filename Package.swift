@@ -9,7 +9,9 @@ let package = Package(
     targets: [
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
+        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Simulation", "StructuredData"]),
     ],
     swiftLanguageModes: [.v6]
 )
