@@ -89,6 +89,16 @@ public final class World {
         }
     }
 
+    /// Runs `line` unattended with its output captured instead of shown: a lesson's check.
+    public func runSilently(_ line: String) -> (status: Int32, output: String) {
+        let shown = outputSink
+        var captured: [UInt8] = []
+        outputSink = { captured += $0 }
+        defer { outputSink = shown }
+        let status = runUnattended(line)
+        return (status, String(decoding: captured, as: UTF8.self))
+    }
+
     /// Sends SIGINT to the command's process and everything it started that still runs in the
     /// foreground.
     func interruptForeground(of execution: CommandExecution) {
@@ -112,6 +122,8 @@ public final class World {
         case .command(let line, let inputs, let nanoseconds):
             let execution = begin(line)
             execution.replay(inputs, duration: .nanoseconds(nanoseconds))
+        case .silentCommand(let line):
+            _ = runSilently(line)
         case .workspaceEdit(let path, let contents):
             WorkspaceMirror.apply(path: path, contents: contents.map { [UInt8]($0) }, to: workstation.fileSystem,
                                   home: learner.home, owner: learner)

@@ -6,12 +6,16 @@ import World
 /// The read–run loop of KubeLab: reads command lines, runs them in the world, shows what they
 /// print, and keeps the journal and the workspace folder up to date after each one.
 public final class Session {
-    public let world: World
+    public private(set) var world: World
     private let reader: any LineReading
     private let journal: JournalFile?
     private let mirror: WorkspaceMirror?
     private let clock: SessionClock
     private let write: ([UInt8]) -> Void
+    /// Makes a fresh world with a seed, for undo and reset; nil: the world cannot be rebuilt.
+    public var makeWorld: ((UInt64) throws -> World)?
+    /// The course, when one rides along.
+    public var companion: (any SessionCompanion)?
     /// Told about every command line the shell ran, with its exit status and what the learner
     /// typed into it (a recorder writes transcripts from this).
     public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
@@ -40,6 +44,7 @@ public final class Session {
 
     /// Runs until `exit` or end of input; returns the exit status for the process.
     public func run() -> Int32 {
+        companion?.sessionDidStart(self)
         var lastStatus: Int32 = 0
         var lastCommandEnd = clock.now()
         while true {
@@ -52,6 +57,14 @@ public final class Session {
             reader.addToHistory(line)
             reader.saveHistory()
 
+            if let companion {
+                letTimePassIfInteractive(since: lastCommandEnd)
+                if companion.handle(trimmed, in: self) {
+                    exportWorkspace()
+                    lastCommandEnd = clock.now()
+                    continue
+                }
+            }
             let sessionCommand = SessionCommand(parsing: trimmed)
             // A script's step stands for the learner typing a command; `wait` says itself how long.
             if clock.isInteractive || sessionCommand == nil { letTimePass(since: lastCommandEnd) }
@@ -61,6 +74,7 @@ public final class Session {
             } else {
                 lastStatus = runInWorld(line)
             }
+            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
@@ -82,7 +96,7 @@ public final class Session {
         } else if directory.hasPrefix(home + "/") {
             shown = "~" + directory.dropFirst(home.count)
         }
-        return "\(shown) $ "
+        return (companion?.promptPrefix ?? "") + "\(shown) $ "
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
@@ -107,6 +121,12 @@ public final class Session {
     }
 
     // MARK: Time
+
+    /// Real time spent at the prompt counts even before a companion's command.
+    private func letTimePassIfInteractive(since lastCommandEnd: ContinuousClock.Instant) {
+        guard clock.isInteractive else { return }
+        letTimePass(since: lastCommandEnd)
+    }
 
     private func letTimePass(since lastCommandEnd: ContinuousClock.Instant) {
         let pause: Duration
@@ -220,6 +240,60 @@ public final class Session {
             }
         }
     }
+
+    // MARK: For the companion
+
+    /// Shows `text` to the learner.
+    public func show(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    /// Runs a read-only command out of sight (journaled, so replays stay identical).
+    public func runCheck(_ line: String) -> (status: Int32, output: String) {
+        let result = world.runSilently(line)
+        record(.silentCommand(line: line))
+        return result
+    }
+
+    /// Runs a command as if typed (a lesson's setup or solution), shown or not.
+    @discardableResult
+    public func runScripted(_ line: String, visible: Bool) -> Int32 {
+        let status: Int32
+        if visible {
+            status = world.runUnattended(line)
+            record(.command(line: line, inputs: [], nanoseconds: 0))
+        } else {
+            status = world.runSilently(line).status
+            record(.silentCommand(line: line))
+        }
+        return status
+    }
+
+    /// How many journal entries the world is made of (a point to come back to).
+    public var journalPosition: Int { journal?.entries.count ?? 0 }
+
+    /// The journal position before the last command the shell ran, if there was one.
+    public var positionBeforeLastCommand: Int? {
+        guard let entries = journal?.entries else { return nil }
+        return entries.lastIndex { if case .command = $0.event { true } else { false } }
+    }
+
+    /// Rebuilds the world from the first `position` journal entries (undo, reset); the workspace
+    /// folder follows. Throws when the world cannot be rebuilt.
+    public func rebuildWorld(keepingJournalEntries position: Int) throws {
+        guard let makeWorld, let journal else { throw RebuildUnavailable() }
+        let kept = Array(journal.entries.prefix(position))
+        let fresh = try makeWorld(journal.seed)
+        for entry in kept { fresh.apply(entry) }
+        fresh.outputSink = world.outputSink
+        fresh.editorHost = world.editorHost
+        try journal.rewrite(entries: kept)
+        world = fresh
+        exportWorkspace()
+    }
+
+    /// This session keeps no journal, so its world cannot be rebuilt.
+    public struct RebuildUnavailable: Error {}
 
     // MARK: Persistence
 
