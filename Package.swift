@@ -33,6 +33,7 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -269,6 +269,14 @@ public final class Session {
         return status
     }
 
+    /// Writes a file into the learner's home (a lesson's setup), journaled like an edit made
+    /// in the workspace folder; `path` is relative to the home directory.
+    public func placeFile(_ path: String, contents: [UInt8]) {
+        WorkspaceMirror.apply(path: path, contents: contents, to: world.workstation.fileSystem,
+                              home: world.learner.home, owner: world.learner)
+        record(.workspaceEdit(path: path, contents: Data(contents)))
+    }
+
     /// How many journal entries the world is made of (a point to come back to).
     public var journalPosition: Int { journal?.entries.count ?? 0 }
 
