@@ -37,7 +37,9 @@ public struct LessonLinter {
                 diagnostics += lint(step, number: index + 1)
             }
         }
-        return diagnostics.sorted { ($0.location.path, $0.location.line) < ($1.location.path, $1.location.line) }
+        return diagnostics.sorted {
+            ($0.location.path, $0.location.line, $0.message) < ($1.location.path, $1.location.line, $1.message)
+        }
     }
 
     func lint(_ step: Step, number: Int) -> [LessonDiagnostic] {
@@ -64,8 +66,9 @@ public struct LessonLinter {
         return diagnostics
     }
 
-    /// The first command of `line` that is not known, if any.
+    /// The first command of `line` that is not known, if any; the session's own `wait` counts.
     func unknownCommand(in line: String) -> String? {
+        if WorldEnvironment.waitDuration(line) != nil { return nil }
         for command in ShellSyntax(line).commands {
             guard let name = command.words.first, !name.contains("/") else { continue }
             if !knownCommands.contains(name) { return name }

@@ -25,9 +25,10 @@ public struct LessonTester {
 
         public var description: String {
             var text = "\(location): lesson \(lesson), step \(step) (\(stepID)): \(message)\n"
-            if !actual.isEmpty {
-                text += actual.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
-                if !text.hasSuffix("\n") { text += "\n" }
+            var shown = Substring(actual)
+            while shown.last == "\n" { shown.removeLast() }
+            if !shown.isEmpty {
+                text += shown.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 + "\n" }.joined()
             }
             return text
         }
@@ -57,10 +58,10 @@ public struct LessonTester {
             }
             var typed: [TypedLine] = []
             for line in step.solution {
-                let result = world.runSilently(line)
-                typed.append(TypedLine(line: line, status: result.status))
-                if result.status != 0 {
-                    return failure("the solution command `\(line)` exited with status \(result.status)", "output:\n" + result.output)
+                let status = environment.runSolutionLine(line, visible: true)
+                typed.append(TypedLine(line: line, status: status))
+                if status != 0 {
+                    return failure("the solution command `\(line)` exited with status \(status)", "output:\n" + environment.lastOutput)
                 }
             }
             let after = step.evaluate(in: environment, typed: typed)

@@ -1,5 +1,6 @@
 import Foundation
 import Machine
+import REPL
 import World
 
 /// What running a step needs from the world it runs in: the live session (journaled) or a
@@ -11,6 +12,28 @@ public protocol StepEnvironment: AnyObject {
     func runScripted(_ line: String, visible: Bool) -> Int32
     /// Writes a file into the learner's home (`path` is relative to it).
     func placeFile(_ path: String, contents: [UInt8])
+    /// Lets simulated time pass.
+    func advanceTime(by duration: Duration)
+}
+
+extension StepEnvironment {
+    /// Runs a line of a solution as the learner would type it: `wait 30s` lets time pass (it is
+    /// the session's command, not the shell's); anything else runs in the shell. Returns the
+    /// exit status.
+    public func runSolutionLine(_ line: String, visible: Bool) -> Int32 {
+        if let duration = Self.waitDuration(line) {
+            advanceTime(by: duration)
+            return 0
+        }
+        return runScripted(line, visible: visible)
+    }
+
+    /// The duration of a `wait DURATION` line, or nil for any other line.
+    static func waitDuration(_ line: String) -> Duration? {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.count == 2, words[0] == "wait" else { return nil }
+        return DurationText.parse(String(words[1]))
+    }
 }
 
 /// A world run directly, with nothing journaled: what `lesson test` plays solutions in.
@@ -31,6 +54,10 @@ public final class WorldEnvironment: StepEnvironment {
         let result = world.runSilently(line)
         lastOutput = result.output
         return result.status
+    }
+
+    public func advanceTime(by duration: Duration) {
+        world.loop.advance(by: duration)
     }
 
     public func placeFile(_ path: String, contents: [UInt8]) {

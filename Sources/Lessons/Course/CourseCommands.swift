@@ -106,7 +106,7 @@ extension Course {
         case .run:
             for line in step.solution {
                 session.show(style.styled("$ " + line, TextStyle.dim) + "\n")
-                let status = session.runScripted(line, visible: true)
+                let status = session.runSolutionLine(line, visible: true)
                 typedLines.append(TypedLine(line: line, status: status))
             }
             checkStep(in: session, reportFailure: true)

@@ -176,9 +176,10 @@ public enum LessonParser {
             reader.error("\(what) has both \"run\" and \"typed\": use two checks", at: node)
             return nil
         }
-        var status: Int32?
-        if case .command = kind { status = 0 }
-        if let statusNode = fields["status"] {
+        var status: Int32? = 0
+        if let statusNode = fields["status"], case .scalar(let scalar) = statusNode, ["~", "null", ""].contains(scalar.string) {
+            status = nil
+        } else if let statusNode = fields["status"] {
             if let value = reader.integer(statusNode, what: "\(what): status") {
                 guard (0...255).contains(value) else {
                     reader.error("\(what): status must be between 0 and 255", at: statusNode)

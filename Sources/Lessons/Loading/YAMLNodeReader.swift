@@ -113,6 +113,7 @@ struct YAMLNodeReader {
             error("\(what) needs \"\(key)\"", at: owner)
             return nil
         }
-        return localized(node, what: "\(what): \(key)", owner: owner)
+        // The lesson's own fields are named plainly ("title"), a step's with the step ("step 2: instruction").
+        return localized(node, what: what == "the lesson" ? key : "\(what): \(key)", owner: owner)
     }
 }

@@ -9,8 +9,7 @@ public struct Check: Hashable, Sendable {
     }
 
     public var kind: Kind
-    /// The exit status required: 0 when the file says nothing for a command check; for a typed
-    /// check, nil means the typed command may have failed.
+    /// The exit status required (0 unless the file says otherwise); nil (`status: ~`) accepts any.
     public var status: Int32?
     public var output: OutputExpectation?
     public var source: SourceLocation

@@ -269,6 +269,12 @@ public final class Session {
         return status
     }
 
+    /// Lets simulated time pass, journaled (a solution's `wait 30s`).
+    public func advanceTime(by duration: Duration) {
+        world.loop.advance(by: duration)
+        record(.advance(nanoseconds: duration.nanoseconds))
+    }
+
     /// Writes a file into the learner's home (a lesson's setup), journaled like an edit made
     /// in the workspace folder; `path` is relative to the home directory.
     public func placeFile(_ path: String, contents: [UInt8]) {
