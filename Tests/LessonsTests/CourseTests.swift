@@ -172,4 +172,18 @@ import Testing
         let screen = try course.run(["lang fr", "solution please", "echo hint", "help"])
         #expect(screen.contains("usage: lang en|zh\nusage: solution [show|run]\nhint\nCourse commands"))
     }
+
+    @Test func openingACourseFolderLeavesOutBrokenLessonsAndReportsThem() throws {
+        let (folder, paths) = try writeFixtures(["ch02/a.yaml": Fixtures.files, "ch02/b.yaml": Fixtures.more, "ch02/c.yaml": "id: [\n"])
+        let (course, problems) = try Course.open(lessonsDirectory: folder, stateDirectory: temporaryDirectory(), environment: [:], style: .plain)
+        #expect(course.lessons.map(\.id) == ["ch02-files", "ch02-more"])
+        #expect(problems.map(\.location) == [SourceLocation(path: paths["ch02/c.yaml"] ?? "", line: 2)])
+    }
+
+    @Test func aDamagedProgressFileIsReportedWhenTheSessionStarts() throws {
+        let course = try harness()
+        try Data("{oops".utf8).write(to: course.store.url)
+        let screen = try course.run([])
+        #expect(screen.hasPrefix("kubelab: your progress file could not be read (not valid JSON); it was kept as \(course.store.url.path).corrupt-1 and the course starts afresh.\n"))
+    }
 }

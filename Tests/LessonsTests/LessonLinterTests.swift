@@ -56,6 +56,11 @@ import Testing
         ])
     }
 
+    @Test func aSectionOutsideItsChapterIsAnError() throws {
+        let (diagnostics, paths) = try lint(["a.yaml": Fixtures.files.replacingOccurrences(of: "section: \"2.1\"", with: "section: \"3.1\"")])
+        #expect(diagnostics.map(\.description) == ["\(paths["a.yaml"] ?? ""):1: error: section 3.1 is not in chapter 2"])
+    }
+
     @Test func schemaErrorsComeThroughWithTheirFileAndLine() throws {
         let (diagnostics, paths) = try lint(["a.yaml": Fixtures.files.replacingOccurrences(of: "minutes: 5", with: "minutes: soon")])
         #expect(diagnostics.map(\.description) == ["\(paths["a.yaml"] ?? ""):5: error: minutes must be a whole number"])

@@ -67,4 +67,21 @@ import Testing
         #expect(second.notice?.contains("progress.json.corrupt-2") == true)
         #expect(try String(contentsOf: aside, encoding: .utf8) == contents)
     }
+
+    @Test func theCommandLineTransferReportsWhatItDid() throws {
+        let here = temporaryDirectory()
+        try ProgressStore(directory: here).save(sampleProgress())
+        let file = temporaryDirectory().appendingPathComponent("p.json").path
+        var printed = ""
+        #expect(ProgressTransfer.export(stateDirectory: here, to: file) { printed += $0 } == 0)
+        #expect(printed == "Progress exported to \(file).\n")
+        printed = ""
+        let there = temporaryDirectory()
+        #expect(ProgressTransfer.import(stateDirectory: there, from: file) { printed += $0 } == 0)
+        #expect(printed.hasPrefix("Progress imported from \(file): 2 completed steps.\n"))
+        printed = ""
+        #expect(ProgressTransfer.import(stateDirectory: there, from: "/nonexistent/p.json") { printed += $0 } == 1)
+        #expect(printed.hasSuffix("nothing was changed\n"))
+        #expect(try ProgressStore(directory: there).load().progress.completedSteps == sampleProgress().completedSteps)
+    }
 }

@@ -30,6 +30,9 @@ public struct LessonLinter {
             for prerequisite in lesson.prerequisites where firstByID[prerequisite] == nil {
                 diagnostics.append(LessonDiagnostic(.error, "prerequisite \"\(prerequisite)\" is not a lesson", at: lesson.source))
             }
+            if let sectionChapter = lesson.section.split(separator: ".").first.flatMap({ Int($0) }), sectionChapter != lesson.chapter {
+                diagnostics.append(LessonDiagnostic(.error, "section \(lesson.section) is not in chapter \(lesson.chapter)", at: lesson.source))
+            }
             if lesson.prerequisites.contains(lesson.id) {
                 diagnostics.append(LessonDiagnostic(.error, "the lesson lists itself as a prerequisite", at: lesson.source))
             }

@@ -71,7 +71,7 @@ public final class Course: SessionCompanion {
                 show(markdown: say(Phrases.welcomeEnglish, Phrases.welcomeChinese), in: session)
                 progress.welcomed = true
             }
-            start(first, in: session)
+            start(lessons.first { !progress.isFinished($0) } ?? first, in: session)
             return
         }
         progress.currentStep = min(progress.currentStep, lesson.steps.count)
