@@ -27,6 +27,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["progress.json"])
     }
 
+    @Test func aWriteCutShortByACrashLeavesTheSavedProgress() throws {
+        let directory = temporaryDirectory()
+        let store = ProgressStore(directory: directory)
+        try store.save(sampleProgress())
+        // What a `kill -9` in the middle of a save leaves behind: a half-written temporary file.
+        try Data("{\"version\": 1, \"compl".utf8).write(to: directory.appendingPathComponent(".progress.json.tmp-4242"))
+        let loaded = try store.load()
+        #expect(loaded.progress == sampleProgress())
+        #expect(loaded.notice == nil)
+        var next = sampleProgress()
+        next.currentStep = 0
+        try store.save(next)
+        #expect(try store.load().progress == next)
+    }
+
     @Test func exportAndImportMoveProgressButNotJournalPositions() throws {
         let here = ProgressStore(directory: temporaryDirectory())
         try here.save(sampleProgress())

@@ -9,7 +9,7 @@ enum Phrases {
         """
 
     static let welcomeChinese = """
-        **欢迎使用 KubeLab。** 你将在一台模拟的工作站上动手学习《Kubernetes in Action》，上面装有 `docker`、\
+        **欢迎使用 KubeLab。**你将在一台模拟的工作站上动手学习《Kubernetes in Action》，上面装有 `docker`、\
         `kubectl`、`curl`、`minikube` 和 `gcloud`。每一步都会对照模拟的世界来检查，所以任何正确的做法都能通过。
 
         输入 `help` 查看课程命令，卡住时输入 `hint`，输入 `lessons` 查看全部课程。
@@ -57,7 +57,7 @@ enum Phrases {
         """
 
     static let courseEndChinese = """
-        **你已完成全部课程。** 接下来可以：
+        **你已完成全部课程。**接下来可以：
 
         - 继续在这个世界里实验：`kubelab sandbox` 打开它，不带课程
         - 继续读书，并在这里尝试书中的例子
