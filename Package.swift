@@ -9,7 +9,9 @@ let package = Package(
     targets: [
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
+        .target(name: "Machine", dependencies: ["Simulation"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]
 )
