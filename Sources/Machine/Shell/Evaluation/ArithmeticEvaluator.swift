@@ -253,13 +253,3 @@ struct ArithmeticEvaluator {
         return try nested.evaluate(raw)
     }
 }
-
-extension String {
-    /// The string without leading and trailing characters from `set`.
-    func trimmingCharacters(in set: String) -> String {
-        let characters = Set(set)
-        guard let start = firstIndex(where: { !characters.contains($0) }),
-              let end = lastIndex(where: { !characters.contains($0) }) else { return "" }
-        return String(self[start...end])
-    }
-}

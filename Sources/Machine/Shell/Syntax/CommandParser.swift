@@ -22,18 +22,20 @@ extension ParserEngine {
             try skipNewlines()
             let token = try peek()
             if token == .end || stop(token) { return Script(items: items) }
+            let start = peekStart
             let list = try parseAndOr()
             let after = try peek()
+            let text = String(characters[start..<min(max(peekStart, start), characters.count)]).trimmingCharacters(in: " \t\n")
             switch after {
             case .operator(";"), .newline:
                 lookahead = nil
-                items.append(ListItem(list: list))
+                items.append(ListItem(list: list, text: text))
             case .operator("&"):
                 lookahead = nil
-                items.append(ListItem(list: list, isBackground: true))
+                items.append(ListItem(list: list, isBackground: true, text: text))
             default:
                 guard after == .end || stop(after) else { throw unexpected(after, at: peekStart) }
-                items.append(ListItem(list: list))
+                items.append(ListItem(list: list, text: text))
                 return Script(items: items)
             }
         }

@@ -8,9 +8,18 @@ public struct Script: Equatable, Sendable {
 public struct ListItem: Equatable, Sendable {
     public var list: AndOrList
     public var isBackground: Bool
-    public init(list: AndOrList, isBackground: Bool = false) {
+    /// The source text of the list, as `jobs` and job notifications show it.
+    public var text: String
+
+    public init(list: AndOrList, isBackground: Bool = false, text: String = "") {
         self.list = list
         self.isBackground = isBackground
+        self.text = text
+    }
+
+    // The source text is presentation only: two items that parse alike are equal.
+    public static func == (left: ListItem, right: ListItem) -> Bool {
+        left.list == right.list && left.isBackground == right.isBackground
     }
 }
 
