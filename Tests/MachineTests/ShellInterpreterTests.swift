@@ -292,3 +292,61 @@ import Simulation
         #expect(piped == ShellRun(output: "one\ntwo\n", errors: "", status: 0))
     }
 }
+
+@Suite struct ShellRobustnessTests {
+    @Test func runawayRecursionEndsInAnError() throws {
+        let run = try runShell("f() { f; }; f; echo never")
+        #expect(run.errors == "bash: f: maximum function nesting level exceeded (200)\n")
+        #expect(run.status == 1)
+        #expect(try runShell("x='eval \"$x\"'; eval \"$x\"").status == 1)
+    }
+
+    @Test func deeplyNestedInputIsRejected() {
+        let source = String(repeating: "( ", count: 1_000) + "true" + String(repeating: " )", count: 1_000)
+        guard case .error(let error) = ShellParser.parse(source) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.messages == ["syntax error: nesting too deep"])
+    }
+
+    @Test func aWriterEndsWhenItsReaderLeaves() throws {
+        let run = try runShell("while :; do echo y; done | firstline; echo after")
+        #expect(run == ShellRun(output: "y\nafter\n", errors: "", status: 0))
+    }
+
+    @Test func interruptReachesSubshellsAndTheirChildren() throws {
+        let machine = try makeShellMachine()
+        let shell = Shell.startSession(on: machine, user: .root, environment: ["PATH": "/bin"], workingDirectory: "/",
+                                       stdout: DiscardingStream(), stderr: DiscardingStream())
+        final class Result { var status: Int32? }
+        let result = Result()
+        let box = UncheckedSendable((shell, result))
+        machine.loop.spawn { box.value.1.status = await box.value.0.execute("(while :; do :; done); echo no") }
+        machine.loop.advance(by: .milliseconds(3))
+        #expect(result.status == nil)
+        shell.interrupt()
+        machine.loop.advance(by: .milliseconds(3))
+        #expect(result.status == 130)
+
+        let second = Result()
+        let secondBox = UncheckedSendable((shell, second))
+        machine.loop.spawn { secondBox.value.1.status = await secondBox.value.0.execute("(sleep 100); echo no") }
+        machine.loop.advance(by: .seconds(1))
+        shell.interrupt()
+        machine.loop.advance(by: .seconds(1))
+        #expect(second.status == 130)
+    }
+
+    @Test func execHandsSignalsToTheProgram() throws {
+        let machine = try makeShellMachine()
+        let process = try machine.start(["sh", "-c", "exec sleep 100"], environment: ["PATH": "/bin"], workingDirectory: "/",
+                                        user: .root, stdin: EmptyReader(), stdout: DiscardingStream(), stderr: DiscardingStream())
+        machine.loop.advance(by: .seconds(1))
+        #expect(process.arguments == ["sleep", "100"])
+        process.signal(.terminate)
+        machine.loop.advance(by: .seconds(1))
+        #expect(process.exitStatus == 143)
+        #expect(machine.processes.count == 0)
+    }
+}

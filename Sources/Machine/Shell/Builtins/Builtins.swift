@@ -45,8 +45,8 @@ extension Shell {
         case "return": return try returnFromFunction(arguments, io: io)
         case "break", "continue": return try loopControl(name, arguments, io: io)
         case "trap": return try trap(arguments, io: io)
-        case "source", ".": return try await source(name, arguments, io: io)
-        case "eval": return try await eval(arguments, io: io)
+        case "source", ".": return try await nested(name, io: io) { try await source(name, arguments, io: io) }
+        case "eval": return try await nested(name, io: io) { try await eval(arguments, io: io) }
         case "wait": return try await wait(arguments, io: io)
         case "exec": return try await exec(arguments, io: io)
         case "kill": return try await kill(arguments, io: io)

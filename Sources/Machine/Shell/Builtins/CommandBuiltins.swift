@@ -254,7 +254,11 @@ extension Shell {
         case .failure(let status):
             throw ShellControl.exit(status)
         case .success(let child):
+            // The program takes the shell's place: it shows as the process, and gets its signals.
             process.arguments = child.arguments
+            for signal in [Signal.hangup, .interrupt, .quit, .terminate, .user1, .user2] {
+                process.signalHandlers[signal] = { child.signal(signal) }
+            }
             throw ShellControl.exit(try await waitInForeground(child))
         }
     }

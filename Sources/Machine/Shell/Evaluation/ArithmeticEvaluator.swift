@@ -166,7 +166,13 @@ struct ArithmeticEvaluator {
         let exponent = try power()
         guard exponent >= 0 else { throw ArithmeticError(message: "\(text): exponent less than 0 (error token is \"\(exponent)\")") }
         var result = 1
-        for _ in 0..<exponent { result = result &* base }
+        var factor = base
+        var remaining = exponent
+        while remaining > 0 {
+            if remaining & 1 == 1 { result = result &* factor }
+            factor = factor &* factor
+            remaining >>= 1
+        }
         return result
     }
 

@@ -1,6 +1,9 @@
 /// The formatting of the `printf` builtin: conversions %s %b %c %d %i %u %x %X %o %e %f %g %%,
 /// flags, widths and precisions, reusing the format while arguments remain.
 struct PrintfFormatter {
+    /// Widths and precisions beyond this are clamped, so a typo cannot exhaust memory.
+    static let maximumWidth = 4_096
+
     /// Error lines (without the `bash: printf: ` prefix) produced while formatting.
     private(set) var errors: [String] = []
 
@@ -98,12 +101,12 @@ struct PrintfFormatter {
                     body = Self.formatInteger(value, conversion: conversion, flags: flags, precision: precision)
                 case "e", "E", "f", "F", "g", "G":
                     let value = Double((argument ?? "0").trimmingCharacters(in: " ")) ?? 0
-                    body = Self.formatFloating(value, conversion: conversion, precision: precision ?? 6, flags: flags)
+                    body = Self.formatFloating(value, conversion: conversion, precision: min(precision ?? 6, 64), flags: flags)
                 default:
                     errors.append("%\(conversion): invalid directive")
                     return output
                 }
-                output += Self.pad(body, width: width ?? 0, flags: flags, numeric: !"sbc".contains(conversion))
+                output += Self.pad(body, width: min(width ?? 0, Self.maximumWidth), flags: flags, numeric: !"sbc".contains(conversion))
                 if stop { return output }
             }
             if !usedArgument || remaining.count == before { break }
@@ -132,7 +135,9 @@ struct PrintfFormatter {
         case "u": digits = String(UInt(bitPattern: value))
         default: digits = String(value.magnitude)
         }
-        if let precision, digits.count < precision { digits = String(repeating: "0", count: precision - digits.count) + digits }
+        if let precision, digits.count < min(precision, maximumWidth) {
+            digits = String(repeating: "0", count: min(precision, maximumWidth) - digits.count) + digits
+        }
         if flags.contains("#"), value != 0 {
             if conversion == "x" { digits = "0x" + digits }
             if conversion == "X" { digits = "0X" + digits }

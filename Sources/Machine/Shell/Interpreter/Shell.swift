@@ -24,6 +24,12 @@ enum ShellControl: Error {
     case abortLine(Int32)
 }
 
+/// What runs in the foreground and whether Ctrl-C asked it to stop.
+final class ForegroundState {
+    var isInterrupted = false
+    var processes: [SimulatedProcess] = []
+}
+
 /// A background job started with `&`.
 struct ShellJob {
     var number: Int
@@ -88,8 +94,19 @@ public final class Shell {
     /// Above zero while running a condition (`if`, `while`, left of `&&`): `set -e` is off there.
     var conditionDepth = 0
     var commandCount = 0
-    var isInterrupted = false
-    var foreground: [SimulatedProcess] = []
+    /// Shared with in-process subshells (`( … )`, `$( … )`), so Ctrl-C reaches what they run.
+    var foregroundState = ForegroundState()
+    var isInterrupted: Bool {
+        get { foregroundState.isInterrupted }
+        set { foregroundState.isInterrupted = newValue }
+    }
+    var foreground: [SimulatedProcess] {
+        get { foregroundState.processes }
+        set { foregroundState.processes = newValue }
+    }
+    /// Nesting of function calls, `eval` and `source`, bounded so runaway recursion ends in an error.
+    var nestingDepth = 0
+    static let maximumNesting = 200
     var lastSubstitutionStatus: Int32?
     /// Trapped signals whose commands have yet to run.
     var pendingTraps: [Signal] = []
@@ -149,6 +166,8 @@ public final class Shell {
         functionDepth = parent.functionDepth
         conditionDepth = parent.conditionDepth
         commandCount = parent.commandCount
+        nestingDepth = parent.nestingDepth
+        if process === parent.process { foregroundState = parent.foregroundState }
     }
 
     // MARK: Entry points

@@ -26,7 +26,9 @@ extension Shell {
         }
         if let function = functions[name] {
             return try await withTemporaryAssignments(assignments) {
-                try await callFunction(function, arguments: Array(fields.dropFirst()), io: redirected)
+                try await nested(name, io: redirected) {
+                    try await callFunction(function, arguments: Array(fields.dropFirst()), io: redirected)
+                }
             }
         }
         if isBuiltin(name) {
@@ -127,6 +129,17 @@ extension Shell {
         }
         return machine.launch(program, arguments: [name] + fields, environment: environment, workingDirectory: workingDirectory,
                               user: user, stdin: io.stdin, stdout: io.stdout, stderr: io.stderr, parent: process)
+    }
+
+    /// Runs `body` one nesting level deeper; past the limit it reports bash's error instead.
+    func nested(_ what: String, io: ShellIO, _ body: () async throws -> Int32) async throws -> Int32 {
+        guard nestingDepth < Self.maximumNesting else {
+            report("\(what): maximum function nesting level exceeded (\(Self.maximumNesting))", io: io)
+            throw isInteractive ? ShellControl.abortLine(1) : ShellControl.exit(1)
+        }
+        nestingDepth += 1
+        defer { nestingDepth -= 1 }
+        return try await body()
     }
 
     func callFunction(_ function: FunctionBody, arguments: [String], io: ShellIO) async throws -> Int32 {

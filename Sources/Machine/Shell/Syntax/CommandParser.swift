@@ -120,6 +120,8 @@ extension ParserEngine {
 
     /// Parses a compound command starting at the current token.
     func parseCompoundCommand() throws(ParseFailure) -> CompoundCommand {
+        try enterNesting()
+        defer { nesting -= 1 }
         let token = try peek()
         let start = peekStart
         if isOperator(token, "(") {

@@ -27,6 +27,9 @@ final class ParserEngine {
     /// Where lexing resumes after the newline that ends a line with here-documents.
     var hereDocumentResume: Int?
     var lookahead: (token: Token, start: Int, end: Int)?
+    /// Depth of compound commands and substitutions, bounded so absurd input cannot exhaust the stack.
+    var nesting = 0
+    static let maximumNesting = 256
 
     static let operators = ["&&", "||", ";;&", ";;", ";&", "|&", "&>>", "&>", "<<<", "<<-", "<<", "<>", "<&",
                             ">>", ">&", ">|", "<", ">", "&", "|", ";", "(", ")"]
@@ -77,6 +80,14 @@ final class ParserEngine {
         case .unmatched(let character):
             return ShellSyntaxError(messages: ["unexpected EOF while looking for matching `\(character)'",
                                                "syntax error: unexpected end of file"], line: line)
+        }
+    }
+
+    /// Enters one nesting level; past the limit the input is rejected.
+    func enterNesting() throws(ParseFailure) {
+        nesting += 1
+        if nesting > Self.maximumNesting {
+            throw .syntax(ShellSyntaxError(messages: ["syntax error: nesting too deep"], line: lineNumber(at: position)))
         }
     }
 

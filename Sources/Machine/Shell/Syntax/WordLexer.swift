@@ -104,6 +104,8 @@ extension ParserEngine {
                 return arithmetic
             }
             position += 2
+            try enterNesting()
+            defer { nesting -= 1 }
             let script = try parseList { [self] token in isOperator(token, ")") }
             guard case .operator(")") = try peek() else {
                 if try peek() == .end { throw .incomplete(isFinal ? .unmatched(")") : .endOfFile) }
