@@ -238,49 +238,81 @@ import Simulation
     }
 }
 
+/// Runs session lines the way the world does: each line a process of its own on the terminal.
+final class SessionDriver {
+    let machine: Machine
+    let session: ShellSession
+    let output = CollectingStream()
+    let errors = CollectingStream()
+    var current: SimulatedProcess?
+
+    init(environment: [String: String] = ["PATH": "/bin", "HOME": "/root"], workingDirectory: String = "/root") throws {
+        machine = try makeShellMachine()
+        session = ShellSession(machine: machine, user: .root, environment: environment, workingDirectory: workingDirectory)
+    }
+
+    /// Starts `line` and runs it for at most `limit` of virtual time; its status once it ended.
+    @discardableResult
+    func run(_ line: String, limit: Duration = .seconds(60)) -> Int32? {
+        let process = machine.launch(session.program(forLine: line), arguments: ["-bash"], environment: [:],
+                                     workingDirectory: session.workingDirectory, user: .root, stdin: EmptyReader(),
+                                     stdout: output, stderr: errors)
+        process.terminal = "pts/0"
+        current = process
+        machine.loop.run(until: { !process.isRunning }, limit: machine.loop.now + limit)
+        return process.exitStatus
+    }
+}
+
 @Suite struct ShellSessionTests {
-    /// Runs one line in a session and drives the loop until it is done.
-    func execute(_ line: String, in shell: Shell, limit: Duration = .seconds(60)) -> Int32? {
-        let box = UncheckedSendable(shell)
-        final class Result { var status: Int32? }
-        let result = Result()
-        let holder = UncheckedSendable(result)
-        shell.machine.loop.spawn { holder.value.status = await box.value.execute(line) }
-        shell.machine.loop.run(until: { result.status != nil }, limit: shell.machine.loop.now + limit)
-        return result.status
-    }
-
     @Test func keepsStateBetweenLinesAndExpandsAliases() throws {
-        let machine = try makeShellMachine()
-        let output = CollectingStream()
-        let errors = CollectingStream()
-        let shell = Shell.startSession(on: machine, user: .root, environment: ["PATH": "/bin", "HOME": "/root"],
-                                       workingDirectory: "/root", stdout: output, stderr: errors)
-        #expect(shell.prompt() == "root@test:~# ")
-        #expect(execute("alias k='args -v'; cd /tmp; x=1", in: shell) == 0)
-        #expect(execute("k $x", in: shell) == 0)
-        #expect(shell.prompt() == "root@test:/tmp# ")
-        #expect(execute("nosuch", in: shell) == 127)
-        #expect(execute("if then", in: shell) == 2)
-        #expect(execute("echo $?", in: shell) == 0)
-        #expect(output.text == "<-v> <1>\n2\n")
-        #expect(errors.text == "bash: nosuch: command not found\nbash: syntax error near unexpected token `then'\n")
-        #expect(execute("exit 4", in: shell) == 4)
-        #expect(shell.hasExited)
-        machine.loop.runReady()
-        #expect(shell.process.exitStatus == 4)
+        let driver = try SessionDriver()
+        let session = driver.session
+        #expect(session.prompt == "root@test:~# ")
+        #expect(!session.isComplete("if true; then"))
+        #expect(session.isComplete("echo 'done'"))
+        #expect(driver.run("alias k='args -v'; cd /tmp; x=1; f() { :; }") == 0)
+        #expect(session.builtinNames.contains("k") && session.builtinNames.contains("f") && session.builtinNames.contains("cd"))
+        #expect(driver.run("k $x") == 0)
+        #expect(session.prompt == "root@test:/tmp# ")
+        #expect(session.workingDirectory == "/tmp")
+        #expect(driver.run("nosuch") == 127)
+        #expect(driver.run("if then") == 2)
+        #expect(driver.run("echo $?") == 0)
+        #expect(driver.output.text == "<-v> <1>\n2\n")
+        #expect(driver.errors.text == "bash: nosuch: command not found\nbash: syntax error near unexpected token `then'\n")
+        #expect(session.exitRequest == nil)
+        #expect(driver.run("exit 4") == 4)
+        #expect(session.exitRequest == 4)
+        #expect(driver.errors.text.hasSuffix("exit\n"))
     }
 
-    @Test func interruptStopsAnEndlessLoop() throws {
-        let machine = try makeShellMachine()
-        let shell = Shell.startSession(on: machine, user: .root, environment: [:], workingDirectory: "/",
-                                       stdout: DiscardingStream(), stderr: DiscardingStream())
-        #expect(execute("while :; do :; done", in: shell, limit: .milliseconds(5)) == nil)
-        shell.interrupt()
-        machine.loop.advance(by: .milliseconds(5))
-        #expect(execute("echo $?", in: shell) == 0)
-        #expect(shell.lastStatus == 0)
-        #expect(!shell.hasExited)
+    @Test func ctrlCStopsTheLineNotTheSession() throws {
+        let driver = try SessionDriver()
+        #expect(driver.run("while :; do :; done", limit: .milliseconds(5)) == nil)
+        driver.current?.signal(.interrupt)
+        driver.machine.loop.advance(by: .milliseconds(5))
+        #expect(driver.current?.exitStatus == 130)
+        #expect(driver.run("echo $?") == 0)
+        #expect(driver.output.text == "130\n")
+        #expect(driver.session.exitRequest == nil)
+    }
+
+    @Test func trapsMoveWithTheSession() throws {
+        let driver = try SessionDriver()
+        #expect(driver.run("trap 'echo caught' USR1") == 0)
+        #expect(driver.run("kill -USR1 $$; echo after") == 0)
+        #expect(driver.output.text == "caught\nafter\n")
+    }
+
+    @Test func backgroundJobsAreReported() throws {
+        let driver = try SessionDriver()
+        driver.run("sleep 5 &")
+        let pid = driver.machine.processes.all.first { $0.arguments == ["sleep", "5"] }?.pid
+        #expect(driver.errors.text == "[1] \(pid ?? -1)\n")
+        driver.machine.loop.advance(by: .seconds(6))
+        driver.run("true")
+        #expect(driver.errors.text.hasSuffix("[1]+  Done                    sleep 5\n"))
     }
 
     @Test func interactiveShellReadsStandardInput() throws {
@@ -316,26 +348,16 @@ import Simulation
     }
 
     @Test func interruptReachesSubshellsAndTheirChildren() throws {
-        let machine = try makeShellMachine()
-        let shell = Shell.startSession(on: machine, user: .root, environment: ["PATH": "/bin"], workingDirectory: "/",
-                                       stdout: DiscardingStream(), stderr: DiscardingStream())
-        final class Result { var status: Int32? }
-        let result = Result()
-        let box = UncheckedSendable((shell, result))
-        machine.loop.spawn { box.value.1.status = await box.value.0.execute("(while :; do :; done); echo no") }
-        machine.loop.advance(by: .milliseconds(3))
-        #expect(result.status == nil)
-        shell.interrupt()
-        machine.loop.advance(by: .milliseconds(3))
-        #expect(result.status == 130)
-
-        let second = Result()
-        let secondBox = UncheckedSendable((shell, second))
-        machine.loop.spawn { secondBox.value.1.status = await secondBox.value.0.execute("(sleep 100); echo no") }
-        machine.loop.advance(by: .seconds(1))
-        shell.interrupt()
-        machine.loop.advance(by: .seconds(1))
-        #expect(second.status == 130)
+        let driver = try SessionDriver()
+        #expect(driver.run("(while :; do :; done); echo no", limit: .milliseconds(3)) == nil)
+        driver.current?.signal(.interrupt)
+        driver.machine.loop.advance(by: .milliseconds(3))
+        #expect(driver.current?.exitStatus == 130)
+        #expect(driver.run("(sleep 100); echo no", limit: .seconds(1)) == nil)
+        driver.current?.signal(.interrupt)
+        driver.machine.loop.advance(by: .seconds(1))
+        #expect(driver.current?.exitStatus == 130)
+        #expect(driver.output.text == "")
     }
 
     @Test func execHandsSignalsToTheProgram() throws {

@@ -152,39 +152,4 @@ extension Shell {
         if workingDirectory.hasPrefix(home + "/") { return "~" + workingDirectory.dropFirst(home.count) }
         return workingDirectory
     }
-
-    /// Starts an interactive shell session as a new process on `machine` — the learner's
-    /// login shell. Run lines with `execute(_:)` from tasks on the machine's loop; the process
-    /// ends with `endSession()` or when `exit` runs.
-    public static func startSession(on machine: Machine, user: Credentials, environment: [String: String],
-                                    workingDirectory: String, name: String = "bash",
-                                    stdin: any ReadableStream = EmptyReader(), stdout: any WritableStream,
-                                    stderr: any WritableStream) -> Shell {
-        let keeper = Wakeup()
-        let holder = SessionHolder()
-        let program = ClosureProgram { _ in
-            try? await keeper.wait()
-            return holder.shell?.exitStatus ?? holder.shell?.lastStatus ?? 0
-        }
-        let process = machine.launch(program, arguments: ["-" + name], environment: environment, workingDirectory: workingDirectory,
-                                     user: user, stdin: stdin, stdout: stdout, stderr: stderr)
-        let context = ProgramContext(machine: machine, process: process, arguments: [name], environment: environment,
-                                     workingDirectory: workingDirectory, user: user, stdin: stdin, stdout: stdout, stderr: stderr)
-        let shell = Shell(context: context, isInteractive: true)
-        shell.sessionKeeper = keeper
-        holder.shell = shell
-        shell.installInteractiveInterrupt()
-        return shell
-    }
-
-    /// Ends a session started with `startSession`: its process exits with the last status.
-    public func endSession() {
-        sessionKeeper?.wake()
-        sessionKeeper = nil
-    }
-}
-
-/// Lets a session's process read the shell's final status once the shell exists.
-final class SessionHolder {
-    weak var shell: Shell?
 }

@@ -94,7 +94,6 @@ extension Shell {
         let shell = UncheckedSendable(self)
         machine.loop.spawn {
             await shell.value.runExitTrap()
-            shell.value.sessionKeeper?.wake()
             shell.value.process.terminate(status: status)
         }
     }

@@ -42,8 +42,8 @@ struct ShellJob {
 /// `/bin/sh` and `/bin/bash` in containers. It holds the state of one shell process.
 public final class Shell {
     public let machine: Machine
-    /// The process this shell runs as.
-    public let process: SimulatedProcess
+    /// The process this shell runs as (a login session's current line).
+    public internal(set) var process: SimulatedProcess
     public var user: Credentials
     /// The name messages start with: `bash` (`bash: foo: command not found`) or `sh`.
     public var name: String
@@ -114,8 +114,8 @@ public final class Shell {
     var trapWakeup: Wakeup?
     /// Whether a command runs now (traps then wait for the next command boundary).
     var isBusy = false
-    /// Keeps a session's process alive until `endSession()`.
-    var sessionKeeper: Wakeup?
+    /// The terminal stream a session's standard input wraps, so buffered input survives lines.
+    var sessionInput: (any ReadableStream)?
 
     /// Commands between two tiny virtual sleeps, so a busy loop lets the world (and Ctrl-C) in.
     static let commandsPerYield = 2_000
@@ -140,6 +140,48 @@ public final class Shell {
         variables["HOSTNAME"] = context.machine.hostname
         if variables["IFS"] == nil { variables["IFS"] = " \t\n" }
         if variables["HOME"] == nil { variables["HOME"] = context.user.home }
+    }
+
+    /// A shell that is not yet running as any process: a login session, bound to each line's
+    /// process by `attach(to:)`.
+    init(machine: Machine, user: Credentials, environment: [String: String], workingDirectory: String, name: String) {
+        self.machine = machine
+        // A placeholder identity until the first line attaches: never started, never listed.
+        process = SimulatedProcess(pid: 0, parentPID: 0, arguments: ["-" + name], user: user, machine: machine)
+        self.user = user
+        self.name = name
+        isInteractive = true
+        scriptName = name
+        self.workingDirectory = workingDirectory
+        io = ShellIO(stdin: EmptyReader(), stdout: DiscardingStream(), stderr: DiscardingStream())
+        shellPID = 0
+        variables = environment
+        exportedNames = Set(environment.keys)
+        variables["PWD"] = workingDirectory
+        variables["UID"] = String(user.uid)
+        variables["EUID"] = String(user.uid)
+        variables["HOSTNAME"] = machine.hostname
+        if variables["IFS"] == nil { variables["IFS"] = " \t\n" }
+        if variables["HOME"] == nil { variables["HOME"] = user.home }
+    }
+
+    /// Makes the shell run as `context`'s process with its streams: a session's next line.
+    /// Traps move to the new process.
+    func attach(to context: ProgramContext) {
+        process = context.process
+        shellPID = context.process.pid
+        variables["PPID"] = String(context.process.parentPID)
+        if sessionInput !== context.stdin {
+            sessionInput = context.stdin
+            io.inputs[0] = PushbackReader(context.stdin)
+        }
+        io.outputs[1] = context.stdout
+        io.outputs[2] = context.stderr
+        for (name, command) in traps {
+            guard let signal = Signal(name: name) else { continue }
+            install(command, for: signal)
+        }
+        if isInteractive, traps[Signal.interrupt.shortName] == nil { installInteractiveInterrupt() }
     }
 
     /// A subshell: a copy of `parent`'s state, running as `process`; traps are reset.
@@ -210,7 +252,6 @@ public final class Shell {
         }
         isBusy = wasBusy
         notifyFinishedJobs()
-        if exitStatus != nil { sessionKeeper?.wake() }
         return lastStatus
     }
 
