@@ -9,6 +9,9 @@ final class WordSplittingShell: LoginShell {
     let machine: Machine
     init(machine: Machine) { self.machine = machine }
     var workingDirectory: String { "/home/learner" }
+    func isComplete(_ source: String) -> Bool { !source.hasSuffix("\\") }
+    var exitRequest: Int32? { nil }
+    var builtinNames: [String] { [] }
     func program(forLine line: String) -> any Program {
         LineProgram(words: line.split(separator: " ").map(String.init))
     }

@@ -30,6 +30,8 @@ public final class LineEditor: LineReading {
         self.history = history
         self.completer = completer
 
+        // libedit reads the prompt through a callback and cannot handle a null one.
+        setPrompt("")
         InterruptFlag.installSignalHandler()
         _ = kubelab_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = kubelab_el_set_editor(editLine, "emacs")
@@ -49,7 +51,16 @@ public final class LineEditor: LineReading {
     deinit {
         el_end(editLine)
         history.save()
-        free(promptText)
+        promptText?.deallocate()
+    }
+
+    /// Keeps `prompt` as a C string for the prompt callback until the next prompt.
+    private func setPrompt(_ prompt: String) {
+        promptText?.deallocate()
+        let bytes = Array(prompt.utf8CString)
+        let text = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        text.initialize(from: bytes, count: bytes.count)
+        promptText = text
     }
 
     /// The editor a libedit callback belongs to, found through `EL_CLIENTDATA`
@@ -64,15 +75,19 @@ public final class LineEditor: LineReading {
     /// After `.endOfFile` the cursor is still on the prompt's line; after `.interrupted`
     /// "^C" and a newline have been printed.
     public func readLine(prompt: String) -> LineInput {
-        free(promptText)
-        promptText = strdup(PromptEscapes.marked(prompt))
+        setPrompt(PromptEscapes.marked(prompt))
         InterruptFlag.reset()
         // libedit is not told about SIGWINCH; pick up any resize before editing.
         el_resize(editLine)
 
         var count: Int32 = 0
         var error: Int32 = 0
-        guard let raw = kubelab_el_gets(editLine, &count, &error) else {
+        var raw = kubelab_el_gets(editLine, &count, &error)
+        // Another signal with a handler (not Ctrl-C) also breaks the read; edit again.
+        while raw == nil, error == EINTR, !InterruptFlag.isSet {
+            raw = kubelab_el_gets(editLine, &count, &error)
+        }
+        guard let raw else {
             if error == EINTR {
                 InterruptFlag.reset()
                 // Step over the rest of the line so "^C" does not overwrite it.
