@@ -1,0 +1,36 @@
+/// `busybox`: the multi-call binary of the busybox and alpine images. It runs the applet named
+/// by how it was invoked (`/bin/ls` linked to it) or by its first argument (`busybox ls`).
+public struct BusyBoxProgram: Program {
+    /// The version line BusyBox prints in its usage texts (the 2018 release the images shipped).
+    static let banner = "BusyBox v1.28.1 (2018-02-15 14:34:02 UTC) multi-call binary."
+
+    /// The applets, by name.
+    let applets: [String: any Program]
+
+    public init(applets: [String: any Program]) {
+        self.applets = applets
+    }
+
+    public var appletNames: [String] { applets.keys.sorted() }
+
+    public func run(_ context: ProgramContext) async throws -> Int32 {
+        var name = context.programName
+        if name == "busybox" {
+            guard context.arguments.count > 1 else {
+                context.emit(Self.banner + "\n" + "Usage: busybox [function [arguments]...]\n")
+                return 0
+            }
+            context.arguments.removeFirst()
+            name = context.programName
+        }
+        if let applet = applets[name] {
+            return try await applet.run(context)
+        }
+        // The shell applet (`sh`) is registered by the shell module under its own name.
+        if name == "sh" || name == "ash", let shell = context.machine.programs.program(named: "sh") {
+            return try await shell.run(context)
+        }
+        context.printError("\(name): applet not found\n")
+        return 127
+    }
+}
