@@ -36,6 +36,14 @@ public struct HeadProgram: Program {
         var status: Int32 = 0
         for (index, operand) in operands.enumerated() {
             let bytes: [UInt8]
+            if operand == "-" {
+                // Read only as much as needed, then hang up so a writer like `yes` stops.
+                bytes = try await Self.readPrefix(of: context.stdin, count: count, countsBytes: countsBytes)
+                context.stdin.closeReading()
+                if headers { context.emit((index > 0 ? "\n" : "") + "==> standard input <==\n") }
+                context.emit(Self.prefix(bytes, count: count, countsBytes: countsBytes))
+                continue
+            }
             switch try await context.readOperand(operand) {
             case .failure(let error):
                 context.complain("cannot open \(quoted(operand)) for reading: \(error.code.message)")
@@ -46,19 +54,32 @@ public struct HeadProgram: Program {
             if headers {
                 context.emit((index > 0 ? "\n" : "") + "==> \(operand == "-" ? "standard input" : operand) <==\n")
             }
-            if countsBytes {
-                context.emit(Array(bytes.prefix(count)))
-            } else {
-                var end = 0
-                var lines = 0
-                while end < bytes.count, lines < count {
-                    if bytes[end] == 0x0A { lines += 1 }
-                    end += 1
-                }
-                context.emit(Array(bytes[..<end]))
-            }
+            context.emit(Self.prefix(bytes, count: count, countsBytes: countsBytes))
         }
         return status
+    }
+
+    static func prefix(_ bytes: [UInt8], count: Int, countsBytes: Bool) -> [UInt8] {
+        if countsBytes { return Array(bytes.prefix(count)) }
+        var end = 0
+        var lines = 0
+        while end < bytes.count, lines < count {
+            if bytes[end] == 0x0A { lines += 1 }
+            end += 1
+        }
+        return Array(bytes[..<end])
+    }
+
+    /// Reads chunks until `count` lines (or bytes) have arrived, or end of file.
+    static func readPrefix(of stream: any ReadableStream, count: Int, countsBytes: Bool) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        var lines = 0
+        while countsBytes ? bytes.count < count : lines < count {
+            guard let chunk = try await stream.read() else { break }
+            bytes += chunk
+            if !countsBytes { lines += chunk.reduce(0) { $0 + ($1 == 0x0A ? 1 : 0) } }
+        }
+        return bytes
     }
 }
 
