@@ -4,6 +4,9 @@ public struct BusyBoxProgram: Program {
     /// The version line BusyBox prints in its usage texts (the 2018 release the images shipped).
     static let banner = "BusyBox v1.28.1 (2018-02-15 14:34:02 UTC) multi-call binary."
 
+    /// Applets the shell module provides.
+    public static let shellApplets: Set<String> = ["sh", "echo", "printf", "test", "[", "pwd"]
+
     /// The applets, by name.
     let applets: [String: any Program]
 
@@ -26,9 +29,11 @@ public struct BusyBoxProgram: Program {
         if let applet = applets[name] {
             return try await applet.run(context)
         }
-        // The shell applet (`sh`) is registered by the shell module under its own name.
-        if name == "sh" || name == "ash", let shell = context.machine.programs.program(named: "sh") {
-            return try await shell.run(context)
+        // The shell applet (`sh`, `ash`) and the shell's own utilities (`echo`, `printf`, `test`)
+        // are registered by the shell module under their names.
+        let registered = name == "ash" ? "sh" : name
+        if Self.shellApplets.contains(registered), let program = context.machine.programs.program(named: registered) {
+            return try await program.run(context)
         }
         context.printError("\(name): applet not found\n")
         return 127
