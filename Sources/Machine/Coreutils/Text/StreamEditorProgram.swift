@@ -63,14 +63,15 @@ public struct StreamEditorProgram: Program {
         }
         var input: [UInt8] = []
         var status: Int32 = 0
-        for operand in operands.isEmpty ? ["-"] : operands {
+        let inputs = operands.isEmpty ? ["-"] : operands
+        for (index, operand) in inputs.enumerated() {
             switch try await context.readOperand(operand) {
             case .failure(let error):
                 context.complain("can't read \(operand): \(error.code.message)")
                 status = 2
             case .success(let bytes):
                 input += bytes
-                if !bytes.isEmpty, bytes.last != 0x0A, operand != operands.last { input.append(0x0A) }
+                if !bytes.isEmpty, bytes.last != 0x0A, index < inputs.count - 1 { input.append(0x0A) }
             }
         }
         var editor = StreamEditor(script: script, quiet: quiet)
