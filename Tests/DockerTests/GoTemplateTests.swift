@@ -95,6 +95,7 @@ import Testing
         Case(template: "{{\"a\".B}}", expected: "template: :1: unexpected . after term \"\\\"a\\\"\""),
         Case(template: "{{3x}}", expected: "template: :1: bad number syntax: \"3x\""),
         Case(template: "{{.A &}}", expected: "template: :1: unexpected \"&\" in operand"),
+        Case(template: "{{.Name，}}", expected: "template: :1: bad character U+FF0C '，'"),
     ])
     func reportsParseErrors(_ example: Case) {
         #expect(throws: TemplateError(message: example.expected)) { try GoTemplate(parsing: example.template) }
@@ -120,6 +121,10 @@ import Testing
     func reportsExecutionErrors(_ example: Case) throws {
         let template = try GoTemplate(parsing: example.template)
         #expect(throws: TemplateError(message: example.expected)) { try template.render(Self.container, missingKey: .error) }
+    }
+
+    @Test func acceptsUnicodeLettersInFieldNames() throws {
+        #expect(try GoTemplate(parsing: "{{.名字}}").render(["名字": "kubia"]) == "kubia")
     }
 
     @Test func wordsErrorsAsDockerInspect() {

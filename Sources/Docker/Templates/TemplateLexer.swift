@@ -223,7 +223,7 @@ struct TemplateLexer {
             if parenDepth < 0 { return fail("unexpected right paren U+0029 ')'") }
             emit(.rightParen)
         default:
-            if isAlphanumericStart(byte) {
+            if alphanumericLength(at: position) > 0 {
                 return lexIdentifier()
             }
             if byte < 0x80 && byte >= 0x20 && byte != 0x7F {
@@ -239,12 +239,22 @@ struct TemplateLexer {
 
     private func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
 
-    private func isAlphanumericStart(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: "_") || isWordCharacter(byte) || byte >= 0x80
+    /// The byte length of the letter, digit or `_` at `offset` (Go's `isAlphaNumeric`, which
+    /// accepts Unicode letters and digits), or 0 when there is none.
+    private func alphanumericLength(at offset: Int) -> Int {
+        guard offset < source.count else { return 0 }
+        let lead = source[offset]
+        if lead < 0x80 { return isWordCharacter(lead) ? 1 : 0 }
+        let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
+        guard offset + length <= source.count,
+              let scalar = String(decoding: source[offset..<offset + length], as: UTF8.self).unicodeScalars.first,
+              scalar != "\u{FFFD}" else { return 0 }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal ? length : 0
     }
 
-    /// Letters, digits, `_` and any non-ASCII (Go accepts Unicode letters).
-    private func isAlphanumeric(_ byte: UInt8) -> Bool { isWordCharacter(byte) || byte >= 0x80 }
+    private mutating func skipAlphanumerics() {
+        while case let length = alphanumericLength(at: position), length > 0 { position += length }
+    }
 
     private func atTerminator() -> Bool {
         guard position < source.count else { return true }
@@ -263,7 +273,7 @@ struct TemplateLexer {
             emit(kind == .variable ? .variable : .dot)
             return false
         }
-        while position < source.count, isAlphanumeric(source[position]) { position += 1 }
+        skipAlphanumerics()
         guard atTerminator() else { return failBadCharacter() }
         emit(kind)
         return false
@@ -275,7 +285,7 @@ struct TemplateLexer {
     }
 
     private mutating func lexIdentifier() -> Bool {
-        while position < source.count, isAlphanumeric(source[position]) { position += 1 }
+        skipAlphanumerics()
         guard atTerminator() else { return failBadCharacter() }
         let word = text(start..<position)
         let keywords: [String: TemplateToken.Kind] = [
@@ -351,8 +361,8 @@ struct TemplateLexer {
             while accept(Set("0123456789".utf8)) {}
         }
         _ = accept([UInt8(ascii: "i")])
-        if position < source.count, isAlphanumeric(source[position]) {
-            position += 1
+        if alphanumericLength(at: position) > 0 {
+            position += alphanumericLength(at: position)
             return fail("bad number syntax: \(goQuoted(text(start..<position)))")
         }
         emit(.number)
