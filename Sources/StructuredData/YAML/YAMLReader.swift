@@ -108,7 +108,7 @@ enum YAMLReader {
         case .mapping(let mapping):
             var object = JSONObject()
             for (key, value) in mapping {
-                if case .scalar(let keyScalar) = key, keyScalar.string == "<<", keyScalar.tag.rawValue == plainTag.rawValue {
+                if case .scalar(let keyScalar) = key, keyScalar.string == "<<", isPlainUntagged(keyScalar) {
                     try merge(value, into: &object)
                     continue
                 }
@@ -122,7 +122,7 @@ enum YAMLReader {
 
     private static func convert(_ scalar: Node.Scalar) throws -> JSONValue {
         let text = scalar.string
-        let tag = Tag.Name(rawValue: scalar.tag.rawValue)
+        let tag = isPlainUntagged(scalar) ? plainTag : Tag.Name(rawValue: scalar.tag.rawValue)
         switch tag {
         case plainTag: return try value(of: GoYAMLScalar.resolve(text, recognizesTimestamps: false), text: text)
         case .int, .float, .bool, .null:
@@ -138,6 +138,12 @@ enum YAMLReader {
         default:
             return .string(text)
         }
+    }
+
+    /// Yams resolves implicit tags lazily, so an untagged plain scalar shows either no tag or ours.
+    private static func isPlainUntagged(_ scalar: Node.Scalar) -> Bool {
+        let raw = scalar.tag.rawValue
+        return scalar.style == .plain && (raw.isEmpty || raw == plainTag.rawValue)
     }
 
     private static func shortTag(_ name: Tag.Name) -> String {
