@@ -145,6 +145,27 @@ struct YAMLEmitTests {
         #expect(try JSONValue.parseYAML(expected) == value)
     }
 
+    @Test func foldsLikeARealKubectlCapture() throws {
+        // kubernetes/kubernetes#36222 (kubectl 1.3): a config file that had to be double-quoted, folded after
+        // column 80 at a space, continued at the value's indentation. (The issue shows an excerpt, so only the
+        // first fold is compared.)
+        let file = "###\n# app configuration\n# http://docs.pylonsproject.org/projects/pyramid/en/1.5-branch/narr/environment.html\n"
+            + "###\n\n[global]\nenv = INT\n\n[app:main]\nuse = egg:ihm\n\t\n"
+        let value: JSONValue = ["apiVersion": "v1", "data": ["int.ini": .string(file)]]
+        let expected = #"""
+            apiVersion: v1
+            data:
+              int.ini: "###\n# app configuration\n# http://docs.pylonsproject.org/projects/pyramid/en/1.5-branch/narr/environment.html\n###\n\n[global]\nenv
+                = INT\n\n[app:main]\nuse = egg:ihm\n\t\n"
+            kind: ConfigMap
+
+            """#
+        var withKind = value
+        withKind["kind"] = "ConfigMap"
+        #expect(withKind.yamlText() == expected)
+        #expect(try JSONValue.parseYAML(expected) == withKind)
+    }
+
     @Test func scalarDocuments() {
         #expect(JSONValue.string("hello").yamlText() == "hello\n")
         #expect(JSONValue.object(JSONObject()).yamlText() == "{}\n")
