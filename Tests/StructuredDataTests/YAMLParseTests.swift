@@ -103,6 +103,78 @@ struct YAMLParseTests {
         }
     }
 
+    // Manifests and messages from real reports (aws-samples/aws-workshop-for-kubernetes#357,
+    // coreos/container-linux-update-operator#198, brotandgames/ciao#83).
+    static let capturedCases: [(String, String)] = [
+        ("""
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: nginx-pod
+              labels:
+                name: nginx-pod
+            spec:
+              containers:
+            - name: nginx
+                image: nginx:latest
+                ports:
+                - containerPort: 80
+            """, "error converting YAML to JSON: yaml: line 8: did not find expected key"),
+        ("""
+            kind: ReplicaSet
+            apiVersion: apps/v1beta2
+            metadata:
+              name: myrs
+            spec:
+              replicas:5
+              selector:
+                matchlabels:
+                  app: rsexample
+            """, "error converting YAML to JSON: yaml: line 7: mapping values are not allowed in this context"),
+        ("""
+            apiVersion: v1
+            kind: Namespace
+            metadata:
+              name: monitoring
+            ---
+            apiVersion: v1
+            kind: Secret
+            metadata:
+              name: ciao
+              namespace: monitoring
+            data:
+              BASIC_AUTH_USERNAME: YWRtaW4=
+              BASIC_AUTH_PASSWORD: cGFzc3dvcmQ=
+            ---
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: ciao
+              namespace: monitoring
+            spec:
+              replicas: 1
+              template:
+                metadata:
+              selector:
+                  labels:
+                    app: ciao
+                spec:
+                  containers:
+                  - image: brotandgames/ciao:latest
+                    name: ciao
+            """, "error converting YAML to JSON: yaml: line 12: did not find expected key"),
+    ]
+
+    @Test(arguments: capturedCases)
+    func capturedKubectlErrors(_ manifest: String, _ message: String) {
+        do {
+            _ = try YAMLDocuments.parse(manifest)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.kubectlMessage == message)
+        }
+    }
+
     @Test func kubectlWording() {
         do {
             _ = try YAMLDocuments.parse("kind: Pod\nmetadata: name: x\n")
