@@ -175,6 +175,26 @@ struct YAMLParseTests {
         }
     }
 
+    @Test func aliasBombsAreRefusedQuickly() {
+        var text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...8 {
+            let previous = "*a\(level - 1)"
+            text += "a\(level): &a\(level) [" + Array(repeating: previous, count: 10).joined(separator: ", ") + "]\n"
+        }
+        do {
+            _ = try YAMLDocuments.parse(text)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message == "yaml: document contains excessive aliasing")
+        }
+    }
+
+    @Test func emptyStreamsHaveNoDocuments() throws {
+        #expect(try YAMLDocuments.parse("").isEmpty)
+        #expect(try YAMLDocuments.parse("---\n# nothing\n---\n\n").isEmpty)
+        #expect(try JSONValue.parseYAML("") == .null)
+    }
+
     @Test func kubectlWording() {
         do {
             _ = try YAMLDocuments.parse("kind: Pod\nmetadata: name: x\n")
