@@ -42,6 +42,7 @@ let package = Package(
         ]),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker"]),
