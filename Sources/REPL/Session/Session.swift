@@ -86,17 +86,9 @@ public final class Session {
 
     // MARK: Reading
 
-    /// The prompt: the working directory with the home folder shown as `~`.
+    /// The prompt: the course's place, then the shell's own prompt (`PS1`).
     public var prompt: String {
-        let directory = world.shell.workingDirectory
-        let home = world.learner.home
-        var shown = directory
-        if directory == home {
-            shown = "~"
-        } else if directory.hasPrefix(home + "/") {
-            shown = "~" + directory.dropFirst(home.count)
-        }
-        return (companion?.promptPrefix ?? "") + "\(shown) $ "
+        (companion?.promptPrefix ?? "") + world.shell.prompt
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
@@ -104,7 +96,7 @@ public final class Session {
         var text = ""
         var continuation = false
         while true {
-            switch reader.readLine(prompt: continuation ? "> " : prompt) {
+            switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
                 if clock.isInteractive { write(Array("exit\n".utf8)) }
                 return continuation && !text.isEmpty ? nil : nil
