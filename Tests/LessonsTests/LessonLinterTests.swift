@@ -78,6 +78,6 @@ import Testing
         #expect(printed == "0 errors, 0 warnings\n")
         printed = ""
         #expect(LessonTools.lint(paths: [folder.path], knownCommands: []) { printed += $0 } == 1)
-        #expect(printed.hasSuffix("3 errors, 0 warnings\n"))
+        #expect(printed.hasSuffix("6 errors, 0 warnings\n"))
     }
 }

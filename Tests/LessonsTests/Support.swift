@@ -10,6 +10,8 @@ final class LessonTestShell: LoginShell {
     var workingDirectory: String { "/home/learner" }
     func isComplete(_ source: String) -> Bool { !source.hasSuffix("\\") }
     var exitRequest: Int32? { nil }
+    var prompt: String { "~ $ " }
+    var continuationPrompt: String { "> " }
     var builtinNames: [String] { ["cat", "echo", "fail", "ls", "mkdir", "rm", "test", "touch", "write"] }
     func program(forLine line: String) -> any Program {
         FileCommand(words: line.split(separator: " ").map(String.init))
@@ -128,6 +130,8 @@ final class CourseHarness {
     let directory = temporaryDirectory("state")
     let lessons: [Lesson]
     var environment: [String: String] = ["LANG": "en_US.UTF-8"]
+    /// Makes the worlds sessions run in.
+    var makeWorld: (UInt64) throws -> World = { try makeTestWorld(seed: $0) }
     /// Everything shown during the last session.
     private(set) var screen = ""
     private(set) var prompts: [String] = []
@@ -154,14 +158,14 @@ final class CourseHarness {
         let output = Screen()
         let journal = try JournalFile(url: directory.appendingPathComponent("world.journal"), seed: 5)
         try journal.load()
-        let world = try makeTestWorld(seed: journal.seed)
+        let world = try makeWorld(journal.seed)
         for entry in journal.entries { world.apply(entry) }
         world.outputSink = { output.text += String(decoding: $0, as: UTF8.self) }
         let reader = ScriptedReader(lines)
         let session = Session(world: world, reader: reader, journal: journal, mirror: nil, clock: .script) {
             output.text += String(decoding: $0, as: UTF8.self)
         }
-        session.makeWorld = { try makeTestWorld(seed: $0) }
+        session.makeWorld = makeWorld
         let course = try Course(lessons: lessons, store: store, environment: environment, style: .plain)
         session.companion = course
         _ = session.run()

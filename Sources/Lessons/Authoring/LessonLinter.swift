@@ -64,6 +64,9 @@ public struct LessonLinter {
             guard case .command(let line) = check.kind else { continue }
             if let problem = ReadOnlyCommands.problem(with: line) {
                 diagnostics.append(LessonDiagnostic(.error, "step \(number): \(what) must only read the world: \(problem)", at: check.source))
+            } else if let unknown = unknownCommand(in: line) {
+                diagnostics.append(LessonDiagnostic(.error, "step \(number): \(what) runs `\(unknown)`, which is not a known command",
+                                                    at: check.source))
             }
         }
         return diagnostics

@@ -37,13 +37,15 @@ public final class ProgressStore {
     public func load() throws -> Loaded {
         guard FileManager.default.fileExists(atPath: url.path) else { return Loaded(progress: CourseProgress()) }
         let data = try Data(contentsOf: url)
+        let unreadable: Unreadable
         do {
             return Loaded(progress: try Self.decode(data, path: url.path))
-        } catch let unreadable as Unreadable {
-            let aside = try setAside()
-            let notice = "kubelab: your progress file could not be read (\(unreadable.reason)); it was kept as \(aside.path) and the course starts afresh."
-            return Loaded(progress: CourseProgress(), notice: notice)
+        } catch {
+            unreadable = error
         }
+        let aside = try setAside()
+        let notice = "kubelab: your progress file could not be read (\(unreadable.reason)); it was kept as \(aside.path) and the course starts afresh."
+        return Loaded(progress: CourseProgress(), notice: notice)
     }
 
     /// Saves `progress` atomically.
