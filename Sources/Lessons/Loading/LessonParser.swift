@@ -124,11 +124,11 @@ public enum LessonParser {
         if checkNodes.isEmpty { reader.error("\(what) needs at least one check under \"checks\"", at: fields["checks"] ?? node) }
         let checks = checkNodes.compactMap { readCheck($0, what: "\(what): a check", reader: &reader) }
         let hints = reader.sequence(fields["hints"], what: "\(what): hints").compactMap {
-            reader.localized($0, what: "\(what): a hint", owner: node)
+            reader.localized($0, what: "\(what): a hint")
         }
         let solution = reader.strings(fields["solution"], what: "\(what): solution")
         if solution.isEmpty { reader.error("\(what) needs a solution (the commands that solve it)", at: fields["solution"] ?? node) }
-        let explain = reader.localized(fields["explain"], what: "\(what): explain", owner: node)
+        let explain = reader.localized(fields["explain"], what: "\(what): explain")
         let mistakes = reader.sequence(fields["mistakes"], what: "\(what): mistakes").compactMap {
             readMistake($0, what: "\(what): a mistake", reader: &reader)
         }

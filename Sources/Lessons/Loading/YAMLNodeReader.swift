@@ -90,7 +90,7 @@ struct YAMLNodeReader {
     }
 
     /// `{en: …, zh: …}`; plain text counts as English only.
-    mutating func localized(_ node: Node?, what: String, owner: Node) -> LocalizedText? {
+    mutating func localized(_ node: Node?, what: String) -> LocalizedText? {
         guard let node else { return nil }
         if case .scalar(let scalar) = node {
             warning("\(what) has no Chinese translation: write it as {en: …, zh: …}", at: node)
@@ -114,6 +114,6 @@ struct YAMLNodeReader {
             return nil
         }
         // The lesson's own fields are named plainly ("title"), a step's with the step ("step 2: instruction").
-        return localized(node, what: what == "the lesson" ? key : "\(what): \(key)", owner: owner)
+        return localized(node, what: what == "the lesson" ? key : "\(what): \(key)")
     }
 }
