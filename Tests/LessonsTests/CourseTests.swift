@@ -186,4 +186,17 @@ import Testing
         let screen = try course.run([])
         #expect(screen.hasPrefix("kubelab: your progress file could not be read (not valid JSON); it was kept as \(course.store.url.path).corrupt-1 and the course starts afresh.\n"))
     }
+
+    @Test func waitingLetsAStepPassInTime() throws {
+        let course = try CourseHarness([Fixtures.slow])
+        let screen = try course.run(["eventually ready", "wait 5s", "wait 5s"])
+        #expect(screen.components(separatedBy: "✓ Step 1 done.").count == 2)
+        #expect(course.prompts == ["[2.3 1/1] ~ $ ", "[2.3 1/1] ~ $ ", "[2.3 1/1] ~ $ ", "[2.3 ✓] ~ $ "])
+    }
+
+    @Test func solutionRunWaitsToo() throws {
+        let course = try CourseHarness([Fixtures.slow])
+        let screen = try course.run(["solution run"])
+        #expect(screen.contains("$ eventually ready\n$ wait 15s\n✓ Step 1 done."))
+    }
 }

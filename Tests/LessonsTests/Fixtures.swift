@@ -57,6 +57,21 @@ enum Fixtures {
 
         """
 
+    /// A lesson whose step completes some time after its command.
+    static let slow = """
+        id: ch02-slow
+        chapter: 2
+        section: "2.3"
+        title: {en: Slow, zh: 慢}
+        minutes: 1
+        steps:
+          - instruction: {en: Start it and wait., zh: 启动并等待。}
+            checks:
+              - run: test -f ready
+            solution: [eventually ready, wait 15s]
+
+        """
+
     /// A lesson whose check already passes before its solution.
     static let passesEarly = """
         id: ch03-early

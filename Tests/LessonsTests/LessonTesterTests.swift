@@ -10,12 +10,13 @@ import Testing
     }
 
     @Test func goodLessonsPlayThrough() throws {
-        let (status, printed, paths) = try test(["ch02/a.yaml": Fixtures.files, "ch02/b.yaml": Fixtures.more])
+        let (status, printed, paths) = try test(["ch02/a.yaml": Fixtures.files, "ch02/b.yaml": Fixtures.more, "ch02/c.yaml": Fixtures.slow])
         #expect(status == 0)
         #expect(printed == """
             ok    ch02-files (\(paths["ch02/a.yaml"] ?? ""), 3 steps)
             ok    ch02-more (\(paths["ch02/b.yaml"] ?? ""), 1 step)
-            2 of 2 lessons passed
+            ok    ch02-slow (\(paths["ch02/c.yaml"] ?? ""), 1 step)
+            3 of 3 lessons passed
 
             """)
     }

@@ -12,7 +12,7 @@ final class LessonTestShell: LoginShell {
     var exitRequest: Int32? { nil }
     var prompt: String { "~ $ " }
     var continuationPrompt: String { "> " }
-    var builtinNames: [String] { ["cat", "echo", "fail", "ls", "mkdir", "rm", "test", "touch", "write"] }
+    var builtinNames: [String] { ["cat", "echo", "eventually", "fail", "ls", "mkdir", "rm", "test", "touch", "write"] }
     func program(forLine line: String) -> any Program {
         FileCommand(words: line.split(separator: " ").map(String.init))
     }
@@ -59,6 +59,11 @@ final class LessonTestShell: LoginShell {
                 case "-e": return exists ? 0 : 1
                 default: return 2
                 }
+            case "eventually":
+                // Creates the file ten seconds from now, after the command has ended (like a pod
+                // that starts in the background).
+                let target = path(1)
+                _ = context.loop.schedule(after: .seconds(10)) { try? fileSystem.writeFile(target, []) }
             case "fail":
                 context.printError("fail: failed on purpose\n")
                 return 3

@@ -74,7 +74,10 @@ public final class Session {
             } else {
                 lastStatus = runInWorld(line)
             }
-            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
+            // Waiting changes the world too (a pod comes up): the course checks after it as well.
+            if sessionCommand == nil || sessionCommand.map({ if case .wait = $0 { true } else { false } }) == true {
+                companion?.commandDidFinish(line, status: lastStatus, in: self)
+            }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
