@@ -28,6 +28,8 @@ public final class Session {
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
+    /// The most virtual time one step of an interactive command covers.
+    static let largestSlice: Duration = .milliseconds(20)
     /// The most virtual time a pause at the prompt adds (a learner away for a week does not
     /// make the cluster simulate a week).
     public static let longestPause: Duration = .seconds(3600)
@@ -193,15 +195,18 @@ public final class Session {
                 continue
             }
             if clock.consumeInterrupt() {
-                write(Array("^C\n".utf8))
+                // The terminal already echoed "^C".
+                write(Array("\n".utf8))
                 interrupted?(execution.elapsed)
                 execution.interrupt()
                 continue
             }
             clock.sleep(.milliseconds(5))
             let now = clock.now()
-            execution.advance(by: now - last)
-            last = now
+            // Never more than a small slice at once: time spent computing must not turn into
+            // ever larger slices (a busy loop would then never let Ctrl-C through).
+            execution.advance(by: min(now - last, Self.largestSlice))
+            last = clock.now()
         }
     }
 
