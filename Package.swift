@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
         .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
-            "REPL", "World", "Transcripts",
+            "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
