@@ -21,10 +21,10 @@ let package = Package(
         .target(name: "Machine", dependencies: ["Simulation"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Docker", dependencies: ["Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["StructuredData"]),
+        .target(name: "Kubernetes", dependencies: ["StructuredData", "Formatting"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
 
         // The learner's world, the REPL around it, transcripts of it.
