@@ -372,3 +372,35 @@ final class SessionDriver {
         #expect(machine.processes.count == 0)
     }
 }
+
+@Suite struct ShellBashExtrasTests {
+    static let cases: [(String, String)] = [
+        ("echo a{b,c}d x{1..3} {c..a} {01..03} {1..7..3}", "abd acd x1 x2 x3 c b a 01 02 03 1 4 7\n"),
+        ("echo {a,b}{1,2} '{x,y}' {single} ${HOME}{/a,/b}", "a1 a2 b1 b2 {x,y} {single} /root/a /root/b\n"),
+        ("for i in {1..3}; do printf $i; done; echo", "123\n"),
+        ("status 3 | cat; echo $?; set -o pipefail; status 3 | cat; echo $?", "0\n3\n"),
+        ("echo $LINENO\necho $LINENO", "1\n2\n"),
+    ]
+
+    @Test(arguments: cases)
+    func runs(script: String, expected: String) throws {
+        let run = try runShell(script)
+        #expect(run.output == expected)
+        #expect(run.errors == "")
+    }
+
+    @Test func randomIsDeterministic() throws {
+        let first = try runShell("echo $RANDOM $RANDOM").output
+        #expect(first == (try runShell("echo $RANDOM $RANDOM").output))
+        #expect(first.split(separator: " ").count == 2)
+    }
+
+    @Test func scriptErrorsNameTheFileAndLine() throws {
+        let machine = try makeShellMachine()
+        try machine.fileSystem.writeFile("/tmp/s.sh", Array("#!/bin/bash\necho start\nnosuch\ncd /nope\n".utf8), mode: 0o755)
+        let run = try runShell("cd /tmp; ./s.sh", on: machine)
+        #expect(run.output == "start\n")
+        #expect(run.errors == "./s.sh: line 3: nosuch: command not found\n./s.sh: line 4: cd: /nope: No such file or directory\n")
+        #expect(run.status == 1)
+    }
+}

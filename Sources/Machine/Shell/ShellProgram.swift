@@ -59,6 +59,7 @@ public struct ShellProgram: Program {
         }
         if !readsStandardInput, let script = arguments.first {
             shell.scriptName = script
+            shell.runsScriptFile = true
             shell.positionalParameters = Array(arguments.dropFirst())
             let path = context.resolve(script)
             let bytes: [UInt8]

@@ -159,7 +159,8 @@ extension Shell {
         case "xtrace": options.traceCommands = enable
         case "nounset": options.failOnUnset = enable
         case "noglob": options.noGlobbing = enable
-        case "pipefail", "monitor", "emacs", "vi", "braceexpand", "hashall", "histexpand", "history", "interactive-comments": break
+        case "pipefail": options.pipeFail = enable
+        case "monitor", "emacs", "vi", "braceexpand", "hashall", "histexpand", "history", "interactive-comments": break
         default: return false
         }
         return true
@@ -167,7 +168,8 @@ extension Shell {
 
     func printOptions(io: ShellIO) throws {
         let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noglob", options.noGlobbing),
-                                       ("nounset", options.failOnUnset), ("xtrace", options.traceCommands)]
+                                       ("nounset", options.failOnUnset), ("pipefail", options.pipeFail),
+                                       ("xtrace", options.traceCommands)]
         for (option, on) in shown {
             try write(option.padding(to: 15) + (on ? "on" : "off") + "\n", to: io.stdout)
         }

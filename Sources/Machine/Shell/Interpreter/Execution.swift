@@ -65,9 +65,12 @@ extension Shell {
             foreground += stages
             defer { foreground.removeAll { stage in stages.contains { $0 === stage } } }
             status = 0
+            var failure: Int32 = 0
             for stage in stages {
                 status = try await stage.waitForExit()
+                if status != 0 { failure = status }
             }
+            if options.pipeFail { status = failure }
             if isInterrupted { throw ShellControl.abortLine(130) }
         }
         return pipeline.isNegated ? (status == 0 ? 1 : 0) : status

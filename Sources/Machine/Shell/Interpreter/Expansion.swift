@@ -90,7 +90,7 @@ extension Shell {
     /// Expands command words: all expansions, field splitting, pathname expansion, quote removal.
     func expandWords(_ words: [Word]) async throws -> [String] {
         var result: [String] = []
-        for word in words {
+        for word in words.flatMap(BraceExpansion.expand) {
             for field in try await expandFields(word, splits: true) {
                 result += glob(field)
             }
@@ -198,6 +198,8 @@ extension Shell {
         case "!": return lastBackgroundPID.map(String.init)
         case "-": return optionLetters
         case "0": return scriptName
+        case "RANDOM" where variables["RANDOM"] == nil: return String(machine.loop.random.integer(in: 0...32767))
+        case "LINENO": return String(currentLine)
         case "@", "*": return positionalParameters.joined(separator: " ")
         default:
             if let first = parameter.first, first.isASCIIDigit, let index = Int(parameter) {

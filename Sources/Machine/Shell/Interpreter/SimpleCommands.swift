@@ -10,6 +10,7 @@ extension Shell {
 
     func runSimple(_ command: SimpleCommand, io: ShellIO) async throws -> Int32 {
         lastSubstitutionStatus = nil
+        currentLine = command.line
         let fields = try await expandWords(command.words)
         var assignments: [(name: String, value: String)] = []
         for assignment in command.assignments {
@@ -124,6 +125,7 @@ extension Shell {
             let shell = Shell(context: context)
             shell.name = shellName
             shell.scriptName = fields.first ?? shellName
+            shell.runsScriptFile = true
             shell.positionalParameters = Array(fields.dropFirst())
             return await shell.runScriptSource(source)
         }

@@ -372,7 +372,7 @@ extension ParserEngine {
     }
 
     func parseSimpleCommand() throws(ParseFailure) -> Command {
-        var command = SimpleCommand()
+        var command = SimpleCommand(line: lineNumber(at: peekStart))
         var usedAliases: Set<String> = []
         var checkAlias = true
         var aliasEndedWithBlank = false

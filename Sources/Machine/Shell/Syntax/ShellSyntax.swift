@@ -82,10 +82,19 @@ public struct SimpleCommand: Equatable, Sendable {
     public var assignments: [Assignment]
     public var words: [Word]
     public var redirections: [Redirection]
-    public init(assignments: [Assignment] = [], words: [Word] = [], redirections: [Redirection] = []) {
+    /// The 1-based source line it starts on, for `$LINENO` and script error messages.
+    public var line: Int
+
+    public init(assignments: [Assignment] = [], words: [Word] = [], redirections: [Redirection] = [], line: Int = 0) {
         self.assignments = assignments
         self.words = words
         self.redirections = redirections
+        self.line = line
+    }
+
+    // The line is where the command was written, not what it is.
+    public static func == (left: SimpleCommand, right: SimpleCommand) -> Bool {
+        left.assignments == right.assignments && left.words == right.words && left.redirections == right.redirections
     }
 }
 
