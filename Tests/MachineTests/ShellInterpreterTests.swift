@@ -404,3 +404,19 @@ final class SessionDriver {
         #expect(run.status == 1)
     }
 }
+
+@Suite struct ShellPipelineProcessTests {
+    @Test func externalStagesRunAsTheirOwnProcesses() throws {
+        let machine = try makeShellMachine()
+        let output = CollectingStream()
+        let process = try machine.start(["bash", "-c", "sleep 10 2>&1 | cat; echo done"], environment: ["PATH": "/bin"],
+                                        workingDirectory: "/", user: .root, stdin: EmptyReader(), stdout: output, stderr: output)
+        machine.loop.advance(by: .seconds(1))
+        let commands = machine.processes.all.map(\.arguments)
+        #expect(commands == [["bash", "-c", "sleep 10 2>&1 | cat; echo done"], ["sleep", "10"], ["cat"]])
+        #expect(machine.processes.all.dropFirst().allSatisfy { $0.parentPID == process.pid })
+        machine.loop.advance(by: .seconds(10))
+        #expect(output.text == "done\n")
+        #expect(process.exitStatus == 0)
+    }
+}

@@ -99,12 +99,22 @@ extension Shell {
     /// Starts one command as a process of its own: an external program directly, anything else
     /// in a subshell process.
     func startStage(_ command: Command, io: ShellIO) async throws -> SimulatedProcess {
-        if case .simple(let simple) = command, simple.assignments.isEmpty, simple.redirections.isEmpty,
-           let first = simple.words.first?.plainText, !isBuiltin(first), functions[first] == nil, !first.isEmpty {
+        if case .simple(let simple) = command, let first = simple.words.first?.plainText,
+           !isBuiltin(first), functions[first] == nil, !first.isEmpty {
+            // An external program runs as the stage itself, as after bash's fork and exec.
+            currentLine = simple.line
             let fields = try await expandWords(simple.words)
             if let name = fields.first, !isBuiltin(name), functions[name] == nil {
+                var environment = exportedEnvironment()
+                for assignment in simple.assignments {
+                    environment[assignment.name] = try await expandToString(assignment.value)
+                }
                 traceCommand(fields, io: io)
-                switch startExternal(fields, environment: exportedEnvironment(), io: io) {
+                var stageIO = io
+                if let status = try await applyRedirections(simple.redirections, to: &stageIO, reportingTo: io) {
+                    return launchStatus(status)
+                }
+                switch startExternal(fields, environment: environment, io: stageIO) {
                 case .success(let child): return child
                 case .failure(let status): return launchStatus(status)
                 }

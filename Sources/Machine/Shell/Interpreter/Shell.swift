@@ -138,7 +138,7 @@ public final class Shell {
         io = ShellIO(stdin: PushbackReader.wrapping(context.stdin), stdout: context.stdout, stderr: context.stderr)
         shellPID = context.process.pid
         variables = context.environment
-        exportedNames = Set(context.environment.keys)
+        exportedNames = Set(context.environment.keys).union(["PWD"])
         variables["PWD"] = workingDirectory
         variables["PPID"] = String(context.process.parentPID)
         variables["UID"] = String(context.user.uid)
@@ -162,7 +162,7 @@ public final class Shell {
         io = ShellIO(stdin: EmptyReader(), stdout: DiscardingStream(), stderr: DiscardingStream())
         shellPID = 0
         variables = environment
-        exportedNames = Set(environment.keys)
+        exportedNames = Set(environment.keys).union(["PWD"])
         variables["PWD"] = workingDirectory
         variables["UID"] = String(user.uid)
         variables["EUID"] = String(user.uid)
