@@ -420,3 +420,14 @@ final class SessionDriver {
         #expect(process.exitStatus == 0)
     }
 }
+
+@Suite struct WhichProgramTests {
+    @Test func findsExecutablesAlongThePath() throws {
+        let machine = try makeShellMachine()
+        try machine.fileSystem.createDirectory("/usr/bin", intermediates: true)
+        try machine.fileSystem.setContent("/usr/bin/sort", .program(name: "sort", size: 1), mode: 0o755)
+        let run = try runShell("which sort cat; echo $?; which -a sort; which nosuch; echo $?; PATH=/usr/bin:/bin which sort",
+                               on: machine)
+        #expect(run.output == "/bin/sort\n/bin/cat\n0\n/bin/sort\n1\n/usr/bin/sort\n")
+    }
+}
