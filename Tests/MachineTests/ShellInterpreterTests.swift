@@ -431,3 +431,29 @@ final class SessionDriver {
         #expect(run.output == "/bin/sort\n/bin/cat\n0\n/bin/sort\n1\n/usr/bin/sort\n")
     }
 }
+
+@Suite struct ShellJobControlTests {
+    @Test func listsJobsAndBringsThemToTheForeground() throws {
+        let driver = try SessionDriver()
+        driver.run("sleep 30 &")
+        driver.run("sleep 60 &")
+        driver.run("jobs")
+        #expect(driver.output.text == "[1]-  Running                 sleep 30 &\n[2]+  Running                 sleep 60 &\n")
+        driver.run("kill %1")
+        driver.machine.loop.runReady()
+        #expect(driver.run("fg") == 0)
+        #expect(driver.output.text.hasSuffix("sleep 60\n"))
+        #expect(driver.errors.text.contains("[1]-  Terminated              sleep 30\n"))
+        #expect(driver.run("fg") == 1)
+        #expect(driver.errors.text.hasSuffix("bash: fg: current: no such job\n"))
+    }
+
+    @Test func reportsAForegroundCommandKilledBySignal() throws {
+        let driver = try SessionDriver()
+        #expect(driver.run("sleep 100", limit: .seconds(1)) == nil)
+        driver.machine.processes.all.first { $0.arguments == ["sleep", "100"] }?.signal(.kill)
+        driver.machine.loop.runReady()
+        #expect(driver.current?.exitStatus == 137)
+        #expect(driver.errors.text == "Killed\n")
+    }
+}

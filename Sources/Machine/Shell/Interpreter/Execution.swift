@@ -169,8 +169,7 @@ extension Shell {
         }
         let lastNumber = jobs.last?.number
         for job in jobs where !job.process.isRunning {
-            let status = job.process.exitStatus ?? 0
-            let state = status == 0 ? "Done" : status > 128 ? "Terminated" : "Exit \(status)"
+            let state = Self.endState(of: job.process)
             let marker = job.number == lastNumber ? "+" : (job.number == jobs.dropLast().last?.number ? "-" : " ")
             try? io.stderr.write("[\(job.number)]\(marker)  \(state.padding(to: 24))\(job.text)\n")
         }

@@ -69,6 +69,10 @@ extension Shell {
         defer { foreground.removeAll { $0 === child } }
         let status = try await child.waitForExit()
         if isInterrupted { throw ShellControl.abortLine(status) }
+        // Bash tells of a foreground job a signal killed (Ctrl-C and broken pipes go unsaid).
+        if isInteractive, let signal = child.terminatingSignal, signal != .interrupt, signal != .pipe {
+            try? io.stderr.write(signal.reportText + "\n")
+        }
         return status
     }
 
