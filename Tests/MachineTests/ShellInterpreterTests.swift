@@ -161,6 +161,8 @@ import Simulation
         ("echo $((1/0))", "bash: 1/0: division by 0 (error token is \"0\")\n", 1),
         ("exit abc", "bash: exit: abc: numeric argument required\n", 2),
         ("return", "bash: return: can only `return' from a function or sourced script\n", 1),
+        ("echo hi >&3", "bash: 3: Bad file descriptor\n", 1),
+        ("fg", "bash: fg: no job control\n", 1),
         ("unalias nope", "bash: unalias: nope: not found\n", 1),
         ("type nope", "bash: type: nope: not found\n", 1),
         ("export 1x=2", "bash: export: `1x=2': not a valid identifier\n", 1),
@@ -380,6 +382,16 @@ final class SessionDriver {
         ("for i in {1..3}; do printf $i; done; echo", "123\n"),
         ("status 3 | cat; echo $?; set -o pipefail; status 3 | cat; echo $?", "0\n3\n"),
         ("echo $LINENO\necho $LINENO", "1\n2\n"),
+        ("for ((i = 0; i < 3; i++)); do printf $i; done; echo; for ((;;)); do break; done", "012\n"),
+        ("x=3; while ((x--)); do printf $x; done; echo", "210\n"),
+        ("v=hello; echo ${v^^} ${v^} ${v,,}; V=ABC; echo ${V,}", "HELLO Hello hello\naBC\n"),
+        ("read a b <<< '  one   two  three  '; args \"$a\" \"$b\"", "<one> <two  three>\n"),
+        ("IFS=: read a b <<< 'x:y:z'; args \"$a\" \"$b\"", "<x> <y:z>\n"),
+        ("IFS=:; x=a::b:; args $x", "<a> <> <b>\n"),
+        ("f() { return 300; }; f; echo $?", "44\n"),
+        ("true | false; echo $?; ! false | true; echo $?", "1\n1\n"),
+        ("printf '%05.1f|%+d|% d|%o|%c%c\\n' 3.14159 5 5 8 abc d", "003.1|+5| 5|10|ad\n"),
+        ("echo \"${x-unset}\" \"${x:-empty}\"; x=; echo \"${x-unset}\" \"${x:-empty}\"", "unset empty\n empty\n"),
     ]
 
     @Test(arguments: cases)

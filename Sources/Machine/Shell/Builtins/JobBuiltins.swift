@@ -159,6 +159,10 @@ extension Shell {
 
     /// `fg [%n]`: waits for a background job in the foreground, echoing its command.
     func foregroundJob(_ arguments: [String], io: ShellIO) async throws -> Int32 {
+        guard isInteractive else {
+            report("fg: no job control", io: io)
+            return 1
+        }
         let specification = arguments.first ?? "%+"
         guard let job = jobs.first(where: { $0.process === jobProcess(specification) }) else {
             report("fg: \(arguments.first ?? "current"): no such job", io: io)
@@ -172,6 +176,10 @@ extension Shell {
 
     /// `bg [%n]`: every job here already runs in the background.
     func backgroundJob(_ arguments: [String], io: ShellIO) -> Int32 {
+        guard isInteractive else {
+            report("bg: no job control", io: io)
+            return 1
+        }
         let specification = arguments.first ?? "%+"
         guard let job = jobs.first(where: { $0.process === jobProcess(specification) }) else {
             report("bg: \(arguments.first ?? "current"): no such job", io: io)

@@ -243,6 +243,26 @@ extension Shell {
                 try await tick()
             }
             return status
+        case .arithmeticForLoop(let initial, let condition, let step, let body):
+            _ = try evaluateArithmetic(try await expandText(initial))
+            var status: Int32 = 0
+            loopDepth += 1
+            defer { loopDepth -= 1 }
+            while true {
+                let test = try await expandText(condition)
+                if !test.trimmingCharacters(in: " \t\n").isEmpty, try evaluateArithmetic(test) == 0 { break }
+                do {
+                    status = try await runScript(body, io: io)
+                } catch ShellControl.breakLoop(let levels) {
+                    if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
+                    break
+                } catch ShellControl.continueLoop(let levels) {
+                    if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
+                }
+                _ = try evaluateArithmetic(try await expandText(step))
+                try await tick()
+            }
+            return status
         case .caseClause(let subjectWord, let items):
             let subject = try await expandToString(subjectWord)
             var index = 0

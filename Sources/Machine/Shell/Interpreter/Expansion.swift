@@ -277,6 +277,12 @@ extension Shell {
                 }
             }
             return result
+        case .uppercase(let all):
+            let text = value ?? ""
+            return all ? text.uppercased() : text.prefix(1).uppercased() + text.dropFirst()
+        case .lowercase(let all):
+            let text = value ?? ""
+            return all ? text.lowercased() : text.prefix(1).lowercased() + text.dropFirst()
         case .substring(let offsetParts, let lengthParts):
             let text = Array(value ?? "")
             var offset = try evaluateArithmetic(try await expandText(offsetParts))

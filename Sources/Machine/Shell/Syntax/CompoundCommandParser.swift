@@ -92,6 +92,9 @@ extension ParserEngine {
     }
 
     func parseFor() throws(ParseFailure) -> CompoundCommand {
+        if isOperator(try peek(), "("), peekStart + 1 < characters.count, characters[peekStart + 1] == "(" {
+            return try parseArithmeticFor()
+        }
         let nameToken = try next()
         guard case .word(let word, let raw) = nameToken, let name = word.plainText, name == raw,
               let first = name.first, first.isNameStart, name.allSatisfy(\.isNameCharacter) else {
@@ -123,6 +126,55 @@ extension ParserEngine {
         }
         let body = try parseDoGroup()
         return .forLoop(name: name, words: words, body: body)
+    }
+
+    /// `for (( initial; condition; step ))` then an optional `;` and the do-group.
+    func parseArithmeticFor() throws(ParseFailure) -> CompoundCommand {
+        let start = peekStart
+        lookahead = nil
+        position = start + 2
+        var cursor = position
+        var depth = 0
+        var sections: [String] = []
+        var sectionStart = cursor
+        while cursor < characters.count {
+            let c = characters[cursor]
+            if c == "(" {
+                depth += 1
+            } else if c == ")" {
+                if depth == 0 { break }
+                depth -= 1
+            } else if c == ";", depth == 0 {
+                sections.append(String(characters[sectionStart..<cursor]))
+                sectionStart = cursor + 1
+            }
+            cursor += 1
+        }
+        guard cursor + 1 < characters.count, characters[cursor + 1] == ")" else {
+            if cursor >= characters.count - 1 { throw .incomplete(isFinal ? .unmatched(")") : .endOfFile) }
+            throw unexpected(.operator(")"), at: cursor)
+        }
+        sections.append(String(characters[sectionStart..<cursor]))
+        guard sections.count == 3 else {
+            throw .syntax(ShellSyntaxError(messages: ["syntax error: arithmetic expression required"], line: lineNumber(at: start),
+                                           sourceLine: sourceLine(at: start)))
+        }
+        position = cursor + 2
+        let parts = try sections.map { (text: String) throws(ParseFailure) -> [WordPart] in
+            try Self.parseExpandableText(text, isFinal: isFinal)
+        }
+        if isOperator(try peek(), ";") { lookahead = nil }
+        try skipNewlines()
+        let body: Script
+        if isReserved(try peek(), "{") {
+            lookahead = nil
+            body = try parseList { [self] in isReserved($0, "}") }
+            try requireNonEmpty(body)
+            try expectReserved("}")
+        } else {
+            body = try parseDoGroup()
+        }
+        return .arithmeticForLoop(initial: parts[0], condition: parts[1], step: parts[2], body: body)
     }
 
     func parseCase() throws(ParseFailure) -> CompoundCommand {

@@ -119,6 +119,8 @@ public indirect enum CompoundCommand: Equatable, Sendable {
     case untilLoop(condition: Script, body: Script)
     /// `for name in words` (`words` nil: `for name; do`, iterating over `"$@"`).
     case forLoop(name: String, words: [Word]?, body: Script)
+    /// `for (( initial; condition; step ))`: arithmetic texts, each possibly empty.
+    case arithmeticForLoop(initial: [WordPart], condition: [WordPart], step: [WordPart], body: Script)
     case caseClause(subject: Word, items: [CaseItem])
     /// `[[ … ]]`: its words, unsplit and unglobbed, evaluated as a test expression.
     case conditional([Word])
@@ -247,6 +249,8 @@ public struct ParameterExpansion: Equatable, Sendable {
         case removeSuffix(Word, longest: Bool)               // ${name%p} / ${name%%p}
         case replace(pattern: Word, replacement: Word, all: Bool)  // ${name/p/r} ${name//p/r}
         case substring(offset: [WordPart], length: [WordPart]?)    // ${name:o:l}
+        case uppercase(all: Bool)                            // ${name^} / ${name^^}
+        case lowercase(all: Bool)                            // ${name,} / ${name,,}
     }
 
     public init(name: String, operation: Operation = .value) {
