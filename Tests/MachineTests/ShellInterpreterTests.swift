@@ -469,3 +469,11 @@ final class SessionDriver {
         #expect(driver.errors.text == "Killed\n")
     }
 }
+
+@Suite struct ShellTimeTests {
+    @Test func reportsVirtualTime() throws {
+        let run = try runShell("time sleep 2; time -p sleep 61 | cat; time")
+        #expect(run.errors == "\nreal\t0m2.000s\nuser\t0m0.000s\nsys\t0m0.000s\nreal 61.00\nuser 0.00\nsys 0.00\n"
+                + "\nreal\t0m0.000s\nuser\t0m0.000s\nsys\t0m0.000s\n")
+    }
+}

@@ -1,3 +1,5 @@
+import Simulation
+
 extension Shell {
     // MARK: Lists
 
@@ -53,8 +55,34 @@ extension Shell {
     // MARK: Pipelines
 
     func runPipeline(_ pipeline: Pipeline, io: ShellIO) async throws -> Int32 {
+        guard let timing = pipeline.timing else { return try await runUntimedPipeline(pipeline, io: io) }
+        let start = machine.loop.now
+        let status = try await runUntimedPipeline(pipeline, io: io)
+        try? io.stderr.write(Self.timeReport(machine.loop.now - start, timing: timing))
+        return status
+    }
+
+    /// What `time` prints for `elapsed` virtual time (simulated programs use no CPU time).
+    static func timeReport(_ elapsed: Duration, timing: Pipeline.Timing) -> String {
+        let (seconds, attoseconds) = elapsed.components
+        let milliseconds = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        switch timing {
+        case .standard:
+            let minutes = milliseconds / 60_000
+            let rest = milliseconds % 60_000
+            let fraction = String(rest % 1000).leftPadded(to: 3)
+            return "\nreal\t\(minutes)m\(rest / 1000).\(fraction)s\nuser\t0m0.000s\nsys\t0m0.000s\n"
+        case .posix:
+            let hundredths = String((milliseconds % 1000) / 10).leftPadded(to: 2)
+            return "real \(milliseconds / 1000).\(hundredths)\nuser 0.00\nsys 0.00\n"
+        }
+    }
+
+    func runUntimedPipeline(_ pipeline: Pipeline, io: ShellIO) async throws -> Int32 {
         var status: Int32
-        if pipeline.commands.count == 1 {
+        if pipeline.commands.isEmpty {
+            status = 0
+        } else if pipeline.commands.count == 1 {
             if pipeline.isNegated {
                 status = try await asCondition { try await runCommand(pipeline.commands[0], io: io) }
             } else {
@@ -337,6 +365,11 @@ extension Shell {
 }
 
 extension String {
+    /// The string with zeros in front up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+
     /// The string padded with spaces to at least `width` characters.
     func padding(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)

@@ -61,6 +61,16 @@ extension ParserEngine {
 
     func parsePipeline() throws(ParseFailure) -> Pipeline {
         var pipeline = Pipeline(commands: [])
+        if isReserved(try peek(), "time") {
+            lookahead = nil
+            pipeline.timing = .standard
+            if case .word(_, "-p") = try peek() {
+                lookahead = nil
+                pipeline.timing = .posix
+            }
+            let next = try peek()
+            if next == .newline || next == .end || isOperator(next, ";") || isOperator(next, "&") { return pipeline }
+        }
         if isReserved(try peek(), "!") {
             lookahead = nil
             pipeline.isNegated = true

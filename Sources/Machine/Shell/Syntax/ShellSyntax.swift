@@ -54,9 +54,19 @@ public struct AndOrList: Equatable, Sendable {
 public struct Pipeline: Equatable, Sendable {
     public var isNegated: Bool
     public var commands: [Command]
-    public init(isNegated: Bool = false, commands: [Command]) {
+    /// `time` (or `time -p`) before the pipeline: report how long it took.
+    public var timing: Timing?
+
+    /// How `time` reports.
+    public enum Timing: Equatable, Sendable {
+        case standard  // real\t0m0.003s
+        case posix     // real 0.00
+    }
+
+    public init(isNegated: Bool = false, commands: [Command], timing: Timing? = nil) {
         self.isNegated = isNegated
         self.commands = commands
+        self.timing = timing
     }
 }
 
