@@ -35,10 +35,24 @@ extension Shell {
         var operands = arguments[...]
         var exports = false
         var prints = false
+        var functionsOnly = false
         while let first = operands.first, first.hasPrefix("-") || first.hasPrefix("+"), first.count > 1 {
             operands.removeFirst()
             if first.contains("x") { exports = first.hasPrefix("-") }
             if first.contains("p") { prints = true }
+            if first.contains("f") { functionsOnly = true }
+        }
+        if functionsOnly {
+            let names = operands.isEmpty ? functions.keys.sorted() : Array(operands)
+            var status: Int32 = 0
+            for name in names {
+                guard let body = functions[name] else {
+                    status = 1
+                    continue
+                }
+                try write(ShellSyntaxPrinter.function(named: name, body) + "\n", to: io.stdout)
+            }
+            return status
         }
         if operands.isEmpty || prints {
             let names = operands.isEmpty ? variables.keys.sorted() : Array(operands)

@@ -190,7 +190,8 @@ extension ParserEngine {
         let rest = text[text.index(after: equals)...]
         if !rest.isEmpty { parts.append(.literal(String(rest))) }
         parts.append(contentsOf: word.parts.dropFirst())
-        return Assignment(name: String(name), value: Word(withTilde(parts)), isAppend: isAppend)
+        let valueSource = word.source.firstIndex(of: "=").map { String(word.source[word.source.index(after: $0)...]) } ?? ""
+        return Assignment(name: String(name), value: Word(withTilde(parts), source: valueSource), isAppend: isAppend)
     }
 
 }

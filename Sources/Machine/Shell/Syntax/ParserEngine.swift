@@ -168,8 +168,9 @@ final class ParserEngine {
             position += op.count
             return (.operator(op), start)
         }
-        let word = try lexWord()
+        var word = try lexWord()
         let raw = String(characters[start..<position])
+        word.source = raw
         if raw.allSatisfy(\.isASCIIDigit), let next = current, next == "<" || next == ">", let number = Int(raw) {
             return (.ioNumber(number), start)
         }

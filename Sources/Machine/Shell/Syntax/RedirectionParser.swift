@@ -32,7 +32,10 @@ extension ParserEngine {
             let expands = !raw.contains(where: { $0 == "'" || $0 == "\"" || $0 == "\\" })
             let body = try readHereDocumentBody(delimiter: delimiter, stripTabs: op == "<<-")
             let target = expands ? Word(try Self.parseExpandableText(body, isFinal: true)) : Word([.quoted(body)])
-            return Redirection(descriptor: descriptor, kind: .hereDocument(expands: expands), target: target)
+            var redirection = Redirection(descriptor: descriptor, kind: .hereDocument(expands: expands), target: target)
+            redirection.hereDocumentSource = Redirection.HereDocumentSource(
+                delimiter: op + (expands ? delimiter : "'\(delimiter)'"), body: body + delimiter + "\n")
+            return redirection
         case "<": kind = .input
         case ">": kind = .output
         case ">|": kind = .clobber

@@ -172,6 +172,19 @@ public struct Redirection: Equatable, Sendable {
     public var kind: Kind
     /// The file name, the descriptor number for duplications, or a here-document's body.
     public var target: Word
+    /// A here-document's delimiter and body as written, for printing functions back.
+    public var hereDocumentSource: HereDocumentSource?
+
+    /// The delimiter word and raw body of a here-document.
+    public struct HereDocumentSource: Sendable {
+        public var delimiter: String
+        public var body: String
+    }
+
+    // Presentation details do not change what a redirection does.
+    public static func == (left: Redirection, right: Redirection) -> Bool {
+        left.descriptor == right.descriptor && left.kind == right.kind && left.target == right.target
+    }
 
     /// The redirection operators.
     public enum Kind: Equatable, Sendable {
@@ -208,11 +221,22 @@ public struct Redirection: Equatable, Sendable {
 /// A shell word: a sequence of parts that expand and concatenate.
 public struct Word: Equatable, Sendable, ExpressibleByStringLiteral {
     public var parts: [WordPart]
+    /// The word as written (quotes included), for printing functions back; empty when unknown.
+    public var source: String
 
-    public init(_ parts: [WordPart]) { self.parts = parts }
+    public init(_ parts: [WordPart], source: String = "") {
+        self.parts = parts
+        self.source = source
+    }
 
     /// A word made of unquoted literal text.
-    public init(stringLiteral value: String) { self.parts = [.literal(value)] }
+    public init(stringLiteral value: String) {
+        self.parts = [.literal(value)]
+        self.source = value
+    }
+
+    // How a word was spelled does not change what it is.
+    public static func == (left: Word, right: Word) -> Bool { left.parts == right.parts }
 
     /// The text when the word is unquoted literal text only (reserved words, names).
     public var plainText: String? {
