@@ -492,3 +492,22 @@ final class SessionDriver {
         #expect(try runShell(script).output == expected)
     }
 }
+
+@Suite struct ShellScaleTests {
+    @Test func readsALongFileLineByLine() throws {
+        let machine = try makeShellMachine()
+        let lines = (1...5_000).map { "line \($0)\n" }.joined()
+        try machine.fileSystem.writeFile("/tmp/big", Array(lines.utf8))
+        let run = try runShell("n=0; while read a b; do n=$((n + 1)); last=$b; done < /tmp/big; echo $n $last", on: machine)
+        #expect(run.output == "5000 5000\n")
+    }
+
+    @Test func parsesALongScript() {
+        let source = (1...5_000).map { "echo \($0)" }.joined(separator: "\n") + "\nfi"
+        guard case .error(let error) = ShellParser.parse(source) else {
+            Issue.record("expected an error")
+            return
+        }
+        #expect(error.line == 5_001)
+    }
+}

@@ -5,6 +5,12 @@ enum BraceExpansion {
     static let maximumItems = 100_000
 
     static func expand(_ word: Word) -> [Word] {
+        // Most words have no brace at all; skip the work for them.
+        let hasBrace = word.parts.contains { part in
+            if case .literal(let text) = part { return text.utf8.contains(UInt8(ascii: "{")) }
+            return false
+        }
+        guard hasBrace else { return [word] }
         for (index, part) in word.parts.enumerated() {
             guard case .literal(let text) = part, let alternatives = expand(text) else { continue }
             var results: [Word] = []

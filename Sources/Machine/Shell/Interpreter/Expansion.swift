@@ -12,11 +12,12 @@ struct FieldBuilder {
     var currentHasContent = false
     var pendingSplit = false
     let splits: Bool
-    let separators: Set<Character>
+    /// IFS: a few characters, so a plain string search beats building a set per word.
+    let separators: String
 
     init(splits: Bool, separators: String) {
         self.splits = splits
-        self.separators = Set(separators)
+        self.separators = separators
     }
 
     mutating func resolvePending() {

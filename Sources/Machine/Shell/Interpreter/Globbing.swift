@@ -3,6 +3,8 @@ extension Shell {
     /// The paths a field's unquoted `*`, `?` and `[…]` match, sorted; the field itself when
     /// nothing matches or it has no pattern characters.
     func glob(_ field: [ExpandedCharacter]) -> [String] {
+        let hasWildcard = field.contains { !$0.isQuoted && ($0.character == "*" || $0.character == "?" || $0.character == "[") }
+        guard hasWildcard, !options.noGlobbing else { return [String(field.map(\.character))] }
         let pattern = ShellPattern(field.map { ShellPattern.Element(character: $0.character, isQuoted: $0.isQuoted) })
         guard !options.noGlobbing, pattern.hasWildcards else { return [pattern.literalText] }
         let isAbsolute = field.first?.character == "/"
