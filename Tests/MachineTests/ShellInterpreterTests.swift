@@ -433,17 +433,6 @@ final class SessionDriver {
     }
 }
 
-@Suite struct WhichProgramTests {
-    @Test func findsExecutablesAlongThePath() throws {
-        let machine = try makeShellMachine()
-        try machine.fileSystem.createDirectory("/usr/bin", intermediates: true)
-        try machine.fileSystem.setContent("/usr/bin/sort", .program(name: "sort", size: 1), mode: 0o755)
-        let run = try runShell("which sort cat; echo $?; which -a sort; which nosuch; echo $?; PATH=/usr/bin:/bin which sort",
-                               on: machine)
-        #expect(run.output == "/bin/sort\n/bin/cat\n0\n/bin/sort\n1\n/usr/bin/sort\n")
-    }
-}
-
 @Suite struct ShellJobControlTests {
     @Test func listsJobsAndBringsThemToTheForeground() throws {
         let driver = try SessionDriver()

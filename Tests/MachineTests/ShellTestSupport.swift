@@ -59,7 +59,6 @@ func makeShellMachine(hostname: String = "test") throws -> Machine {
         "sh": ShellProgram(), "bash": ShellProgram(), "cat": CatProgram(), "sleep": SleepProgram(),
         "sort": SortLinesProgram(), "args": ShowArgumentsProgram(), "getenv": GetEnvironmentProgram(),
         "status": StatusProgram(), "pwd-of": WorkingDirectoryProgram(), "firstline": FirstLineProgram(),
-        "which": WhichProgram(),
     ]
     let fileSystem = FileSystem()
     for directory in ["/bin", "/tmp", "/root", "/dev", "/home/learner"] {
