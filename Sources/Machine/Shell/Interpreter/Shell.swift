@@ -320,7 +320,7 @@ public final class Shell {
     /// `script.sh: line 3: message`.
     func report(_ message: String, io: ShellIO) {
         let prefix = runsScriptFile && !isInteractive ? "\(scriptName): line \(currentLine)" : name
-        try? io.stderr.write("\(prefix): \(message)\n")
+        try? io.stderr.write(prefix.isEmpty ? message + "\n" : "\(prefix): \(message)\n")
     }
 
     // MARK: Variables
