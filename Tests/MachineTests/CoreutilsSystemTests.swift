@@ -173,3 +173,16 @@ import Simulation
         #expect(result.output == "/dev/pts/0\n")
     }
 }
+
+@Suite struct CoreutilsEndlessWriterTests {
+    @Test func ddToAPipeStopsWhenTheReaderHasEnough() throws {
+        let harness = CoreutilsHarness()
+        let pipe = BytePipe()
+        let output = CollectingStream()
+        let dd = try harness.start(["dd", "if=/dev/zero", "bs=8"], stdout: pipe.writer, stderr: DiscardingStream())
+        let head = try harness.start(["head", "-c", "12"], stdin: pipe.reader, stdout: output, stderr: output)
+        harness.machine.loop.run(until: { !dd.isRunning && !head.isRunning }, limit: harness.machine.loop.now + .seconds(1))
+        #expect(output.bytes == [UInt8](repeating: 0, count: 12))
+        #expect(dd.exitStatus == 141)
+    }
+}
