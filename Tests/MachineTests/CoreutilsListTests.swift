@@ -56,6 +56,13 @@ import Simulation
             """)
     }
 
+    @Test(arguments: [(UInt16(0o1777), "drwxrwxrwt"), (0o4755, "-rwsr-xr-x"), (0o2644, "-rw-r-Sr--"), (0o640, "-rw-r-----")])
+    func modeStrings(mode: UInt16, expected: String) {
+        let kind: FileKind = expected.hasPrefix("d") ? .directory : .file
+        let status = FileStatus(kind: kind, size: 0, metadata: FileMetadata(mode: mode), symlinkTarget: nil, linkCount: 1)
+        #expect(ListFormatter.modeString(status) == expected)
+    }
+
     @Test func ownersWithoutAnEntryShowAsNumbers() throws {
         let harness = try makeHarness()
         try harness.fileSystem.writeFile("/tmp/x", [1, 2], as: Credentials(uid: 4242, gid: 4242, userName: "ghost", home: "/"))

@@ -80,6 +80,8 @@ import Simulation
         (["grep", "[a", "fruit"], "", "", "grep: Unmatched [, [^, [:, [., or [=\n", 2),
         (["grep", "-w", "one"], "one two\nnone\n", "one two\n", "", 0),
         (["grep", "-F", "a.b"], "a.b\naxb\n", "a.b\n", "", 0),
+        (["egrep", "an|rr", "fruit"], "", "banana 3\ncherry 2\n", "", 0),
+        (["fgrep", "a.b"], "a.b\naxb\n", "a.b\n", "", 0),
         (["grep", "-r", "Kubia", "/home/learner"], "", "/home/learner/app.js:console.log(\"Kubia server starting...\");\n", "", 0),
     ])
     func grepCommands(arguments: [String], input: String, output: String, error: String, status: Int32) throws {

@@ -23,6 +23,10 @@ enum GNUSystemLayout {
         for tool in tools where only?.contains(tool.name) ?? true {
             builder.program("\(tool.directory)/\(tool.name)", tool.name, size: tool.size)
         }
+        if only?.contains("grep") ?? true {
+            builder.program("/bin/egrep", "grep", size: 211_224)
+            builder.program("/bin/fgrep", "grep", size: 211_224)
+        }
     }
 
     /// bash as /bin/bash, and /bin/sh a link to dash (whose binary runs the shell module's `sh`).

@@ -61,20 +61,21 @@ struct ListFormatter {
         case .file: type = "-"
         }
         let mode = status.metadata.mode
-        var text = String(type)
+        var characters: [Character] = [type]
         let letters: [Character] = ["r", "w", "x"]
         for shift in stride(from: 6, through: 0, by: -3) {
             for (index, letter) in letters.enumerated() {
                 let bit = UInt16(1) << UInt16(shift + 2 - index)
-                text.append(mode & bit != 0 ? letter : "-")
+                characters.append(mode & bit != 0 ? letter : "-")
             }
         }
-        // Sticky bit on a world-writable directory such as /tmp.
-        if mode & 0o1000 != 0, var characters = Optional(Array(text)) {
-            characters[9] = characters[9] == "x" ? "t" : "T"
-            text = String(characters)
+        // Set-user-ID, set-group-ID and sticky bits replace the execute letters.
+        let specials: [(bit: UInt16, position: Int, letter: Character)] = [(0o4000, 3, "s"), (0o2000, 6, "s"), (0o1000, 9, "t")]
+        for special in specials where mode & special.bit != 0 {
+            let executable = characters[special.position] == "x"
+            characters[special.position] = executable ? special.letter : Character(special.letter.uppercased())
         }
-        return text
+        return String(characters)
     }
 
     /// 1K blocks a file occupies on a 4K-block file system.

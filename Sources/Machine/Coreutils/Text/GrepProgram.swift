@@ -22,7 +22,9 @@ public struct GrepProgram: Program {
         specification.longValued = ["regexp"]
         guard let parsed = context.parseOptions(specification, flavor: flavor) else { return 2 }
         var settings = Settings()
-        var extended = false, fixed = false, ignoreCase = false, recursive = false
+        // egrep and fgrep are grep -E and grep -F under other names.
+        var extended = context.programName == "egrep", fixed = context.programName == "fgrep"
+        var ignoreCase = false, recursive = false
         for (option, _) in parsed.options {
             switch option {
             case "i": ignoreCase = true
