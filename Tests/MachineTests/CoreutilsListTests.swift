@@ -116,6 +116,16 @@ import Simulation
         #expect(piped.output.split(separator: "\n").count == 8)
     }
 
+    @Test func terminalOutputQuotesNamesThatNeedItAndAlignsTheRest() throws {
+        let harness = CoreutilsHarness()
+        try harness.fileSystem.writeFile("/srv/my file", [])
+        try harness.fileSystem.writeFile("/srv/plain", [])
+        let terminal = try harness.run(["ls", "/srv"], terminal: true)
+        #expect(terminal.output == "'my file'   plain\n")
+        let piped = try harness.run(["ls", "/srv"])
+        #expect(piped.output == "my file\nplain\n")
+    }
+
     @Test func busyBoxFlavourHasItsOwnMessagesAndLayout() throws {
         let harness = CoreutilsHarness(root: RootFileSystems.busybox(), hostname: "c0ffee")
         let missing = try harness.run(["ls", "/nope"], user: .root)

@@ -31,16 +31,39 @@ struct ListFormatter {
     }
 
     func printEntries(_ entries: [ListProgram.Entry], total: Bool) {
+        let quoting = flavor == .gnu && context.stdoutIsTerminal
+        let anyQuoted = quoting && entries.contains { Self.needsQuoting($0.name) }
         if settings.long {
-            printLong(entries, total: total)
+            printLong(entries, total: total, quoting: quoting, anyQuoted: anyQuoted)
         } else if settings.onePerLine {
-            context.emit(entries.map { displayName($0) + "\n" }.joined())
+            context.emit(entries.map { displayName($0, quoting: quoting, anyQuoted: anyQuoted) + "\n" }.joined())
         } else {
-            printColumns(entries.map { displayName($0) })
+            printColumns(entries.map { displayName($0, quoting: quoting, anyQuoted: anyQuoted) })
         }
     }
 
-    private func displayName(_ entry: ListProgram.Entry) -> String {
+    /// Characters that make GNU ls (8.25 and later) quote a name on a terminal.
+    private static let specialCharacters: Set<Character> = [" ", "\t", "'", "\"", "$", "&", "(", ")", "*", ";", "<", ">",
+                                                            "?", "[", "]", "\\", "`", "|", "!", "{", "}", "#", "~", "^"]
+
+    static func needsQuoting(_ name: String) -> Bool {
+        name.contains { specialCharacters.contains($0) }
+    }
+
+    /// The name as shown: quoted in shell style on a terminal when it needs it, and indented
+    /// by one space when a neighbour is quoted, so the names line up.
+    private func displayName(_ entry: ListProgram.Entry, quoting: Bool = false, anyQuoted: Bool = false) -> String {
+        var name = entry.name
+        if quoting, Self.needsQuoting(name) {
+            name = name.contains("'") ? "\"" + name + "\"" : "'" + name + "'"
+        } else if anyQuoted {
+            name = " " + name
+        }
+        return classified(entry, name)
+    }
+
+    private func classified(_ entry: ListProgram.Entry, _ name: String) -> String {
+        let entry = ListProgram.Entry(name: name, path: entry.path, status: entry.status)
         guard settings.classify else { return entry.name }
         switch entry.status.kind {
         case .directory: return entry.name + "/"
@@ -133,7 +156,7 @@ struct ListFormatter {
         }
     }
 
-    private func printLong(_ entries: [ListProgram.Entry], total: Bool) {
+    private func printLong(_ entries: [ListProgram.Entry], total: Bool, quoting: Bool, anyQuoted: Bool) {
         let rows: [[String]] = entries.map { entry in
             let metadata = entry.status.metadata
             let size: String
@@ -142,7 +165,7 @@ struct ListFormatter {
             } else {
                 size = settings.humanReadable ? Self.humanSize(entry.status.size) : String(entry.status.size)
             }
-            var name = displayName(entry)
+            var name = displayName(entry, quoting: quoting, anyQuoted: anyQuoted)
             if entry.status.kind == .symlink, let target = entry.status.symlinkTarget { name += " -> " + target }
             return [Self.modeString(entry.status), String(entry.status.linkCount), users.userLabel(metadata.owner),
                     users.groupLabel(metadata.group), size, dateText(metadata.modified), name]
