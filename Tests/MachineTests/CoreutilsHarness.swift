@@ -17,6 +17,8 @@ final class CoreutilsHarness {
     init(root: Directory = RootFileSystems.workstation(), hostname: String = "workstation", seed: UInt64 = 7) {
         let programs = ProgramRegistry()
         registerCoreutils(in: programs)
+        programs.register("sh", ShellProgram())
+        programs.register("bash", ShellProgram())
         machine = Machine(hostname: hostname, loop: EventLoop(seed: seed), fileSystem: FileSystem(root: root),
                           programs: programs, network: Network())
     }
