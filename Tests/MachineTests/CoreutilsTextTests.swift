@@ -153,3 +153,30 @@ import Simulation
         #expect(output.text == "      2 apple 10\n")
     }
 }
+
+@Suite struct CoreutilsStreamingFilterTests {
+    /// `tail -f log | FILTER`: appended lines come out of the filter before any end of file.
+    /// sed reads one line ahead (to know the last line), so a second line releases the first.
+    @Test(arguments: [
+        (["grep", "ERR"], "ok one\nERR two\n", "ERR two\n"),
+        (["cut", "-d", " ", "-f", "2"], "x one\n", "one\n"),
+        (["sed", "s/one/1/"], "x one\nnext\n", "x 1\n"),
+    ])
+    func filtersPassLinesOnAsTheyArrive(filter: [String], appended: String, expected: String) throws {
+        let harness = CoreutilsHarness()
+        try harness.write("/home/learner/log", "")
+        let pipe = BytePipe()
+        let output = CollectingStream()
+        let tail = try harness.start(["tail", "-f", "log"], stdout: pipe.writer, stderr: output)
+        let process = try harness.start(filter, stdin: pipe.reader, stdout: output, stderr: output)
+        harness.machine.loop.runReady()
+        try harness.fileSystem.writeFile("/home/learner/log", Array(appended.utf8), append: true)
+        harness.machine.loop.advance(by: .seconds(2))
+        #expect(output.text == expected)
+        #expect(process.isRunning)
+        tail.signal(.interrupt)
+        process.signal(.interrupt)
+        harness.machine.loop.runReady()
+        #expect(!tail.isRunning && !process.isRunning)
+    }
+}
