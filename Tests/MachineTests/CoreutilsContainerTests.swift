@@ -126,7 +126,7 @@ import Simulation
         (["rm", "/nope"], "", "rm: can't remove '/nope': No such file or directory\n", 1),
         (["mkdir", "/etc"], "", "mkdir: can't create directory '/etc': File exists\n", 1),
         (["busybox", "uname"], "Linux\n", "", 0),
-        (["wc", "-l", "/etc/group"], "26 /etc/group\n", "", 0),
+        (["wc", "-l", "/etc/group"], "       26 /etc/group\n", "", 0),
         (["nosuchapplet"], "", "", 127),
     ])
     func busyBoxAppletsDispatchByName(arguments: [String], output: String, error: String, status: Int32) throws {
