@@ -143,7 +143,7 @@ import Simulation
     @Test func alpineAppletsAreLinksToBusyBox() throws {
         let harness = CoreutilsHarness(root: RootFileSystems.alpine(), hostname: "c0ffee")
         let link = try harness.run(["ls", "-l", "/bin/ls"], user: .root)
-        #expect(link.output == "lrwxrwxrwx    1 root     root           12 Jan  9 02:00 /bin/ls -> /bin/busybox\n")
+        #expect(link.output == "lrwxrwxrwx    1 root     root            12 Jan  9 02:00 /bin/ls -> /bin/busybox\n")
         let sorted = try harness.run(["sort"], stdin: "b\na\n", user: .root)
         #expect(sorted.output == "a\nb\n")
     }

@@ -176,14 +176,19 @@ struct ListFormatter {
             output += "total " + (settings.humanReadable ? Self.humanSize(blocks * 1024) : String(blocks)) + "\n"
         }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             if flavor == .gnu {
                 output += row[0] + " " + padLeft(row[1], widths[1]) + " " + padRight(row[2], widths[2]) + " "
                     + padRight(row[3], widths[3]) + " " + padLeft(row[4], widths[4]) + " " + row[5] + " " + row[6] + "\n"
             } else {
-                // BusyBox: fixed widths, `%-10s %4d %-8s %-8s %8s`.
-                output += padRight(row[0], 10) + " " + padLeft(row[1], 4) + " " + padRight(row[2], 8) + " "
-                    + padRight(row[3], 8) + " " + padLeft(row[4], 8) + " " + row[5] + " " + row[6] + "\n"
+                // BusyBox: fixed widths, `%-10s %4lu %-8.8s %-8.8s %9u` (devices `%4u, %3u`).
+                var size = padLeft(row[4], 9)
+                if entries[index].status.kind == .device {
+                    let numbers = row[4].split(separator: ",").map { $0.trimmingCharacters(in: " ") }
+                    size = padLeft(numbers.first ?? "", 4) + ", " + padLeft(numbers.last ?? "", 3)
+                }
+                output += padRight(row[0], 10) + " " + padLeft(row[1], 4) + " " + padRight(String(row[2].prefix(8)), 8) + " "
+                    + padRight(String(row[3].prefix(8)), 8) + " " + size + " " + row[5] + " " + row[6] + "\n"
             }
         }
         context.emit(output)
