@@ -157,6 +157,16 @@ import Simulation
         #expect(free.output.hasPrefix("              total        used        free      shared  buff/cache   available\nMem:           3951 "))
     }
 
+    @Test func dfInAContainerShowsDockersMounts() throws {
+        let host = CoreutilsHarness()
+        let container = CoreutilsHarness(root: RootFileSystems.alpine(), hostname: "c0ffee")
+        container.machine.host = host.machine
+        let result = try container.run(["df"], user: .root)
+        let mounts = result.output.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(mounts == ["on", "/", "/dev", "/sys/fs/cgroup", "/etc/hosts", "/dev/shm"])
+        #expect(result.output.hasPrefix("Filesystem           1K-blocks      Used Available Use% Mounted on\noverlay               30830592 "))
+    }
+
     @Test func yesStopsWhenItsReaderCloses() throws {
         let harness = CoreutilsHarness()
         let pipe = BytePipe()
