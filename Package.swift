@@ -4,6 +4,9 @@ import PackageDescription
 let package = Package(
     name: "KubeLab",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubelab", targets: ["KubeLab"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -33,8 +36,14 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
+        .executableTarget(name: "KubeLab", dependencies: [
+            "REPL", "World", "Transcripts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker"]),
@@ -43,6 +52,7 @@ let package = Package(
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
     ],
     swiftLanguageModes: [.v6]
 )

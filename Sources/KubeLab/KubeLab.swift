@@ -13,7 +13,7 @@ struct KubeLab: ParsableCommand {
             Everything you do is saved in the state directory (see --home) after every command.
             """,
         version: version,
-        subcommands: [Resume.self, Sandbox.self, Reset.self],
+        subcommands: [Resume.self, Sandbox.self, Record.self, Replay.self, Reset.self],
         defaultSubcommand: Resume.self)
 }
 

@@ -25,11 +25,19 @@ struct REPLLauncher {
             output.write(Array("kubelab: \(damage.description)\n".utf8))
         }
         saved.world.outputSink = { output.write($0) }
+        let session = Self.makeSession(saved: saved, state: state, history: state.history.path, output: output)
+        return session.run()
+    }
+
+    /// A session on a saved world, on the terminal (or a script on standard input).
+    static func makeSession(saved: SavedWorld, state: StateDirectory, history: String?, output: StandardOutput) -> Session {
         let completer = CompletionSetup.completer(for: saved.world)
-        let reader = Terminal.makeLineReader(historyFile: state.history.path, completer: completer)
+        let reader = Terminal.makeLineReader(historyFile: history, completer: completer)
         let session = Session(world: saved.world, reader: reader, journal: saved.journal, mirror: saved.mirror,
                               clock: Terminal.isInteractive ? .terminal : .script, write: { output.write($0) })
-        return session.run()
+        session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
+        saved.world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+        return session
     }
 }
 

@@ -107,7 +107,8 @@ public final class World {
         for process in workstation.processes.all where process.pid > root {
             if members.contains(process.parentPID) { members.insert(process.pid) }
         }
-        for pid in members.sorted(by: >) {
+        // The shell first, so it knows it was interrupted before it sees its child die.
+        for pid in members.sorted() {
             workstation.processes.process(pid)?.signal(.interrupt)
         }
     }
@@ -146,6 +147,10 @@ public protocol LoginShell: AnyObject {
     var exitRequest: Int32? { get }
     /// The names the shell runs without a file (builtins, functions, aliases), for completion.
     var builtinNames: [String] { get }
+    /// The primary prompt, expanded (`PS1`).
+    var prompt: String { get }
+    /// The prompt for the lines that continue a command (`PS2`).
+    var continuationPrompt: String { get }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

@@ -16,11 +16,17 @@ public final class Session {
     public var makeWorld: ((UInt64) throws -> World)?
     /// The course, when one rides along.
     public var companion: (any SessionCompanion)?
+    /// Told about every command line the learner entered, before it runs (the shell's, the
+    /// session's own and the companion's).
+    public var lineEntered: ((_ line: String) -> Void)?
     /// Told about every command line the shell ran, with its exit status and what the learner
     /// typed into it (a recorder writes transcripts from this).
     public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
     /// Told about each line typed into a running command, after the command's own prompt.
     public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// Whether a scripted session shows the lines it types into commands (a player types them
+    /// itself, at a human pace).
+    public var echoesScriptInput = true
     /// How long a command may run unattended (scripts, replays) before it is interrupted.
     public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
     /// Told when a running command was interrupted with Ctrl-C.
@@ -28,6 +34,8 @@ public final class Session {
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
+    /// The most virtual time one step of an interactive command covers.
+    static let largestSlice: Duration = .milliseconds(20)
     /// The most virtual time a pause at the prompt adds (a learner away for a week does not
     /// make the cluster simulate a week).
     public static let longestPause: Duration = .seconds(3600)
@@ -56,6 +64,7 @@ public final class Session {
             guard !trimmed.isEmpty else { continue }
             reader.addToHistory(line)
             reader.saveHistory()
+            lineEntered?(line)
 
             if let companion {
                 letTimePassIfInteractive(since: lastCommandEnd)
@@ -74,7 +83,10 @@ public final class Session {
             } else {
                 lastStatus = runInWorld(line)
             }
-            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
+            // Waiting changes the world too (a pod comes up): the course checks after it as well.
+            if sessionCommand == nil || sessionCommand.map({ if case .wait = $0 { true } else { false } }) == true {
+                companion?.commandDidFinish(line, status: lastStatus, in: self)
+            }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
@@ -86,17 +98,9 @@ public final class Session {
 
     // MARK: Reading
 
-    /// The prompt: the working directory with the home folder shown as `~`.
+    /// The prompt: the course's place, then the shell's own prompt (`PS1`).
     public var prompt: String {
-        let directory = world.shell.workingDirectory
-        let home = world.learner.home
-        var shown = directory
-        if directory == home {
-            shown = "~"
-        } else if directory.hasPrefix(home + "/") {
-            shown = "~" + directory.dropFirst(home.count)
-        }
-        return (companion?.promptPrefix ?? "") + "\(shown) $ "
+        (companion?.promptPrefix ?? "") + world.shell.prompt
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
@@ -104,7 +108,7 @@ public final class Session {
         var text = ""
         var continuation = false
         while true {
-            switch reader.readLine(prompt: continuation ? "> " : prompt) {
+            switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
                 if clock.isInteractive { write(Array("exit\n".utf8)) }
                 return continuation && !text.isEmpty ? nil : nil
@@ -155,7 +159,8 @@ public final class Session {
                 let number = String(index + 1)
                 text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
             }
-            write(Array(text.utf8))
+            // Through the world's output, like any command's, so recordings see it.
+            world.outputSink(Array(text.utf8))
         }
         return 0
     }
@@ -201,15 +206,18 @@ public final class Session {
                 continue
             }
             if clock.consumeInterrupt() {
-                write(Array("^C\n".utf8))
+                // The terminal already echoed "^C".
+                write(Array("\n".utf8))
                 interrupted?(execution.elapsed)
                 execution.interrupt()
                 continue
             }
             clock.sleep(.milliseconds(5))
             let now = clock.now()
-            execution.advance(by: now - last)
-            last = now
+            // Never more than a small slice at once: time spent computing must not turn into
+            // ever larger slices (a busy loop would then never let Ctrl-C through).
+            execution.advance(by: min(now - last, Self.largestSlice))
+            last = clock.now()
         }
     }
 
@@ -226,7 +234,7 @@ public final class Session {
                 switch reader.readInput(prompt: prompt) {
                 case .line(let text):
                     // No terminal echoes what a script types: show it, as a person would see it.
-                    write(Array((text + "\n").utf8))
+                    if echoesScriptInput { write(Array((text + "\n").utf8)) }
                     inputTyped?(prompt, text)
                     execution.type(text)
                 case .endOfFile: execution.endInput()
@@ -267,6 +275,20 @@ public final class Session {
             record(.silentCommand(line: line))
         }
         return status
+    }
+
+    /// Lets simulated time pass, journaled (a solution's `wait 30s`).
+    public func advanceTime(by duration: Duration) {
+        world.loop.advance(by: duration)
+        record(.advance(nanoseconds: duration.nanoseconds))
+    }
+
+    /// Writes a file into the learner's home (a lesson's setup), journaled like an edit made
+    /// in the workspace folder; `path` is relative to the home directory.
+    public func placeFile(_ path: String, contents: [UInt8]) {
+        WorkspaceMirror.apply(path: path, contents: contents, to: world.workstation.fileSystem,
+                              home: world.learner.home, owner: world.learner)
+        record(.workspaceEdit(path: path, contents: Data(contents)))
     }
 
     /// How many journal entries the world is made of (a point to come back to).

@@ -83,6 +83,18 @@ extension Shell {
         }
     }
 
+    /// Builtins, functions, aliases and the executables along PATH: what a name could have meant.
+    func knownCommandNames(_ environment: [String: String]) -> [String] {
+        var names = Set(Self.builtinNames).union(functions.keys).union(aliases.keys)
+        let searchPath = environment["PATH"] ?? variables["PATH"] ?? ""
+        for directory in searchPath.split(separator: ":") {
+            for entry in (try? machine.fileSystem.listDirectory(String(directory), as: user)) ?? [] {
+                names.insert(entry)
+            }
+        }
+        return names.sorted()
+    }
+
     private func reportStartFailure(_ error: ExecError, fields: [String], environment: [String: String], io: ShellIO,
                                     name: String) -> StartOutcome {
         let path = Paths.normalize(name, relativeTo: workingDirectory)
@@ -92,6 +104,9 @@ extension Shell {
             return .failure(126)
         case .ENOENT:
             report(name.contains("/") ? "\(name): No such file or directory" : "\(name): command not found", io: io)
+            if !name.contains("/"), let suggestion = SpellingSuggestion.closest(to: name, among: knownCommandNames(environment)) {
+                try? io.stderr.write("Did you mean '\(suggestion)'?\n")
+            }
             return .failure(127)
         case .EACCES:
             if name.contains("/"), machine.fileSystem.isDirectory(path) {
