@@ -32,6 +32,12 @@ import Simulation
         #expect(result.status == 0)
     }
 
+    @Test(arguments: [("C.UTF-8", "Dockerfile\napp.js\nsrc\n"), ("en_US.UTF-8", "app.js\nDockerfile\nsrc\n")])
+    func sortsByTheLocale(locale: String, expected: String) throws {
+        let result = try makeHarness().run(["ls"], environment: ["LANG": locale])
+        #expect(result.output == expected)
+    }
+
     @Test func longFormatAlignsColumnsLikeGNU() throws {
         let harness = try makeHarness()
         let result = try harness.run(["ls", "-l"])

@@ -19,7 +19,8 @@ struct ListFormatter {
     /// letters and digits compared without case first, as glibc's en_US does.
     func sorted(_ entries: [ListProgram.Entry]) -> [ListProgram.Entry] {
         let locale = context.environment["LC_ALL"] ?? context.environment["LC_COLLATE"] ?? context.environment["LANG"] ?? "C"
-        let collates = flavor == .gnu && locale != "C" && locale != "POSIX" && !locale.isEmpty
+        // C, C.UTF-8 and POSIX compare code points; language locales collate.
+        let collates = flavor == .gnu && locale != "C" && !locale.hasPrefix("C.") && locale != "POSIX" && !locale.isEmpty
         return entries.sorted { left, right in
             if collates {
                 let leftKey = left.name.lowercased().filter { $0.isLetter || $0.isNumber }
