@@ -99,18 +99,10 @@ public final class World {
         return (status, String(decoding: captured, as: UTF8.self))
     }
 
-    /// Sends SIGINT to the command's process and everything it started that still runs in the
-    /// foreground.
+    /// Ctrl-C: SIGINT to the command's process. The shell running the line passes it on to
+    /// what runs in the foreground, and leaves background jobs (`&`) alone, as bash does.
     func interruptForeground(of execution: CommandExecution) {
-        let root = execution.process.pid
-        var members: Set<Int> = [root]
-        for process in workstation.processes.all where process.pid > root {
-            if members.contains(process.parentPID) { members.insert(process.pid) }
-        }
-        // The shell first, so it knows it was interrupted before it sees its child die.
-        for pid in members.sorted() {
-            workstation.processes.process(pid)?.signal(.interrupt)
-        }
+        execution.process.signal(.interrupt)
     }
 
     // MARK: Journal

@@ -25,6 +25,8 @@ final class WordSplittingShell: LoginShell {
                 let child = try context.machine.start(words, environment: ["PATH": "/bin"], workingDirectory: context.workingDirectory,
                                                       user: context.user, stdin: context.stdin, stdout: context.stdout,
                                                       stderr: context.stderr, parent: context.process)
+                // Like an interactive shell: Ctrl-C goes to the foreground command.
+                context.process.signalHandlers[.interrupt] = { child.signal(.interrupt) }
                 return try await child.waitForExit()
             } catch let error as ExecError {
                 context.printError("bash: \(error.path): command not found\n")

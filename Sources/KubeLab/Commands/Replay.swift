@@ -37,6 +37,7 @@ struct Replay: ParsableCommand {
         let paths = try TranscriptFiles.expand(files)
         let checker = try World(seed: 1, setup: .standard())
         var failures = 0
+        var replayed = 0
         for path in paths {
             let text: String
             do {
@@ -48,6 +49,7 @@ struct Replay: ParsableCommand {
                 if files.contains(path) { print("\(path): no kubelab header, skipped") }
                 continue
             }
+            replayed += 1
             let transcript: Transcript
             do {
                 transcript = try TranscriptParser.parse(text, path: path, isComplete: checker.shell.isComplete)
@@ -74,7 +76,7 @@ struct Replay: ParsableCommand {
             }
         }
         if failures > 0 {
-            print("\(failures) of \(paths.count) transcripts failed")
+            print("\(failures) of \(replayed) transcripts failed")
             throw ExitCode(1)
         }
     }

@@ -19,6 +19,8 @@ extension WorkstationSetup {
                 registerCoreutils(in: registry)
                 registry.register("bash", ShellProgram())
                 registry.register("sh", ShellProgram())
+                // What BusyBox images run for their echo, printf, test, [ and pwd links.
+                for (name, program) in ShellUtilityProgram.all { registry.register(name, program) }
             },
             makeShell: { machine in
                 ShellSession(machine: machine, user: learner, environment: loginEnvironment(for: learner, hostname: hostname),

@@ -1,7 +1,7 @@
 import Machine
 
 /// What commands print, in the order they print it, for whoever shows or records it.
-public final class TerminalOutput: WritableStream {
+public final class TerminalOutput: WritableStream, TerminalStream {
     private let sink: ([UInt8]) -> Void
     /// The text after the last newline printed: a program's own prompt (`Username: `,
     /// `root@abc:/# `) that the session shows as the line editor's prompt.
