@@ -14,7 +14,7 @@ let package = Package(
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),

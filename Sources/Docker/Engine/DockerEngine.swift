@@ -10,8 +10,6 @@ public final class DockerEngine {
     public let programs: ProgramRegistry
     /// Registries other than the Hub, by host (`localhost:5000`), reached through this hook.
     public var registryResolver: ((String) -> Registry?)?
-    /// Makes the `adjective_surname` names of containers started without `--name`.
-    public let nameGenerator: (inout SeededRandom) -> String
     var random: SeededRandom
 
     /// Images by ID.
@@ -36,12 +34,10 @@ public final class DockerEngine {
     public var loop: EventLoop { host.loop }
     public var network: Network { host.networkStack.network }
 
-    public init(host: Machine, hub: Registry, programs: ProgramRegistry? = nil,
-                nameGenerator: @escaping (inout SeededRandom) -> String) {
+    public init(host: Machine, hub: Registry, programs: ProgramRegistry? = nil) {
         self.host = host
         self.hub = hub
         self.programs = programs ?? host.programs
-        self.nameGenerator = nameGenerator
         self.random = host.loop.random.split()
         host.networkStack.network.assign(bridgeGateway, to: host.networkStack)
     }
@@ -50,7 +46,7 @@ public final class DockerEngine {
 
     /// A fresh 64-hex container or exec ID.
     func makeIdentifier() -> String {
-        random.hexString(count: 64)
+        ObjectIdentifiers.randomID(using: &random)
     }
 
     /// The registry named by `host`: the Hub for `docker.io`.

@@ -8,18 +8,15 @@ extension DockerEngine {
         let id = makeIdentifier()
         let name: String
         if let requested = spec.name {
-            guard Self.isValidContainerName(requested) else {
-                throw .other("Invalid container name (\(requested)), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed")
-            }
+            guard ContainerNames.isValid(requested) else { throw .other(ContainerNames.invalidNameMessage(requested)) }
             let bare = requested.hasPrefix("/") ? String(requested.dropFirst()) : requested
             if let existing = containers.first(where: { $0.name == bare }) {
                 throw .nameConflict(name: bare, containerID: existing.id)
             }
             name = bare
         } else {
-            var candidate = nameGenerator(&random)
-            while containers.contains(where: { $0.name == candidate }) { candidate = nameGenerator(&random) }
-            name = candidate
+            let taken = Set(containers.map(\.name))
+            name = ContainerNames.generate(forContainer: id, using: &random) { taken.contains($0) }
         }
         var config = image.config.config
         for assignment in spec.environment {
@@ -42,15 +39,6 @@ extension DockerEngine {
         let container = Container(id: id, name: name, image: image, spec: spec, config: config, created: loop.now, machine: machine)
         containers.append(container)
         return container
-    }
-
-    static func isValidContainerName(_ name: String) -> Bool {
-        let bare = name.hasPrefix("/") ? Substring(name.dropFirst()) : Substring(name)
-        guard let first = bare.unicodeScalars.first, bare.count >= 2 else { return false }
-        let alphanumeric = { (c: Unicode.Scalar) in
-            ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c)
-        }
-        return alphanumeric(first) && bare.unicodeScalars.allSatisfy { alphanumeric($0) || "_.-".unicodeScalars.contains($0) }
     }
 
     /// Starts a created or stopped container's main process (`docker start`).

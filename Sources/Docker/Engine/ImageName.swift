@@ -31,41 +31,14 @@ public struct ImageName: Hashable, Sendable, CustomStringConvertible {
 }
 
 extension ImageName {
-    /// Splits `[registry/]path[:tag]`, as docker reads the IMAGE argument; nil when the text
-    /// is not a valid reference.
+    /// The repository and tag `text` names (`:latest` when no tag); nil when it does not parse
+    /// or pins a digest.
     public init?(parsing text: String) {
-        guard !text.isEmpty, !text.contains("@") else { return nil }
-        var remainder = Substring(text)
-        var tag = "latest"
-        if let colon = remainder.lastIndex(of: ":"), !remainder[colon...].contains("/") {
-            tag = String(remainder[remainder.index(after: colon)...])
-            remainder = remainder[..<colon]
-            guard Self.isValidTag(tag) else { return nil }
-        }
-        var components = remainder.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        var registry = Self.hubRegistry
-        if components.count > 1, let first = components.first,
-           first.contains(".") || first.contains(":") || first == "localhost" {
-            registry = first
-            components.removeFirst()
-        }
-        guard !components.isEmpty, components.allSatisfy(Self.isValidPathComponent) else { return nil }
-        var path = components.joined(separator: "/")
-        if registry == Self.hubRegistry, components.count == 1 { path = "library/" + path }
-        self.init(registry: registry, path: path, tag: tag)
+        guard let reference = try? ImageReference(parsing: text), reference.digest == nil else { return nil }
+        self.init(reference)
     }
 
-    static func isValidTag(_ tag: String) -> Bool {
-        guard let first = tag.unicodeScalars.first, tag.count <= 128 else { return false }
-        let allowed = { (c: Unicode.Scalar) in ("a"..."z").contains(c) || ("A"..."Z").contains(c) || ("0"..."9").contains(c) || "_.-".unicodeScalars.contains(c) }
-        return first != "." && first != "-" && tag.unicodeScalars.allSatisfy(allowed)
-    }
-
-    static func isValidPathComponent(_ component: String) -> Bool {
-        let scalars = Array(component.unicodeScalars)
-        guard let first = scalars.first, let last = scalars.last else { return false }
-        let alphanumeric = { (c: Unicode.Scalar) in ("a"..."z").contains(c) || ("0"..."9").contains(c) }
-        guard alphanumeric(first), alphanumeric(last) else { return false }
-        return scalars.allSatisfy { alphanumeric($0) || "._-".unicodeScalars.contains($0) }
+    public init(_ reference: ImageReference) {
+        self.init(registry: reference.domain, path: reference.path, tag: reference.tag ?? ImageReference.defaultTag)
     }
 }
