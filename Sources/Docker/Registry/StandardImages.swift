@@ -79,7 +79,7 @@ public enum StandardImages {
         tree.programs(["git", "curl", "wget", "python", "make", "gcc"], in: "/usr/bin")
         return BaseImageDefinition(
             name: ImageName(path: "library/node", tag: "7"), root: tree.root,
-            layerSizes: [123_400_000, 44_600_000, 122_800_000, 318_000_000, 4_100, 47_400_000, 2_700_000],
+            layerSizes: [124_600_000, 44_600_000, 122_800_000, 318_000_000, 4_100, 47_400_000, 2_700_000],
             layerCommands: [],
             metadataCommands: ["/bin/sh -c #(nop)  ENV NODE_VERSION=7.10.1", "/bin/sh -c #(nop)  ENV YARN_VERSION=0.24.6",
                                "/bin/sh -c #(nop)  CMD [\"node\"]"],

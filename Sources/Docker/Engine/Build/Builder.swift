@@ -9,6 +9,8 @@ final class Builder {
     let output: any WritableStream
     var current: Image?
     var variables: BuildVariables
+    /// Whether this stage has its own CMD: an ENTRYPOINT otherwise drops the base image's.
+    var commandSet = false
 
     init(engine: DockerEngine, request: BuildRequest, output: any WritableStream) {
         self.engine = engine
@@ -86,6 +88,7 @@ final class Builder {
             image = try await engine.pull(name, output: output)
         }
         current = image
+        commandSet = false
         variables.beginStage(baseEnvironment: image.config.config.environment)
         say(" ---> \(image.shortID)")
     }
@@ -170,10 +173,12 @@ final class Builder {
         switch instruction {
         case .cmd(let form):
             config.command = form.arguments()
+            commandSet = true
             message = " CMD " + goQuotedList(form.arguments())
         case .entrypoint(let form):
             let arguments = form.arguments()
             config.entrypoint = arguments.isEmpty ? nil : arguments
+            if !commandSet { config.command = nil }
             message = " ENTRYPOINT " + goQuotedList(arguments)
         case .env(let pairs):
             for pair in pairs { config.setEnvironment(pair.name, pair.value) }
