@@ -6,18 +6,47 @@ let package = Package(
     platforms: [.macOS(.v15)],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // The simulation core and shared formats.
         .target(name: "Simulation"),
-        .target(name: "StructuredData"),
+        .target(name: "StructuredData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Formatting"),
+
+        // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
+
+        // Docker: the engine, its registries and the docker CLI.
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
+
+        // Kubernetes: the cluster and kubectl.
+        .target(name: "Kubernetes", dependencies: ["StructuredData"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
+
+        // The learner's world, the REPL around it, transcripts of it.
+        .target(name: "World", dependencies: ["Simulation", "Machine"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
+        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation"]),
-        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
+        .testTarget(name: "WorldTests", dependencies: ["World"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

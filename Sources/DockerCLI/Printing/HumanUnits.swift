@@ -1,38 +1,15 @@
 import Foundation
+import Formatting
 import Simulation
 
-/// docker's go-units humanization (durations and sizes). Kept apart so the shared
-/// `Formatting` module can replace it.
+/// How the CLI prints durations, sizes and timestamps (durations and sizes from `Formatting`).
 enum HumanUnits {
-    /// `HumanDuration`: `Less than a second`, `5 seconds`, `About a minute`, `2 hours` …
     static func duration(_ elapsed: Duration) -> String {
-        let seconds = Int(elapsed.secondsValue)
-        if seconds < 1 { return "Less than a second" }
-        if seconds == 1 { return "1 second" }
-        if seconds < 60 { return "\(seconds) seconds" }
-        let minutes = Int(elapsed.secondsValue / 60)
-        if minutes == 1 { return "About a minute" }
-        if minutes < 60 { return "\(minutes) minutes" }
-        let hours = Int(elapsed.secondsValue / 3600 + 0.5)
-        if hours == 1 { return "About an hour" }
-        if hours < 48 { return "\(hours) hours" }
-        if hours < 24 * 7 * 2 { return "\(hours / 24) days" }
-        if hours < 24 * 30 * 2 { return "\(hours / 24 / 7) weeks" }
-        if hours < 24 * 365 * 2 { return "\(hours / 24 / 30) months" }
-        return "\(Int(elapsed.secondsValue / 3600 / 24 / 365)) years"
+        DockerDuration.human(elapsed)
     }
 
-    private static let units = ["B", "kB", "MB", "GB", "TB", "PB"]
-
-    /// `HumanSizeWithPrecision(size, precision)`: decimal units, `%.Ng`, no space.
     static func size(_ bytes: Int, precision: Int = 3) -> String {
-        var value = Double(bytes)
-        var index = 0
-        while value >= 1000, index < units.count - 1 {
-            value /= 1000
-            index += 1
-        }
-        return String(format: "%.\(precision)g", value) + units[index]
+        DockerSize.humanSize(Double(bytes), precision: precision)
     }
 
     /// Go's RFC3339Nano with a fixed nine-digit fraction, as `docker logs -t` prints.

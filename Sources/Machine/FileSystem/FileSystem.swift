@@ -222,6 +222,16 @@ public final class FileSystem {
         try replace(resolved, with: existing, path: path)
     }
 
+    /// Changes the owner and group of `path` (root only, as `chown`).
+    public func setOwner(_ path: String, uid: UInt32, gid: UInt32, as user: Credentials = .root) throws(FileSystemError) {
+        guard user.isRoot else { throw FileSystemError(.EPERM, path) }
+        let resolved = try resolve(path, followFinal: true, as: user)
+        guard var existing = node(at: resolved) else { throw FileSystemError(.ENOENT, path) }
+        existing.metadata.owner = uid
+        existing.metadata.group = gid
+        try replace(resolved, with: existing, path: path)
+    }
+
     // MARK: Resolution
 
     /// The physical components of `path` after following symbolic links (the last one only when

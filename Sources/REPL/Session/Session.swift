@@ -1,0 +1,355 @@
+import Foundation
+import Machine
+import Simulation
+import World
+
+/// The read–run loop of KubeLab: reads command lines, runs them in the world, shows what they
+/// print, and keeps the journal and the workspace folder up to date after each one.
+public final class Session {
+    public private(set) var world: World
+    private let reader: any LineReading
+    private let journal: JournalFile?
+    private let mirror: WorkspaceMirror?
+    private let clock: SessionClock
+    private let write: ([UInt8]) -> Void
+    /// Makes a fresh world with a seed, for undo and reset; nil: the world cannot be rebuilt.
+    public var makeWorld: ((UInt64) throws -> World)?
+    /// The course, when one rides along.
+    public var companion: (any SessionCompanion)?
+    /// Told about every command line the shell ran, with its exit status and what the learner
+    /// typed into it (a recorder writes transcripts from this).
+    public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
+    /// Told about each line typed into a running command, after the command's own prompt.
+    public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// How long a command may run unattended (scripts, replays) before it is interrupted.
+    public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
+    /// Told when a running command was interrupted with Ctrl-C.
+    public var interrupted: ((_ after: Duration) -> Void)?
+
+    /// How much virtual time a scripted session lets pass before each command.
+    public static let scriptStep: Duration = .seconds(1)
+    /// The most virtual time a pause at the prompt adds (a learner away for a week does not
+    /// make the cluster simulate a week).
+    public static let longestPause: Duration = .seconds(3600)
+
+    public init(world: World, reader: any LineReading, journal: JournalFile?, mirror: WorkspaceMirror?,
+                clock: SessionClock, write: @escaping ([UInt8]) -> Void) {
+        self.world = world
+        self.reader = reader
+        self.journal = journal
+        self.mirror = mirror
+        self.clock = clock
+        self.write = write
+    }
+
+    /// Runs until `exit` or end of input; returns the exit status for the process.
+    public func run() -> Int32 {
+        companion?.sessionDidStart(self)
+        var lastStatus: Int32 = 0
+        var lastCommandEnd = clock.now()
+        while true {
+            guard let line = readCommand() else {
+                reader.saveHistory()
+                return lastStatus
+            }
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard !trimmed.isEmpty else { continue }
+            reader.addToHistory(line)
+            reader.saveHistory()
+
+            if let companion {
+                letTimePassIfInteractive(since: lastCommandEnd)
+                if companion.handle(trimmed, in: self) {
+                    exportWorkspace()
+                    lastCommandEnd = clock.now()
+                    continue
+                }
+            }
+            let sessionCommand = SessionCommand(parsing: trimmed)
+            // A script's step stands for the learner typing a command; `wait` says itself how long.
+            if clock.isInteractive || sessionCommand == nil { letTimePass(since: lastCommandEnd) }
+            importWorkspaceEdits()
+            if let sessionCommand {
+                lastStatus = run(sessionCommand)
+            } else {
+                lastStatus = runInWorld(line)
+            }
+            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
+            exportWorkspace()
+            lastCommandEnd = clock.now()
+            if let exit = world.shell.exitRequest {
+                reader.saveHistory()
+                return exit
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// The prompt: the working directory with the home folder shown as `~`.
+    public var prompt: String {
+        let directory = world.shell.workingDirectory
+        let home = world.learner.home
+        var shown = directory
+        if directory == home {
+            shown = "~"
+        } else if directory.hasPrefix(home + "/") {
+            shown = "~" + directory.dropFirst(home.count)
+        }
+        return (companion?.promptPrefix ?? "") + "\(shown) $ "
+    }
+
+    /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
+    private func readCommand() -> String? {
+        var text = ""
+        var continuation = false
+        while true {
+            switch reader.readLine(prompt: continuation ? "> " : prompt) {
+            case .endOfFile:
+                if clock.isInteractive { write(Array("exit\n".utf8)) }
+                return continuation && !text.isEmpty ? nil : nil
+            case .interrupted:
+                text = ""
+                continuation = false
+                continue
+            case .line(let line):
+                text += continuation ? "\n" + line : line
+                if world.shell.isComplete(text) { return text }
+                continuation = true
+            }
+        }
+    }
+
+    // MARK: Time
+
+    /// Real time spent at the prompt counts even before a companion's command.
+    private func letTimePassIfInteractive(since lastCommandEnd: ContinuousClock.Instant) {
+        guard clock.isInteractive else { return }
+        letTimePass(since: lastCommandEnd)
+    }
+
+    private func letTimePass(since lastCommandEnd: ContinuousClock.Instant) {
+        let pause: Duration
+        if clock.isInteractive {
+            pause = min(clock.now() - lastCommandEnd, Self.longestPause)
+        } else {
+            pause = Self.scriptStep
+        }
+        guard pause > .zero else { return }
+        world.loop.advance(by: pause)
+        record(.advance(nanoseconds: pause.nanoseconds))
+    }
+
+    // MARK: Commands of the session itself
+
+    private func run(_ command: SessionCommand) -> Int32 {
+        switch command {
+        case .wait(let duration):
+            world.loop.advance(by: duration)
+            record(.advance(nanoseconds: duration.nanoseconds))
+        case .history(let count):
+            let entries = reader.historyEntries
+            let width = max(5, String(entries.count).count + 1)
+            var text = ""
+            for (index, entry) in entries.enumerated().suffix(count ?? entries.count) {
+                let number = String(index + 1)
+                text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
+            }
+            write(Array(text.utf8))
+        }
+        return 0
+    }
+
+    // MARK: Running in the world
+
+    private func runInWorld(_ line: String) -> Int32 {
+        let execution = world.begin(line)
+        if clock.isInteractive {
+            driveInteractively(execution)
+        } else {
+            driveFromScript(execution)
+        }
+        record(.command(line: line, inputs: execution.inputs, nanoseconds: execution.elapsed.nanoseconds))
+        let status = execution.exitStatus ?? 0
+        commandFinished?(line, status)
+        return status
+    }
+
+    /// Virtual time follows real time while the command runs; Ctrl-C interrupts it; when it
+    /// reads the keyboard, the line editor asks with the command's own prompt.
+    private func driveInteractively(_ execution: CommandExecution) {
+        clock.resetInterrupt()
+        var last = clock.now()
+        while !execution.isFinished {
+            let pause = execution.run(until: world.loop.now)
+            if pause == .finished { break }
+            if pause == .awaitingInput {
+                let prompt = execution.pendingPrompt
+                // The command printed its prompt already; the editor shows it again as its
+                // own, so take it back off the screen first.
+                if !prompt.isEmpty { write(Array("\r\u{1B}[K".utf8)) }
+                switch reader.readInput(prompt: prompt) {
+                case .line(let text):
+                    inputTyped?(prompt, text)
+                    execution.type(text)
+                case .endOfFile:
+                    write(Array("\n".utf8))
+                    execution.endInput()
+                case .interrupted: execution.interrupt()
+                }
+                last = clock.now()
+                continue
+            }
+            if clock.consumeInterrupt() {
+                write(Array("^C\n".utf8))
+                interrupted?(execution.elapsed)
+                execution.interrupt()
+                continue
+            }
+            clock.sleep(.milliseconds(5))
+            let now = clock.now()
+            execution.advance(by: now - last)
+            last = now
+        }
+    }
+
+    /// Runs to the end in virtual time; input the command reads comes from the script's next
+    /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
+    private func driveFromScript(_ execution: CommandExecution) {
+        let deadline = execution.startTime + unattendedLimit(execution.line)
+        while true {
+            switch execution.run(until: max(deadline, world.loop.now)) {
+            case .finished:
+                return
+            case .awaitingInput:
+                let prompt = execution.pendingPrompt
+                switch reader.readInput(prompt: prompt) {
+                case .line(let text):
+                    // No terminal echoes what a script types: show it, as a person would see it.
+                    write(Array((text + "\n").utf8))
+                    inputTyped?(prompt, text)
+                    execution.type(text)
+                case .endOfFile: execution.endInput()
+                case .interrupted:
+                    interrupted?(execution.elapsed)
+                    execution.interrupt()
+                }
+            case .timeLimit:
+                interrupted?(execution.elapsed)
+                execution.interrupt()
+            }
+        }
+    }
+
+    // MARK: For the companion
+
+    /// Shows `text` to the learner.
+    public func show(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    /// Runs a read-only command out of sight (journaled, so replays stay identical).
+    public func runCheck(_ line: String) -> (status: Int32, output: String) {
+        let result = world.runSilently(line)
+        record(.silentCommand(line: line))
+        return result
+    }
+
+    /// Runs a command as if typed (a lesson's setup or solution), shown or not.
+    @discardableResult
+    public func runScripted(_ line: String, visible: Bool) -> Int32 {
+        let status: Int32
+        if visible {
+            status = world.runUnattended(line)
+            record(.command(line: line, inputs: [], nanoseconds: 0))
+        } else {
+            status = world.runSilently(line).status
+            record(.silentCommand(line: line))
+        }
+        return status
+    }
+
+    /// How many journal entries the world is made of (a point to come back to).
+    public var journalPosition: Int { journal?.entries.count ?? 0 }
+
+    /// The journal position before the last command the shell ran, if there was one.
+    public var positionBeforeLastCommand: Int? {
+        guard let entries = journal?.entries else { return nil }
+        return entries.lastIndex { if case .command = $0.event { true } else { false } }
+    }
+
+    /// Rebuilds the world from the first `position` journal entries (undo, reset); the workspace
+    /// folder follows. Throws when the world cannot be rebuilt.
+    public func rebuildWorld(keepingJournalEntries position: Int) throws {
+        guard let makeWorld, let journal else { throw RebuildUnavailable() }
+        let kept = Array(journal.entries.prefix(position))
+        let fresh = try makeWorld(journal.seed)
+        for entry in kept { fresh.apply(entry) }
+        fresh.outputSink = world.outputSink
+        fresh.editorHost = world.editorHost
+        try journal.rewrite(entries: kept)
+        world = fresh
+        exportWorkspace()
+    }
+
+    /// This session keeps no journal, so its world cannot be rebuilt.
+    public struct RebuildUnavailable: Error {}
+
+    // MARK: Persistence
+
+    private func record(_ event: JournalEntry.Event) {
+        do {
+            try journal?.append(JournalEntry(event))
+        } catch {
+            write(Array("kubelab: could not save the world: \(error.localizedDescription)\n".utf8))
+        }
+    }
+
+    private func importWorkspaceEdits() {
+        guard let mirror else { return }
+        for edit in mirror.externalEdits() {
+            WorkspaceMirror.apply(path: edit.path, contents: edit.contents, to: world.workstation.fileSystem,
+                                  home: world.learner.home, owner: world.learner)
+            record(.workspaceEdit(path: edit.path, contents: edit.contents.map { Data($0) }))
+        }
+    }
+
+    private func exportWorkspace() {
+        mirror?.export(from: world.workstation.fileSystem)
+    }
+}
+
+/// Real time for a session: how long the learner paused, and Ctrl-C. Scripted sessions have
+/// no real time at all.
+public struct SessionClock: Sendable {
+    public var isInteractive: Bool
+    public var now: @Sendable () -> ContinuousClock.Instant
+    public var sleep: @Sendable (Duration) -> Void
+    public var consumeInterrupt: @Sendable () -> Bool
+    public var resetInterrupt: @Sendable () -> Void
+
+    public init(isInteractive: Bool, now: @escaping @Sendable () -> ContinuousClock.Instant, sleep: @escaping @Sendable (Duration) -> Void,
+                consumeInterrupt: @escaping @Sendable () -> Bool, resetInterrupt: @escaping @Sendable () -> Void) {
+        self.isInteractive = isInteractive
+        self.now = now
+        self.sleep = sleep
+        self.consumeInterrupt = consumeInterrupt
+        self.resetInterrupt = resetInterrupt
+    }
+
+    /// The terminal's clock: real time and the SIGINT flag.
+    public static let terminal = SessionClock(
+        isInteractive: true,
+        now: { ContinuousClock.now },
+        sleep: { duration in Thread.sleep(forTimeInterval: duration.secondsValue) },
+        consumeInterrupt: { InterruptFlag.consume() },
+        resetInterrupt: { InterruptFlag.reset() })
+
+    /// A script's clock: only virtual time passes.
+    public static let script = SessionClock(
+        isInteractive: false,
+        now: { ContinuousClock.Instant.now },
+        sleep: { _ in },
+        consumeInterrupt: { false },
+        resetInterrupt: {})
+}
