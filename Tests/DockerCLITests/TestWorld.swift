@@ -48,9 +48,9 @@ final class TestWorld {
 
     init(seed: UInt64 = 7, hub: Registry = .dockerHub()) throws {
         loop = EventLoop(seed: seed)
+        registerCoreutils(in: programs)
         programs.register("node", FakeNodeServer())
         programs.register("sh", FakeShell())
-        DockerPrograms.register(in: programs)
         let fileSystem = FileSystem()
         try fileSystem.createDirectory("/home/user", intermediates: true)
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: Network())
