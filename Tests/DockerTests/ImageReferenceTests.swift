@@ -32,6 +32,10 @@ import Testing
               familiar: "gcr.io/google_containers/pause-amd64:3.0", domain: "gcr.io", namespace: "google_containers"),
         Valid(input: "library/busybox:1.27.2@" + digest, full: "docker.io/library/busybox:1.27.2@" + digest,
               familiar: "busybox:1.27.2@" + digest, domain: "docker.io", namespace: "library"),
+        Valid(input: "docker.io/kubia", full: "docker.io/library/kubia", familiar: "kubia", domain: "docker.io", namespace: "library"),
+        // Without a slash a host-like name is an official image with a tag, as in docker.
+        Valid(input: "localhost:5000", full: "docker.io/library/localhost:5000", familiar: "localhost:5000",
+              domain: "docker.io", namespace: "library"),
         Valid(input: "a/b/c", full: "docker.io/a/b/c", familiar: "a/b/c", domain: "docker.io", namespace: "a"),
         Valid(input: "my-app__v2.x:Tag_1", full: "docker.io/library/my-app__v2.x:Tag_1", familiar: "my-app__v2.x:Tag_1",
               domain: "docker.io", namespace: "library"),

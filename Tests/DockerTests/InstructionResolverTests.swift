@@ -145,6 +145,13 @@ import Testing
         #expect(try file.instructions[2].resolve(with: variables) == .workdir("/"))
     }
 
+    @Test func proxyBuildArgumentsNeedNoDeclaration() {
+        var variables = BuildVariables(buildArguments: ["HTTP_PROXY": "http://proxy:3128", "no_proxy": nil])
+        variables.beginStage(baseEnvironment: ["PATH=/bin"])
+        #expect(variables.substitutionEnvironment == ["PATH=/bin", "HTTP_PROXY=http://proxy:3128"])
+        #expect(variables.unconsumedBuildArgumentsWarning == nil)
+    }
+
     struct StepErrorCase: Sendable, CustomTestStringConvertible {
         let text: String
         let message: String

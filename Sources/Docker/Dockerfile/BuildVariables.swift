@@ -51,11 +51,20 @@ public struct BuildVariables: Equatable, Sendable {
         }
     }
 
-    /// What `$name` sees inside a stage: the environment first, then ARG values it does not shadow.
+    /// What `$name` sees inside a stage, and the environment RUN commands get: the image
+    /// environment first, then the ARG values (and proxy `--build-arg`s) it does not shadow.
     public var substitutionEnvironment: [String] {
         let names = Set(environment.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 })
-        return environment + argumentValues(stageArguments).filter { !names.contains($0.name) }.map { $0.name + "=" + $0.value }
+        let declared = stageArguments.map(\.name)
+        let proxies = Self.proxyArguments.filter { !declared.contains($0) }.sorted().map { (name: $0, defaultValue: String?.none) }
+        return environment + argumentValues(stageArguments + proxies).filter { !names.contains($0.name) }
+            .map { $0.name + "=" + $0.value }
     }
+
+    /// Build arguments docker accepts without an ARG instruction.
+    public static let proxyArguments: Set<String> = [
+        "HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy", "FTP_PROXY", "ftp_proxy", "NO_PROXY", "no_proxy",
+    ]
 
     /// What `$name` sees in a FROM line: the ARGs declared before the first FROM.
     public var fromEnvironment: [String] {
@@ -77,7 +86,7 @@ public struct BuildVariables: Equatable, Sendable {
 
     /// `--build-arg` names no ARG declared, sorted.
     public var unconsumedBuildArguments: [String] {
-        buildArguments.keys.filter { !usedArguments.contains($0) }.sorted()
+        buildArguments.keys.filter { !usedArguments.contains($0) && !Self.proxyArguments.contains($0) }.sorted()
     }
 
     /// The daemon's warning for unconsumed `--build-arg`s, or nil when all were used.
