@@ -38,6 +38,7 @@ let package = Package(
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
