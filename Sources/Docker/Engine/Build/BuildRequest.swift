@@ -15,8 +15,3 @@ public struct BuildRequest {
         self.tag = tag
     }
 }
-
-/// Go's `%q` of a `[]string`: `["node" "app.js"]`.
-func goQuotedList(_ items: [String]) -> String {
-    "[" + items.map(goQuoted).joined(separator: " ") + "]"
-}

@@ -11,6 +11,8 @@ final class Builder {
     var variables: BuildVariables
     /// Whether this stage has its own CMD: an ENTRYPOINT otherwise drops the base image's.
     var commandSet = false
+    /// The SHELL in force for shell-form RUN, CMD and ENTRYPOINT.
+    var shell = ["/bin/sh", "-c"]
 
     init(engine: DockerEngine, request: BuildRequest, output: any WritableStream) {
         self.engine = engine
@@ -56,6 +58,7 @@ final class Builder {
             return
         }
         guard let base = current else {
+            if case .arg = instruction { return }
             if case .run = instruction { throw .buildFailed(DockerfileError.missingSourceImageForRun(line: line).message) }
             throw .buildFailed(DockerfileError.missingSourceImageForCommit(line: line).message)
         }
@@ -89,6 +92,7 @@ final class Builder {
         }
         current = image
         commandSet = false
+        shell = ["/bin/sh", "-c"]
         variables.beginStage(baseEnvironment: image.config.config.environment)
         say(" ---> \(image.shortID)")
     }
@@ -120,10 +124,10 @@ final class Builder {
     // MARK: RUN
 
     private func runStep(_ form: CommandForm, on base: Image) async throws(DockerError) {
-        let arguments = form.arguments()
+        let arguments = form.arguments(shell: shell)
         let step: String
         switch form {
-        case .shell(let command): step = "/bin/sh -c " + command
+        case .shell(let command): step = (shell + [command]).joined(separator: " ")
         case .exec(let words): step = "|0 " + words.joined(separator: " ")
         }
         if let hit = cached(step, on: base) { return useCache(hit) }
@@ -169,52 +173,35 @@ final class Builder {
 
     private func metadataStep(_ instruction: Instruction, on base: Image) {
         var config = base.config.config
-        let message: String
+        var comment = instruction.historyComment(shell: shell)
         switch instruction {
         case .cmd(let form):
-            config.command = form.arguments()
+            config.command = form.arguments(shell: shell)
             commandSet = true
-            message = " CMD " + goQuotedList(form.arguments())
         case .entrypoint(let form):
-            let arguments = form.arguments()
+            let arguments = form.arguments(shell: shell)
             config.entrypoint = arguments.isEmpty ? nil : arguments
             if !commandSet { config.command = nil }
-            message = " ENTRYPOINT " + goQuotedList(arguments)
         case .env(let pairs):
             for pair in pairs { config.setEnvironment(pair.name, pair.value) }
-            message = " ENV " + pairs.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         case .label(let pairs):
             for pair in pairs { config.labels[pair.name] = pair.value }
-            message = " LABEL " + pairs.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
         case .expose(let ports):
             for port in ports where !config.exposedPorts.contains(port) { config.exposedPorts.append(port) }
-            message = " EXPOSE " + ports.joined(separator: " ")
         case .workdir(let path):
-            let current = config.workingDirectory.isEmpty ? "/" : config.workingDirectory
-            config.workingDirectory = Paths.normalize(path, relativeTo: current)
-            message = "WORKDIR " + config.workingDirectory
+            config.workingDirectory = WorkingDirectory.resolve(current: config.workingDirectory, requested: path)
+            comment = WorkingDirectory.historyComment(config.workingDirectory)
         case .user(let user):
             config.user = user
-            message = " USER " + goQuotedList([user])
         case .stopSignal(let signal):
             config.stopSignal = signal
-            message = " STOPSIGNAL " + goQuotedList([signal])
-        case .volume(let paths):
-            message = " VOLUME " + goQuotedList(paths)
-        case .maintainer(let text):
-            message = " MAINTAINER " + text
-        case .arg(let name, let value):
-            message = " ARG " + name + (value.map { "=" + $0 } ?? "")
         case .shell(let words):
-            message = " SHELL " + goQuotedList(words)
-        case .onbuild(let trigger):
-            message = " ONBUILD " + trigger
-        case .healthcheck:
-            message = " HEALTHCHECK"
-        case .from, .run, .add, .copy:
-            return
+            shell = words
+        case .volume, .maintainer, .arg, .onbuild, .healthcheck, .from, .run, .add, .copy:
+            break
         }
-        let step = "/bin/sh -c #(nop) " + message
+        guard let comment else { return }
+        let step = Instruction.noOperationCreatedBy(comment, shell: shell)
         if let hit = cached(step, on: base) { return useCache(hit) }
         let containerID = engine.makeIdentifier()
         say(" ---> Running in \(containerID.prefix(12))")
