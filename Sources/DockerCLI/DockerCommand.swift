@@ -54,6 +54,11 @@ extension Error {
         return String(describing: self)
     }
 
+    /// How `docker inspect -f` reports a template problem.
+    var templateMessage: String {
+        (self as? TemplateError)?.inspectMessage ?? dockerMessage
+    }
+
     /// The exit status `docker run` ends with for this error.
     var dockerRunExitStatus: Int32 {
         (self as? DockerError)?.runExitStatus ?? 125

@@ -28,6 +28,8 @@ public final class DockerEngine {
     /// The bridge's gateway address, given to the host.
     public let bridgeGateway = "172.17.0.1"
     var allocatedAddresses: Set<String> = []
+    /// Merged trees of images containers were made from (images never change).
+    var rootTrees: [String: Directory] = [:]
     var allocatedHostPorts: [Int: String] = [:]
     var nextEphemeralHostPort = 32768
 
@@ -83,8 +85,10 @@ public final class DockerEngine {
 
     /// The merged root file system of `image`.
     public func rootTree(of image: Image) -> Directory {
+        if let cached = rootTrees[image.id] { return cached }
         var root = Directory()
         for layer in layers(of: image) { layer.apply(to: &root) }
+        rootTrees[image.id] = root
         return root
     }
 

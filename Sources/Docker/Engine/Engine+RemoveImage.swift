@@ -13,7 +13,7 @@ extension DockerEngine {
         }
         if namedByTag, let name = ImageName(parsing: text) {
             if imageTags.count == 1, let user = users.first, !force {
-                throw .imageUsedByContainer(reference: name.description, containerID: user.shortID, imageID: image.shortID)
+                throw .imageUsedByContainer(reference: text, containerID: user.shortID, imageID: image.shortID)
             }
             tags[name.description] = nil
             lines.append("Untagged: \(name.description)")
@@ -35,6 +35,7 @@ extension DockerEngine {
         var victim: Image? = image
         while let current = victim {
             images[current.id] = nil
+            rootTrees[current.id] = nil
             lines.append("Deleted: \(current.id)")
             guard let parentID = current.parentID, let parent = images[parentID], tags(of: parentID).isEmpty,
                   !images.values.contains(where: { $0.parentID == parentID }),
