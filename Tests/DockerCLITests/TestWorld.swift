@@ -46,7 +46,10 @@ final class TestWorld {
     let engine: DockerEngine
     let hub: Registry
 
-    init(seed: UInt64 = 7, hub: Registry = .dockerHub()) throws {
+    /// The seeded Hub, built once for all tests.
+    static let hubState = Registry.dockerHub().state
+
+    init(seed: UInt64 = 7, hub: Registry = Registry(host: "docker.io", requiresLogin: true, state: TestWorld.hubState)) throws {
         loop = EventLoop(seed: seed)
         registerCoreutils(in: programs)
         programs.register("node", FakeNodeServer())
