@@ -52,6 +52,7 @@ final class TestWorld {
     init(seed: UInt64 = 7, hub: Registry = Registry(host: "docker.io", requiresLogin: true, state: TestWorld.hubState)) throws {
         loop = EventLoop(seed: seed)
         registerCoreutils(in: programs)
+        DockerPrograms.register(in: programs)
         programs.register("node", FakeNodeServer())
         programs.register("sh", FakeShell())
         let fileSystem = FileSystem()
@@ -82,14 +83,14 @@ final class TestWorld {
     }
 
     /// An HTTP GET from the workstation; the body, or the error.
-    func get(host: String, port: Int) -> String {
+    func get(host: String, port: Int, path: String = "/") -> String {
         final class Box: @unchecked Sendable { var text = "(no answer)" }
         let box = Box()
         let stack = workstation.networkStack
         loop.spawn {
             do {
                 let connection = try await stack.connect(host: host, port: port)
-                try connection.output.write(HTTPRequest(method: "GET", target: "/").serialized)
+                try connection.output.write(HTTPRequest(method: "GET", target: path).serialized)
                 let response = try await HTTPReader(connection.input).readResponse()
                 box.text = String(decoding: response?.body ?? [], as: UTF8.self)
             } catch {

@@ -51,11 +51,6 @@ public final class DockerEngine {
         ObjectIdentifiers.randomID(using: &random)
     }
 
-    /// The registry named by `host`: the Hub for `docker.io`.
-    public func registry(for host: String) -> Registry? {
-        host == ImageName.hubRegistry ? hub : registryResolver?(host)
-    }
-
     // MARK: Image lookup
 
     /// The image `text` names: a tag (`kubia`, `luksa/kubia:v1`), a full ID, or a unique ID prefix.

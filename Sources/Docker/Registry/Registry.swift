@@ -77,3 +77,10 @@ public final class Registry {
         !user.isEmpty && !password.isEmpty
     }
 }
+
+extension Registry {
+    /// Stores an image config blob before its manifest arrives.
+    func storeConfig(_ config: ImageConfig) {
+        if state.configs[config.digest] == nil { state.configs[config.digest] = config }
+    }
+}
