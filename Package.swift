@@ -4,6 +4,9 @@ import PackageDescription
 let package = Package(
     name: "KubeLab",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubelab", targets: ["KubeLab"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -36,6 +39,10 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .executableTarget(name: "KubeLab", dependencies: [
+            "REPL", "World", "Transcripts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),

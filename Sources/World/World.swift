@@ -146,6 +146,10 @@ public protocol LoginShell: AnyObject {
     var exitRequest: Int32? { get }
     /// The names the shell runs without a file (builtins, functions, aliases), for completion.
     var builtinNames: [String] { get }
+    /// The primary prompt, expanded (`PS1`).
+    var prompt: String { get }
+    /// The prompt for the lines that continue a command (`PS2`).
+    var continuationPrompt: String { get }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

@@ -115,6 +115,6 @@ import Simulation
         #expect(missing.error == "ls: /nope: No such file or directory\n")
         #expect(missing.status == 1)
         let long = try harness.run(["ls", "-l", "/etc/passwd"], user: .root)
-        #expect(long.output == "-rw-r--r--    1 root     root           340 Feb 15 14:34 /etc/passwd\n")
+        #expect(long.output == "-rw-r--r--    1 root     root          340 Feb 15 14:34 /etc/passwd\n")
     }
 }

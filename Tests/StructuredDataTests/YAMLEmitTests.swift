@@ -103,6 +103,8 @@ struct YAMLEmitTests {
     @Test func keyOrderFollowsGoYAML() {
         let value: JSONValue = ["item10": 1, "item9": 2, "a_b": 3, "aB": 4, "Z": 5, "b": 6]
         #expect(value.yamlText() == "Z: 5\na_b: 3\naB: 4\nb: 6\nitem9: 2\nitem10: 1\n")
+        let padded: JSONValue = ["a10": 1, "a2": 2, "a01": 3, "a1": 4]
+        #expect(padded.yamlText() == "a1: 4\na01: 3\na2: 2\na10: 1\n")
     }
 
     @Test func numbersBooleansAndNull() {

@@ -1,6 +1,7 @@
 /// Docker's build-time word processing (`shell_parser.go`): removes quotes, applies the
 /// escape character, and substitutes `$var`, `${var}`, `${var:-word}` and `${var:+word}`
-/// from an environment list of `name=value` entries (first match wins).
+/// from an environment list of `name=value` entries (first match wins). Its errors are
+/// `.step` errors with line 0; `DockerfileInstruction.resolve` gives them the instruction's line.
 public struct WordExpander: Sendable {
     public let escape: Unicode.Scalar
     public let environment: [String]

@@ -28,6 +28,8 @@ public final class Session {
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
+    /// The most virtual time one step of an interactive command covers.
+    static let largestSlice: Duration = .milliseconds(20)
     /// The most virtual time a pause at the prompt adds (a learner away for a week does not
     /// make the cluster simulate a week).
     public static let longestPause: Duration = .seconds(3600)
@@ -86,17 +88,9 @@ public final class Session {
 
     // MARK: Reading
 
-    /// The prompt: the working directory with the home folder shown as `~`.
+    /// The prompt: the course's place, then the shell's own prompt (`PS1`).
     public var prompt: String {
-        let directory = world.shell.workingDirectory
-        let home = world.learner.home
-        var shown = directory
-        if directory == home {
-            shown = "~"
-        } else if directory.hasPrefix(home + "/") {
-            shown = "~" + directory.dropFirst(home.count)
-        }
-        return (companion?.promptPrefix ?? "") + "\(shown) $ "
+        (companion?.promptPrefix ?? "") + world.shell.prompt
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
@@ -104,7 +98,7 @@ public final class Session {
         var text = ""
         var continuation = false
         while true {
-            switch reader.readLine(prompt: continuation ? "> " : prompt) {
+            switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
                 if clock.isInteractive { write(Array("exit\n".utf8)) }
                 return continuation && !text.isEmpty ? nil : nil
@@ -201,15 +195,18 @@ public final class Session {
                 continue
             }
             if clock.consumeInterrupt() {
-                write(Array("^C\n".utf8))
+                // The terminal already echoed "^C".
+                write(Array("\n".utf8))
                 interrupted?(execution.elapsed)
                 execution.interrupt()
                 continue
             }
             clock.sleep(.milliseconds(5))
             let now = clock.now()
-            execution.advance(by: now - last)
-            last = now
+            // Never more than a small slice at once: time spent computing must not turn into
+            // ever larger slices (a busy loop would then never let Ctrl-C through).
+            execution.advance(by: min(now - last, Self.largestSlice))
+            last = clock.now()
         }
     }
 

@@ -3,6 +3,9 @@ import Machine
 /// `edit FILE` (also `vi`, `vim`, `nano`): opens the learner's own editor on a file of the
 /// simulated workstation and writes back what they saved.
 struct EditProgram: Program {
+    /// The name its binaries carry.
+    static let name = "edit"
+
     let world: UncheckedSendable<World>
 
     func run(_ context: ProgramContext) async throws -> Int32 {

@@ -122,13 +122,13 @@ public struct DataDuplicatorProgram: Program {
             text += " (\(decimalUnits(Double(bytes))), \(binaryUnits(Double(bytes))))"
         }
         let rate = Double(bytes) / seconds
-        return text + " copied, \(significant(seconds)) s, \(decimalUnits(rate))/s"
+        return text + " copied, \(general(seconds)) s, \(decimalUnits(rate))/s"
     }
 
     static func decimalUnits(_ value: Double) -> String {
         var scaled = value
         for unit in ["B", "kB", "MB", "GB", "TB"] {
-            if scaled < 1000 || unit == "TB" {
+            if scaled < 999.5 || unit == "TB" {
                 return unit == "B" ? "\(Int(scaled)) B" : significant(scaled) + " " + unit
             }
             scaled /= 1000
@@ -139,7 +139,7 @@ public struct DataDuplicatorProgram: Program {
     static func binaryUnits(_ value: Double) -> String {
         var scaled = value
         for unit in ["B", "KiB", "MiB", "GiB", "TiB"] {
-            if scaled < 1024 || unit == "TiB" {
+            if scaled < 1023.5 || unit == "TiB" {
                 return unit == "B" ? "\(Int(scaled)) B" : significant(scaled) + " " + unit
             }
             scaled /= 1024
@@ -147,11 +147,31 @@ public struct DataDuplicatorProgram: Program {
         return "\(Int(value)) B"
     }
 
+    /// `printf("%g")`: six significant digits, trailing zeros dropped (for 1e-4 ≤ value < 1e6).
+    static func general(_ value: Double) -> String {
+        guard value > 0 else { return "0" }
+        var integerDigits = 1
+        var probe = value
+        while probe >= 10 { probe /= 10; integerDigits += 1 }
+        while probe < 1 { probe *= 10; integerDigits -= 1 }
+        let decimals = max(0, 6 - integerDigits)
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int64((value * scale).rounded())
+        var text = String(scaled)
+        if decimals > 0 {
+            if text.count <= decimals { text = String(repeating: "0", count: decimals - text.count + 1) + text }
+            text.insert(".", at: text.index(text.endIndex, offsetBy: -decimals))
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
     /// Two significant digits the way `%.2g`-ish output reads: `1.0`, `12`, `345`, `0.0012`.
     static func significant(_ value: Double) -> String {
-        if value >= 100 { return String(Int(value.rounded())) }
-        if value >= 10 { return String(Int(value.rounded())) }
-        if value >= 1 { return ProcessStatusProgram.oneDecimal(value) }
+        if value >= 9.95 { return String(Int(value.rounded())) }
+        if value >= 0.995 { return ProcessStatusProgram.oneDecimal(value) }
         var digits = 0
         var scaled = value
         while scaled < 1, digits < 12 {
