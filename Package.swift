@@ -10,6 +10,8 @@ let package = Package(
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .target(name: "JavaScript", dependencies: ["Simulation"]),
+        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]
 )
