@@ -198,7 +198,8 @@ public final class Interpreter {
         }
         let scope = Scope(parent: closure, capacity: node.parameters.count + node.varNames.count)
         if !node.isArrow {
-            scope.thisValue = this
+            // Sloppy-mode functions see the global object for a missing `this`; class code is strict.
+            scope.thisValue = this.isNullish && homeObject == nil && !node.isClassConstructor ? .object(globalObject) : this
             scope.homeObject = homeObject
             scope.functionObject = function
         }

@@ -81,7 +81,7 @@ public final class JSObject {
     func hasOwnProperty(_ key: String) -> Bool {
         if case .array(let elements) = kind {
             if key == "length" { return true }
-            if let index = arrayIndex(key) { return index < elements.count }
+            if let index = arrayIndex(key), index < elements.count { return true }
         }
         if case .boxedString(let text) = kind, key == "length" || (arrayIndex(key).map { $0 < text.utf16.count } ?? false) {
             return true

@@ -118,8 +118,10 @@ struct Parser {
                 try consumeSemicolon()
                 return declaration
             case "let":
-                if case .identifier = peekToken().kind { fallthrough }
-                if case .punctuator(let p) = peekToken().kind, p == "[" || p == "{" {
+                var isDeclaration = false
+                if case .identifier = peekToken().kind { isDeclaration = true }
+                if case .punctuator(let p) = peekToken().kind, p == "[" || p == "{" { isDeclaration = true }
+                if isDeclaration {
                     let declaration = try variableDeclaration(allowIn: true)
                     try consumeSemicolon()
                     return declaration
