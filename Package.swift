@@ -5,13 +5,25 @@ let package = Package(
     name: "KubeLab",
     platforms: [.macOS(.v15)],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
         .target(name: "Simulation"),
         .target(name: "StructuredData"),
+        .target(name: "Machine", dependencies: ["Simulation"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .target(name: "World", dependencies: ["Simulation", "Machine"]),
+        .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
-        .target(name: "JavaScript", dependencies: ["Simulation"]),
-        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Simulation"]),
+        .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
+        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
+        .systemLibrary(
+            name: "CLibEdit",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
     ],
     swiftLanguageModes: [.v6]
 )

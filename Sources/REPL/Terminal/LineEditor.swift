@@ -1,0 +1,164 @@
+import CLibEdit
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Interactive line input through libedit: emacs key bindings, history kept in a
+/// file (Up recalls earlier sessions, Ctrl-R searches), Tab completion, and
+/// Ctrl-C to cancel the line being typed. Use only when stdin and stdout are terminals.
+public final class LineEditor: LineReading {
+    private let editLine: OpaquePointer
+    private let history: EditLineHistory
+    private let completer: Completer?
+    /// The C string libedit's prompt callback hands out; it must outlive each `el_gets`.
+    private var promptText: UnsafeMutablePointer<CChar>?
+
+    /// Returns nil if libedit cannot be set up (then read with `BufferedLineReader`).
+    ///
+    /// - Parameters:
+    ///   - historyFile: where history is loaded from and saved to; nil keeps it in memory.
+    ///   - historyLimit: the most lines the history keeps.
+    ///   - completer: what Tab completes with; nil leaves Tab inserting nothing.
+    public init?(historyFile: String?, historyLimit: Int = 1000, completer: Completer?) {
+        kubelab_use_environment_locale()
+        guard let history = EditLineHistory(file: historyFile, limit: historyLimit) else { return nil }
+        guard let editLine = kubelab_el_init("kubelab") else { return nil }
+        self.editLine = editLine
+        self.history = history
+        self.completer = completer
+
+        // libedit reads the prompt through a callback and cannot handle a null one.
+        setPrompt("")
+        InterruptFlag.installSignalHandler()
+        _ = kubelab_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
+        _ = kubelab_el_set_editor(editLine, "emacs")
+        _ = kubelab_el_set_history(editLine, history.state)
+        _ = kubelab_el_set_prompt(editLine, { editLine in
+            guard let editLine, let editor = LineEditor.owner(of: editLine) else { return nil }
+            return editor.promptText
+        }, CChar(PromptEscapes.marker.asciiValue ?? 1))
+        _ = kubelab_el_bind(editLine, "^R", "em-inc-search-prev")
+        _ = kubelab_el_add_function(editLine, "kubelab-complete", "Complete the word before the cursor", { editLine, _ in
+            guard let editLine, let editor = LineEditor.owner(of: editLine) else { return UInt8(CC_ERROR) }
+            return editor.completeWordBeforeCursor()
+        })
+        _ = kubelab_el_bind(editLine, "^I", "kubelab-complete")
+    }
+
+    deinit {
+        el_end(editLine)
+        history.save()
+        promptText?.deallocate()
+    }
+
+    /// Keeps `prompt` as a C string for the prompt callback until the next prompt.
+    private func setPrompt(_ prompt: String) {
+        promptText?.deallocate()
+        let bytes = Array(prompt.utf8CString)
+        let text = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+        text.initialize(from: bytes, count: bytes.count)
+        promptText = text
+    }
+
+    /// The editor a libedit callback belongs to, found through `EL_CLIENTDATA`
+    /// because C callbacks cannot capture context.
+    private static func owner(of editLine: OpaquePointer) -> LineEditor? {
+        guard let data = kubelab_el_client_data(editLine) else { return nil }
+        return Unmanaged<LineEditor>.fromOpaque(data).takeUnretainedValue()
+    }
+
+    /// Shows `prompt` (colour escapes and CJK text allowed) and lets the user edit a line.
+    ///
+    /// After `.endOfFile` the cursor is still on the prompt's line; after `.interrupted`
+    /// "^C" and a newline have been printed.
+    public func readLine(prompt: String) -> LineInput {
+        setPrompt(PromptEscapes.marked(prompt))
+        InterruptFlag.reset()
+        // libedit is not told about SIGWINCH; pick up any resize before editing.
+        el_resize(editLine)
+
+        var count: Int32 = 0
+        var error: Int32 = 0
+        var raw = kubelab_el_gets(editLine, &count, &error)
+        // Another signal with a handler (not Ctrl-C) also breaks the read; edit again.
+        while raw == nil, error == EINTR, !InterruptFlag.isSet {
+            raw = kubelab_el_gets(editLine, &count, &error)
+        }
+        guard let raw else {
+            if error == EINTR {
+                InterruptFlag.reset()
+                // Step over the rest of the line so "^C" does not overwrite it.
+                kubelab_write_output(textAfterCursor() + "^C\n")
+                return .interrupted
+            }
+            return .endOfFile
+        }
+        var line = String(cString: raw)
+        if line.hasSuffix("\n") {
+            line.removeLast()
+        }
+        return .line(line)
+    }
+
+    /// Adds the line to the history and saves at once, so a kill loses nothing.
+    public func addToHistory(_ line: String) {
+        history.add(line)
+        history.save()
+    }
+
+    public func saveHistory() {
+        history.save()
+    }
+
+    public var historyEntries: [String] {
+        history.entries
+    }
+
+    /// The `^I` binding: inserts the completion of the word before the cursor, or,
+    /// when several candidates leave nothing to insert, lists them below the line.
+    private func completeWordBeforeCursor() -> UInt8 {
+        guard let completer, let info = el_line(editLine)?.pointee else { return UInt8(CC_ERROR) }
+        let lineLength = info.lastchar - info.buffer
+        let cursorOffset = info.cursor - info.buffer
+        let bytes = UnsafeBufferPointer(start: info.buffer, count: max(0, lineLength))
+            .map { UInt8(bitPattern: $0) }
+        let line = String(decoding: bytes, as: UTF8.self)
+        let cursor = String(decoding: bytes.prefix(max(0, cursorOffset)), as: UTF8.self).count
+
+        let completion = completer.complete(CompletionRequest(line: line, cursor: cursor))
+        if completion.insertsText {
+            // libedit counts code points, not grapheme clusters.
+            el_deletestr(editLine, Int32(completion.replacedText.unicodeScalars.count))
+            guard el_insertstr(editLine, completion.replacement) == 0 else { return UInt8(CC_REFRESH_BEEP) }
+            return UInt8(CC_REFRESH)
+        }
+        guard completion.candidates.count > 1 else { return UInt8(CC_REFRESH_BEEP) }
+        if completion.candidates.count > Self.listingQueryThreshold {
+            // Like bash, ask before flooding the screen with thousands of pod names.
+            kubelab_write_output("\nDisplay all \(completion.candidates.count) possibilities? (y or n)")
+            var answer: CChar = 0
+            let confirmed = el_getc(editLine, &answer) == 1 && "yY ".utf8.contains(UInt8(bitPattern: answer))
+            guard confirmed else {
+                kubelab_write_output("\n")
+                return UInt8(CC_REDISPLAY)
+            }
+        }
+        let listing = CompletionListing.columns(completion.displayedCandidates, width: Terminal.width)
+        kubelab_write_output("\n" + listing)
+        return UInt8(CC_REDISPLAY)
+    }
+
+    /// How many candidates a listing shows without asking first (bash's default).
+    private static let listingQueryThreshold = 100
+
+    /// The part of the line being edited that lies right of the cursor.
+    private func textAfterCursor() -> String {
+        guard let info = el_line(editLine)?.pointee, info.cursor < info.lastchar else { return "" }
+        let bytes = UnsafeBufferPointer(start: info.cursor, count: info.lastchar - info.cursor)
+            .map { UInt8(bitPattern: $0) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

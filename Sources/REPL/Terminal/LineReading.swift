@@ -1,0 +1,21 @@
+/// What one attempt to read a line of input produced.
+public enum LineInput: Equatable, Sendable {
+    /// A complete line, without its trailing newline.
+    case line(String)
+    /// The user pressed Ctrl-C: the half-typed line is discarded.
+    case interrupted
+    /// Input ended (Ctrl-D on an empty line, or the end of piped input).
+    case endOfFile
+}
+
+/// A source of input lines for the REPL, with a history of entered lines.
+public protocol LineReading: AnyObject {
+    /// Shows `prompt` (when interactive) and reads one line.
+    func readLine(prompt: String) -> LineInput
+    /// Records a line the user entered; blank lines are ignored.
+    func addToHistory(_ line: String)
+    /// Writes the history to its file, if it has one.
+    func saveHistory()
+    /// The recorded lines, oldest first.
+    var historyEntries: [String] { get }
+}

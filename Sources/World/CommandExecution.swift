@@ -1,0 +1,100 @@
+import Machine
+import Simulation
+
+/// One command line running in the world, driven by whoever started it (the REPL, a replay, a
+/// lesson check). It records what reached the command while it ran, for the journal.
+public final class CommandExecution {
+    public let line: String
+    public let process: SimulatedProcess
+    public let startTime: VirtualInstant
+    public private(set) var inputs: [TimedInput] = []
+    private let world: World
+
+    init(line: String, process: SimulatedProcess, world: World) {
+        self.line = line
+        self.process = process
+        self.world = world
+        self.startTime = world.loop.now
+    }
+
+    public var isFinished: Bool { !process.isRunning }
+    public var exitStatus: Int32? { process.exitStatus }
+
+    /// Whether the command is blocked reading the keyboard.
+    public var isAwaitingInput: Bool { world.terminalInput.isAwaitingInput && !isFinished }
+
+    /// What the command printed after its last newline: its own prompt, if it is asking.
+    public var pendingPrompt: String {
+        String(decoding: world.terminalOutput.currentLine, as: UTF8.self)
+    }
+
+    private var offset: Int64 { (world.loop.now - startTime).nanoseconds }
+
+    /// Types a line into the command.
+    public func type(_ text: String) {
+        inputs.append(TimedInput(offsetNanoseconds: offset, kind: .line, text: text))
+        world.terminalOutput.clearCurrentLine()
+        world.terminalInput.type(text)
+        world.loop.runReady()
+    }
+
+    /// Ctrl-D: end of input.
+    public func endInput() {
+        inputs.append(TimedInput(offsetNanoseconds: offset, kind: .endOfFile))
+        world.terminalInput.endOfInput()
+        world.loop.runReady()
+    }
+
+    /// Ctrl-C: interrupts the command and everything it started in the foreground.
+    public func interrupt() {
+        inputs.append(TimedInput(offsetNanoseconds: offset, kind: .interrupt))
+        world.interruptForeground(of: self)
+        world.loop.runReady()
+    }
+
+    /// How a drive of the command stopped.
+    public enum Pause: Equatable {
+        case finished
+        case awaitingInput
+        case timeLimit
+    }
+
+    /// Runs the command, jumping virtual time from event to event, until it finishes, asks for
+    /// input, or virtual time reaches `limit`.
+    @discardableResult
+    public func run(until limit: VirtualInstant) -> Pause {
+        world.loop.run(until: { isFinished || isAwaitingInput }, limit: limit)
+        if isFinished { return .finished }
+        if isAwaitingInput { return .awaitingInput }
+        world.loop.advance(to: limit)
+        if isFinished { return .finished }
+        return isAwaitingInput ? .awaitingInput : .timeLimit
+    }
+
+    /// Lets `duration` of virtual time pass while the command runs (a learner watching).
+    public func advance(by duration: Duration) {
+        world.loop.advance(by: duration)
+    }
+
+    /// Replays recorded inputs at their recorded offsets, then lets the command run for the
+    /// virtual time it took when recorded (it ends then: it finished, or it was interrupted).
+    func replay(_ recorded: [TimedInput], duration: Duration) {
+        for input in recorded {
+            let target = startTime + .nanoseconds(input.offsetNanoseconds)
+            if !isFinished { run(until: target) }
+            if world.loop.now < target { world.loop.advance(to: target) }
+            switch input.kind {
+            case .line: type(input.text)
+            case .endOfFile: endInput()
+            case .interrupt: interrupt()
+            }
+        }
+        let end = startTime + duration
+        if !isFinished { run(until: end) }
+        if !isFinished { interrupt() }
+        if world.loop.now < end { world.loop.advance(to: end) }
+    }
+
+    /// The virtual time since the command started.
+    public var elapsed: Duration { world.loop.now - startTime }
+}

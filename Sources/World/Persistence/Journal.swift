@@ -1,0 +1,155 @@
+import Foundation
+
+/// Everything from outside that changed the simulated world, in order: the world is a pure
+/// function of its seed and this journal, so replaying it restores the world exactly (after a
+/// restart, a crash, or to undo the last command).
+public struct JournalEntry: Codable, Hashable, Sendable {
+    /// What happened.
+    public enum Event: Codable, Hashable, Sendable {
+        /// Virtual time passed with nothing typed (the learner thinking, or `wait`).
+        case advance(nanoseconds: Int64)
+        /// A command line was run for `nanoseconds` of virtual time; `inputs` are what the
+        /// learner typed into it meanwhile.
+        case command(line: String, inputs: [TimedInput], nanoseconds: Int64)
+        /// The learner changed a workspace file outside KubeLab (nil contents: removed it).
+        case workspaceEdit(path: String, contents: Data?)
+    }
+
+    public var event: Event
+
+    public init(_ event: Event) {
+        self.event = event
+    }
+}
+
+/// Input that reached a running command, at a virtual offset from the command's start.
+public struct TimedInput: Codable, Hashable, Sendable {
+    public enum Kind: String, Codable, Sendable {
+        /// A line typed at the terminal (without its newline).
+        case line
+        /// End of input (Ctrl-D).
+        case endOfFile
+        /// Ctrl-C.
+        case interrupt
+    }
+
+    public var offsetNanoseconds: Int64
+    public var kind: Kind
+    public var text: String
+
+    public init(offsetNanoseconds: Int64, kind: Kind, text: String = "") {
+        self.offsetNanoseconds = offsetNanoseconds
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// The journal on disk: a header line with the seed, then one JSON line per entry, appended and
+/// flushed to disk as each entry happens so a kill loses at most the entry being written.
+public final class JournalFile {
+    public let url: URL
+    public private(set) var seed: UInt64
+    public private(set) var entries: [JournalEntry]
+    private var handle: FileHandle?
+
+    private struct Header: Codable {
+        var kubelabJournal: Int
+        var seed: UInt64
+    }
+
+    /// What was wrong with a journal that could only be read in part.
+    public struct Damage: Error, CustomStringConvertible, Sendable {
+        public let line: Int
+        public let setAsideAt: URL
+        public var description: String {
+            "the saved world was damaged at line \(line) of its journal; the damaged copy was kept as \(setAsideAt.path) and the world was restored up to that point"
+        }
+    }
+
+    /// Opens the journal at `url`, creating it with `seed` if absent. A damaged journal is copied
+    /// aside and truncated to its last good entry; the damage is returned for the caller to report.
+    public init(url: URL, seed: UInt64) throws {
+        self.url = url
+        self.seed = seed
+        self.entries = []
+        let manager = FileManager.default
+        try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !manager.fileExists(atPath: url.path) {
+            try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: [], to: url)
+        }
+    }
+
+    /// Reads the entries; returns the damage if some had to be set aside.
+    @discardableResult
+    public func load() throws -> Damage? {
+        let data = try Data(contentsOf: url)
+        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let decoder = JSONDecoder()
+        var loaded: [JournalEntry] = []
+        var damagedLine: Int?
+        for (index, line) in lines.enumerated() where !line.isEmpty {
+            if index == 0 {
+                guard let header = try? decoder.decode(Header.self, from: Data(line)) else {
+                    damagedLine = 1
+                    break
+                }
+                seed = header.seed
+                continue
+            }
+            guard let entry = try? decoder.decode(JournalEntry.self, from: Data(line)) else {
+                damagedLine = index + 1
+                break
+            }
+            loaded.append(entry)
+        }
+        entries = loaded
+        guard let damagedLine else { return nil }
+        let aside = url.deletingLastPathComponent().appendingPathComponent(
+            url.lastPathComponent + ".damaged-\(Int(Date().timeIntervalSince1970))")
+        try? FileManager.default.removeItem(at: aside)
+        try FileManager.default.copyItem(at: url, to: aside)
+        try rewrite(entries: loaded)
+        return Damage(line: damagedLine, setAsideAt: aside)
+    }
+
+    /// Appends `entry` and forces it to disk.
+    public func append(_ entry: JournalEntry) throws {
+        entries.append(entry)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var line = try encoder.encode(entry)
+        line.append(UInt8(ascii: "\n"))
+        if handle == nil {
+            handle = try FileHandle(forWritingTo: url)
+        }
+        guard let handle else { return }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: line)
+        try handle.synchronize()
+    }
+
+    /// Replaces the whole journal (undo, reset, a new seed), atomically.
+    public func rewrite(entries newEntries: [JournalEntry], seed newSeed: UInt64? = nil) throws {
+        try handle?.close()
+        handle = nil
+        if let newSeed { seed = newSeed }
+        try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: newEntries, to: url)
+        entries = newEntries
+    }
+
+    private static func writeAtomically(header: Header, entries: [JournalEntry], to url: URL) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(header)
+        data.append(UInt8(ascii: "\n"))
+        for entry in entries {
+            data.append(try encoder.encode(entry))
+            data.append(UInt8(ascii: "\n"))
+        }
+        try data.write(to: url, options: .atomic)
+    }
+
+    deinit {
+        try? handle?.close()
+    }
+}

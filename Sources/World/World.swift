@@ -1,0 +1,145 @@
+import Machine
+import Simulation
+
+/// The whole simulated world a learner works in: the event loop and its clock, the network, and
+/// the workstation whose shell runs the learner's command lines (Docker and clusters join as
+/// programs and machines on it).
+///
+/// A world is a pure function of its seed and its journal: `replay(_:)` rebuilds it exactly.
+public final class World {
+    public let seed: UInt64
+    public let loop: EventLoop
+    public let network: Network
+    public let programs: ProgramRegistry
+    public let workstation: Machine
+    public let learner: Credentials
+    public let shell: any LoginShell
+    public let terminalInput = TerminalInput()
+    public let terminalOutput: TerminalOutput
+    /// Receives what commands print; replaceable so a replay can run silently.
+    public var outputSink: ([UInt8]) -> Void
+
+    /// How long a command that neither ends nor asks for input may run unattended (in a script
+    /// or a replay) before it is interrupted, like a watch a learner stops with Ctrl-C.
+    public static let unattendedLimit: Duration = .seconds(120)
+
+    private var foreground: CommandExecution?
+
+    public init(seed: UInt64, setup: WorkstationSetup, outputSink: @escaping ([UInt8]) -> Void = { _ in }) throws {
+        self.seed = seed
+        self.outputSink = outputSink
+        let loop = EventLoop(seed: seed)
+        self.loop = loop
+        self.network = Network()
+        self.programs = ProgramRegistry()
+        self.learner = setup.learner
+        let fileSystem = FileSystem(root: setup.rootFileSystem)
+        self.workstation = Machine(hostname: setup.hostname, loop: loop, fileSystem: fileSystem, programs: programs, network: network)
+        var forward: ([UInt8]) -> Void = { _ in }
+        self.terminalOutput = TerminalOutput { bytes in forward(bytes) }
+        setup.registerPrograms(programs)
+        self.shell = setup.makeShell(workstation)
+        forward = { [unowned self] bytes in self.outputSink(bytes) }
+        try setup.finish(self)
+    }
+
+    // MARK: Running commands
+
+    /// Starts `line` in the learner's shell. Drive the returned execution until it finishes.
+    public func begin(_ line: String) -> CommandExecution {
+        let program = shell.program(forLine: line)
+        let process = workstation.launch(program, arguments: ["-bash"], environment: [:], workingDirectory: shell.workingDirectory,
+                                         user: learner, stdin: terminalInput, stdout: terminalOutput, stderr: terminalOutput)
+        process.terminal = "pts/0"
+        let execution = CommandExecution(line: line, process: process, world: self)
+        foreground = execution
+        loop.runReady()
+        return execution
+    }
+
+    /// Runs `line` to its end without a person at the keyboard: input reads see end of file and
+    /// a command still running after `unattendedLimit` is interrupted. Returns the exit status.
+    @discardableResult
+    public func runUnattended(_ line: String) -> Int32 {
+        let execution = begin(line)
+        let limit = loop.now + Self.unattendedLimit
+        while true {
+            switch execution.run(until: limit) {
+            case .finished: return execution.exitStatus ?? 0
+            case .awaitingInput: execution.endInput()
+            case .timeLimit:
+                execution.interrupt()
+                _ = execution.run(until: loop.now)
+                return execution.exitStatus ?? 130
+            }
+        }
+    }
+
+    /// Sends SIGINT to the command's process and everything it started that still runs in the
+    /// foreground.
+    func interruptForeground(of execution: CommandExecution) {
+        let root = execution.process.pid
+        var members: Set<Int> = [root]
+        for process in workstation.processes.all where process.pid > root {
+            if members.contains(process.parentPID) { members.insert(process.pid) }
+        }
+        for pid in members.sorted(by: >) {
+            workstation.processes.process(pid)?.signal(.interrupt)
+        }
+    }
+
+    // MARK: Journal
+
+    /// Applies one journal entry (while replaying a saved world).
+    public func apply(_ entry: JournalEntry) {
+        switch entry.event {
+        case .advance(let nanoseconds):
+            loop.advance(by: .nanoseconds(nanoseconds))
+        case .command(let line, let inputs, let nanoseconds):
+            let execution = begin(line)
+            execution.replay(inputs, duration: .nanoseconds(nanoseconds))
+        case .workspaceEdit(let path, let contents):
+            WorkspaceMirror.apply(path: path, contents: contents.map { [UInt8]($0) }, to: workstation.fileSystem,
+                                  home: learner.home, owner: learner)
+        }
+    }
+}
+
+/// The learner's shell session on the workstation: variables, aliases and the working directory
+/// live on from one command line to the next.
+public protocol LoginShell: AnyObject {
+    /// A program that runs `line` in this session. Each line runs as its own process, so Ctrl-C
+    /// ends that line and not the session.
+    func program(forLine line: String) -> any Program
+    /// The directory the next line starts in.
+    var workingDirectory: String { get }
+    /// Whether `source` is a whole command yet; false while a quote, a here-document, a
+    /// trailing `|` or backslash, or a compound command is still open (the REPL then reads more).
+    func isComplete(_ source: String) -> Bool
+    /// Set when the learner ran `exit`: the status the session ends with.
+    var exitRequest: Int32? { get }
+    /// The names the shell runs without a file (builtins, functions, aliases), for completion.
+    var builtinNames: [String] { get }
+}
+
+/// How a workstation is put together: its files, programs and login shell, and what else joins
+/// the world (Docker, clusters).
+public struct WorkstationSetup {
+    public var hostname: String
+    public var learner: Credentials
+    public var rootFileSystem: Directory
+    public var registerPrograms: (ProgramRegistry) -> Void
+    public var makeShell: (Machine) -> any LoginShell
+    /// Runs once the world exists, to attach engines and clusters to it.
+    public var finish: (World) throws -> Void
+
+    public init(hostname: String, learner: Credentials, rootFileSystem: Directory, registerPrograms: @escaping (ProgramRegistry) -> Void,
+                makeShell: @escaping (Machine) -> any LoginShell, finish: @escaping (World) throws -> Void = { _ in }) {
+        self.hostname = hostname
+        self.learner = learner
+        self.rootFileSystem = rootFileSystem
+        self.registerPrograms = registerPrograms
+        self.makeShell = makeShell
+        self.finish = finish
+    }
+}
