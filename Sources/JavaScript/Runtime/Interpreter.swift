@@ -35,8 +35,13 @@ public final class Interpreter {
     /// Reads a file for `require('./x.js')`: absolute path → source, or nil when missing.
     public var fileReader: ((String) -> String?)?
     var moduleCache: [String: JSValue] = [:]
+    /// The source of every script run, by file name, for error reports.
+    var sources: [String: String] = [:]
     /// The directory of the main script, for relative `require`.
     public var mainDirectory = "/"
+
+    /// Told whenever an event listener is added (node's streams start flowing on 'data').
+    var onListenerAdded: ((JSObject, String) -> Void)?
 
     /// Values of the random source for `Math.random`, supplied by the host.
     public var randomSource: () -> Double = { 0.5 }
@@ -96,6 +101,7 @@ public final class Interpreter {
     /// Parses and runs a script as a CommonJS module; returns `module.exports`.
     @discardableResult
     public func runModule(source: String, fileName: String) throws -> JSValue {
+        sources[fileName] = source
         let script: Script
         do {
             script = try Parser.parseScript(source, fileName: fileName)
@@ -128,6 +134,7 @@ public final class Interpreter {
 
     /// Evaluates a script and returns the value of its last expression statement (for tests and `node -e`).
     public func evaluate(_ source: String, fileName: String = "[eval]") throws -> JSValue {
+        sources[fileName] = source
         let script: Script
         do {
             script = try Parser.parseScript(source, fileName: fileName)

@@ -1,0 +1,416 @@
+import Machine
+import Simulation
+
+/// The body of an incoming message and whether it has started flowing to listeners.
+final class IncomingState {
+    var body: [UInt8]
+    var flowing = false
+    var delivered = false
+    var pipeTargets: [JSValue] = []
+    init(body: [UInt8]) { self.body = body }
+}
+
+/// A server response being written to a connection.
+final class ResponseState {
+    let output: any WritableStream
+    var headers: [(name: String, value: String)] = []
+    var headerSent = false
+    var chunked = false
+    var keepAlive: Bool
+    let isHead: Bool
+    let isHTTP10: Bool
+    var finished = false
+    let finishedWakeup = Wakeup()
+
+    init(output: any WritableStream, keepAlive: Bool, isHead: Bool, isHTTP10: Bool) {
+        self.output = output
+        self.keepAlive = keepAlive
+        self.isHead = isHead
+        self.isHTTP10 = isHTTP10
+    }
+
+    func header(_ name: String) -> String? {
+        let lowered = name.lowercased()
+        return headers.first { $0.name.lowercased() == lowered }?.value
+    }
+
+    func setHeader(_ name: String, _ value: String) {
+        let lowered = name.lowercased()
+        if let index = headers.firstIndex(where: { $0.name.lowercased() == lowered }) {
+            headers[index].value = value
+        } else {
+            headers.append((name, value))
+        }
+    }
+}
+
+/// A listening server's open connections, so `close()` can finish them.
+final class ServerState {
+    var listener: Listener?
+    var openConnections: [ObjectIdentifier: Connection] = [:]
+    var busyConnections: Set<ObjectIdentifier> = []
+    var closeCallbacks: [JSObject] = []
+    var closing = false
+}
+
+extension NodeRuntime {
+    func makeHTTPModule() -> JSValue {
+        let i = interpreter
+        let http = i.newObject()
+        let serverPrototype = JSObject(prototype: emitterPrototype, className: "Server")
+        serverPrototype.hiddenKeys = []
+        let responsePrototype = makeResponsePrototype()
+        let incomingPrototype = makeIncomingPrototype()
+
+        i.defineMethod(http, "createServer", length: 1) { [unowned self] _, _, arguments, _ in
+            let server = JSObject(prototype: serverPrototype, kind: .host(ServerState()), className: "Server")
+            if let handler = self.function(arguments[argument: 0]) {
+                try i.addListener(.object(server), [.string("request"), .object(handler)], once: false, prepend: false)
+            }
+            return .object(server)
+        }
+        i.defineMethod(serverPrototype, "listen", length: 2) { [unowned self] interpreter, this, arguments, _ in
+            guard case .object(let server) = this, case .host(let host) = server.kind, let state = host as? ServerState else { return this }
+            var port = 0
+            switch arguments[argument: 0] {
+            case .number(let value): port = Int(value)
+            case .string(let text): port = Int(text) ?? 0
+            case .object(let options): port = Int(try interpreter.toNumber(options.ownValue("port") ?? .number(0)))
+            default: break
+            }
+            if let callback = arguments.last.flatMap({ self.function($0) }) {
+                try interpreter.addListener(this, [.string("listening"), .object(callback)], once: true, prepend: false)
+            }
+            do {
+                let listener = try self.machine.networkStack.listen(port: port, owner: self.context.process) { [weak self] connection in
+                    self?.serve(connection, server: server, state: state, incomingPrototype: incomingPrototype, responsePrototype: responsePrototype)
+                }
+                state.listener = listener
+                self.retain()
+                self.onStop { listener.close() }
+                server.setHidden("_port", .number(Double(port)))
+                self.callLater(interpreter.makeFunction("") { interpreter, _, _, _ in
+                    try interpreter.emit(.object(server), "listening", [])
+                    return .undefined
+                }, [])
+            } catch {
+                let code: Errno
+                if case .system(let errno)? = error as? NetworkError { code = errno } else { code = .EINVAL }
+                let failure = self.systemError(code, syscall: "listen")
+                if case .object(let object) = failure {
+                    object.setHidden("message", .string("listen \(code.name) :::\(port)"))
+                    object.setHidden("stack", .string("Error: listen \(code.name) :::\(port)\n    at Object.exports._errnoException (util.js:1050:11)\n    at exports._exceptionWithHostPort (util.js:1073:20)\n    at Server._listen2 (net.js:1259:14)\n    at listen (net.js:1295:10)\n    at Server.listen (net.js:1391:5)"))
+                    object.setOwn("address", .string("::"))
+                    object.setOwn("port", .number(Double(port)))
+                }
+                self.callLater(interpreter.makeFunction("") { interpreter, _, _, _ in
+                    try interpreter.emit(.object(server), "error", [failure])
+                    return .undefined
+                }, [])
+            }
+            return this
+        }
+        i.defineMethod(serverPrototype, "close", length: 1) { [unowned self] _, this, arguments, _ in
+            guard case .object(let server) = this, case .host(let host) = server.kind, let state = host as? ServerState else { return this }
+            if let callback = self.function(arguments[argument: 0]) { state.closeCallbacks.append(callback) }
+            guard let listener = state.listener else { return this }
+            listener.close()
+            state.listener = nil
+            state.closing = true
+            // Idle keep-alive connections are ended now; busy ones when their response is done.
+            for (id, connection) in state.openConnections where !state.busyConnections.contains(id) {
+                connection.close()
+            }
+            self.retain()
+            self.finishClose(server, state)
+            return this
+        }
+        i.defineMethod(serverPrototype, "address") { interpreter, this, _, _ in
+            guard case .object(let server) = this, case .number(let port)? = server.ownValue("_port") else { return .null }
+            let address = interpreter.newObject()
+            address.setOwn("address", .string("::"))
+            address.setOwn("family", .string("IPv6"))
+            address.setOwn("port", .number(port))
+            return .object(address)
+        }
+        i.defineMethod(serverPrototype, "setTimeout") { _, this, _, _ in this }
+        http.setOwn("Server", .object(i.makeFunction("Server") { _, _, _, _ in .undefined }))
+        installHTTPClient(http, incomingPrototype: incomingPrototype)
+        let codes = i.newObject()
+        for status in [100, 200, 201, 202, 204, 301, 302, 304, 400, 401, 403, 404, 405, 409, 500, 502, 503, 504] {
+            codes.setOwn(String(status), .string(HTTPResponse.standardReason(for: status)))
+        }
+        http.setOwn("STATUS_CODES", .object(codes))
+        http.setOwn("METHODS", .object(i.newArray(["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"].map { .string($0) })))
+        return .object(http)
+    }
+
+    /// Runs the close callbacks once no connection is busy any more.
+    private func finishClose(_ server: JSObject, _ state: ServerState) {
+        guard state.closing, state.busyConnections.isEmpty else { return }
+        state.closing = false
+        let callbacks = state.closeCallbacks
+        state.closeCallbacks.removeAll()
+        loop.execute { [weak self] in
+            guard let self else { return }
+            self.release()  // the close itself
+            self.release()  // the listening handle
+            self.turn {
+                for callback in callbacks {
+                    _ = try self.interpreter.call(callback, this: .object(server), arguments: [], newTarget: nil)
+                }
+                try self.interpreter.emit(.object(server), "close", [])
+            }
+        }
+    }
+
+    /// Serves one accepted connection: requests in order, each answered before the next is read.
+    private func serve(_ connection: Connection, server: JSObject, state: ServerState, incomingPrototype: JSObject, responsePrototype: JSObject) {
+        let id = ObjectIdentifier(connection)
+        state.openConnections[id] = connection
+        loop.spawn { [weak self] in
+            let reader = HTTPReader(connection.input)
+            defer {
+                state.openConnections[id] = nil
+                connection.close()
+            }
+            while true {
+                guard let request = try? await reader.readRequest() else { return }
+                guard let self, !self.finished else { return }
+                state.busyConnections.insert(id)
+                let isHTTP10 = request.version == "HTTP/1.0"
+                let wantsClose = request.headers["Connection"]?.lowercased() == "close"
+                let wantsKeepAlive = request.headers["Connection"]?.lowercased() == "keep-alive"
+                let response = ResponseState(output: connection.output, keepAlive: isHTTP10 ? wantsKeepAlive : !wantsClose,
+                                             isHead: request.method == "HEAD", isHTTP10: isHTTP10)
+                let incoming = self.makeIncoming(prototype: incomingPrototype, body: request.body, headers: request.headers,
+                                                 version: request.version, connection: connection)
+                incoming.setOwn("method", .string(request.method))
+                incoming.setOwn("url", .string(request.target))
+                let responseObject = JSObject(prototype: responsePrototype, kind: .host(response), className: "ServerResponse")
+                responseObject.setOwn("statusCode", .number(200))
+                responseObject.setOwn("statusMessage", .undefined)
+                responseObject.setOwn("finished", .boolean(false))
+                responseObject.setOwn("headersSent", .boolean(false))
+                responseObject.setOwn("sendDate", .boolean(true))
+                self.turn(frames: NodeRuntime.httpFrames) {
+                    try self.interpreter.emit(.object(server), "request", [.object(incoming), .object(responseObject)])
+                }
+                if !response.finished {
+                    self.onStop { response.finishedWakeup.wake() }
+                    try? await response.finishedWakeup.wait()
+                }
+                state.busyConnections.remove(id)
+                if state.closing || state.listener == nil {
+                    self.finishClose(server, state)
+                    return
+                }
+                if !response.keepAlive || self.finished { return }
+            }
+        }
+    }
+
+    /// An IncomingMessage: headers (lower-cased), body events, `pipe`.
+    func makeIncoming(prototype: JSObject, body: [UInt8], headers: HTTPHeaders, version: String, connection: Connection?) -> JSObject {
+        let i = interpreter
+        let incoming = JSObject(prototype: prototype, kind: .host(IncomingState(body: body)), className: "IncomingMessage")
+        let headerObject = i.newObject()
+        var raw: [JSValue] = []
+        for field in headers {
+            let name = field.name.lowercased()
+            if case .string(let existing)? = headerObject.ownValue(name), name != "set-cookie" {
+                headerObject.setOwn(name, .string(existing + ", " + field.value))
+            } else {
+                headerObject.setOwn(name, .string(field.value))
+            }
+            raw += [.string(field.name), .string(field.value)]
+        }
+        incoming.setOwn("headers", .object(headerObject))
+        incoming.setOwn("rawHeaders", .object(i.newArray(raw)))
+        let versionNumber = version.hasPrefix("HTTP/") ? String(version.dropFirst(5)) : "1.1"
+        incoming.setOwn("httpVersion", .string(versionNumber))
+        if let connection {
+            let socket = JSObject(prototype: emitterPrototype, className: "Socket")
+            socket.setOwn("remoteAddress", .string("::ffff:" + connection.remoteAddress))
+            socket.setOwn("remotePort", .number(Double(connection.remotePort)))
+            socket.setOwn("localAddress", .string("::ffff:" + connection.localAddress))
+            socket.setOwn("localPort", .number(Double(connection.localPort)))
+            socket.setOwn("remoteFamily", .string("IPv6"))
+            incoming.setOwn("connection", .object(socket))
+            incoming.setOwn("socket", .object(socket))
+        }
+        return incoming
+    }
+
+    func makeIncomingPrototype() -> JSObject {
+        let i = interpreter
+        let prototype = JSObject(prototype: emitterPrototype, className: "IncomingMessage")
+        prototype.hiddenKeys = []
+        i.defineMethod(prototype, "setEncoding", length: 1) { _, this, _, _ in this }
+        i.defineMethod(prototype, "resume") { [unowned self] _, this, _, _ in
+            if case .object(let object) = this { self.startFlowing(object) }
+            return this
+        }
+        i.defineMethod(prototype, "pause") { _, this, _, _ in this }
+        i.defineMethod(prototype, "setTimeout") { _, this, _, _ in this }
+        i.defineMethod(prototype, "pipe", length: 1) { [unowned self] _, this, arguments, _ in
+            guard case .object(let object) = this, case .host(let host) = object.kind, let state = host as? IncomingState else { return arguments[argument: 0] }
+            state.pipeTargets.append(arguments[argument: 0])
+            self.startFlowing(object)
+            return arguments[argument: 0]
+        }
+        return prototype
+    }
+
+    /// Stream bookkeeping for emitters: a 'data' listener starts an incoming body flowing.
+    func listenerAdded(_ emitter: JSObject, _ name: String) {
+        if name == "data" || name == "readable", case .host(let host) = emitter.kind, host is IncomingState {
+            startFlowing(emitter)
+        }
+    }
+
+    /// Delivers the body in a later turn: 'data' (if any), pipe writes, then 'end'.
+    func startFlowing(_ object: JSObject) {
+        guard case .host(let host) = object.kind, let state = host as? IncomingState, !state.flowing else { return }
+        state.flowing = true
+        retain()
+        loop.execute { [weak self] in
+            guard let self else { return }
+            self.release()
+            self.turn {
+                guard !state.delivered else { return }
+                state.delivered = true
+                let text = String(decoding: state.body, as: UTF8.self)
+                let i = self.interpreter
+                if !state.body.isEmpty {
+                    try i.emit(.object(object), "data", [.string(text)])
+                    for target in state.pipeTargets {
+                        _ = try i.call(try i.getProperty(target, "write"), this: target, arguments: [.string(text)])
+                    }
+                }
+                try i.emit(.object(object), "end", [])
+                for target in state.pipeTargets {
+                    _ = try i.call(try i.getProperty(target, "end"), this: target, arguments: [])
+                }
+            }
+        }
+    }
+
+    private func makeResponsePrototype() -> JSObject {
+        let i = interpreter
+        let prototype = JSObject(prototype: emitterPrototype, className: "ServerResponse")
+        prototype.hiddenKeys = []
+        func state(_ this: JSValue) -> (JSObject, ResponseState)? {
+            guard case .object(let object) = this, case .host(let host) = object.kind, let state = host as? ResponseState else { return nil }
+            return (object, state)
+        }
+        i.defineMethod(prototype, "setHeader", length: 2) { interpreter, this, arguments, _ in
+            guard let (_, response) = state(this) else { return .undefined }
+            if response.headerSent { throw interpreter.throwError("Error", "Can't set headers after they are sent.") }
+            let value = arguments[argument: 1]
+            let text = value.asObject?.isArray == true ? try value.asObject?.elements.map { try interpreter.toString($0) }.joined(separator: ", ") ?? "" : try interpreter.toString(value)
+            response.setHeader(try interpreter.toString(arguments[argument: 0]), text)
+            return .undefined
+        }
+        i.defineMethod(prototype, "getHeader", length: 1) { interpreter, this, arguments, _ in
+            guard let (_, response) = state(this) else { return .undefined }
+            return response.header(try interpreter.toString(arguments[argument: 0])).map { .string($0) } ?? .undefined
+        }
+        i.defineMethod(prototype, "removeHeader", length: 1) { interpreter, this, arguments, _ in
+            guard let (_, response) = state(this) else { return .undefined }
+            let name = try interpreter.toString(arguments[argument: 0]).lowercased()
+            response.headers.removeAll { $0.name.lowercased() == name }
+            return .undefined
+        }
+        i.defineMethod(prototype, "writeHead", length: 3) { [unowned self] interpreter, this, arguments, _ in
+            guard let (object, response) = state(this) else { return this }
+            object.setOwn("statusCode", .number(try interpreter.toNumber(arguments[argument: 0])))
+            var headers = arguments[argument: 1]
+            if case .string(let reason) = headers {
+                object.setOwn("statusMessage", .string(reason))
+                headers = arguments[argument: 2]
+            }
+            if case .object(let fields) = headers {
+                for key in fields.enumerableKeys {
+                    response.setHeader(key, try interpreter.toString(try interpreter.getProperty(headers, key)))
+                }
+            }
+            // node 7 fixes the head here: the length of a later end() is not known, so chunked.
+            try self.sendHead(object, response, contentLength: nil)
+            return this
+        }
+        i.defineMethod(prototype, "write", length: 1) { [unowned self] interpreter, this, arguments, _ in
+            guard let (object, response) = state(this), !response.finished else { return .boolean(false) }
+            if !response.headerSent { try self.sendHead(object, response, contentLength: nil) }
+            let bytes = Array(try interpreter.toString(arguments[argument: 0]).utf8)
+            self.writeBody(response, bytes)
+            return .boolean(true)
+        }
+        i.defineMethod(prototype, "end", length: 1) { [unowned self] interpreter, this, arguments, _ in
+            guard let (object, response) = state(this), !response.finished else { return .undefined }
+            var bytes: [UInt8] = []
+            if case .undefined = arguments[argument: 0] {} else if self.function(arguments[0]) == nil {
+                bytes = Array(try interpreter.toString(arguments[0]).utf8)
+            }
+            if !response.headerSent { try self.sendHead(object, response, contentLength: bytes.count) }
+            self.writeBody(response, bytes)
+            if response.chunked && !response.isHead { try? response.output.write(Array("0\r\n\r\n".utf8)) }
+            response.finished = true
+            object.setOwn("finished", .boolean(true))
+            if !response.keepAlive { response.output.close() }
+            response.finishedWakeup.wake()
+            self.retain()
+            self.loop.execute { [weak self] in
+                self?.release()
+                self?.turn { try interpreter.emit(.object(object), "finish", []) }
+            }
+            return .undefined
+        }
+        i.defineMethod(prototype, "setTimeout") { _, this, _, _ in this }
+        return prototype
+    }
+
+    /// Writes the status line and headers, with node's defaults (Date, Connection, framing).
+    private func sendHead(_ object: JSObject, _ response: ResponseState, contentLength: Int?) throws {
+        guard !response.headerSent else { return }
+        let status = Int(try interpreter.toNumber(object.ownValue("statusCode") ?? .number(200)))
+        var reason = HTTPResponse.standardReason(for: status)
+        if case .string(let custom)? = object.ownValue("statusMessage") { reason = custom }
+        var head = "HTTP/1.1 \(status) \(reason)\r\n"
+        for field in response.headers { head += "\(field.name): \(field.value)\r\n" }
+        if response.header("Date") == nil, object.ownValue("sendDate")?.truthy ?? true {
+            head += "Date: \(CivilTime(milliseconds: interpreter.currentTime()).utcString)\r\n"
+        }
+        if let connection = response.header("Connection") {
+            if connection.lowercased() == "close" { response.keepAlive = false }
+        } else {
+            head += "Connection: \(response.keepAlive ? "keep-alive" : "close")\r\n"
+        }
+        let bodyless = status == 204 || status == 304 || (100..<200).contains(status)
+        if response.header("Content-Length") == nil, response.header("Transfer-Encoding") == nil, !bodyless {
+            if let contentLength {
+                head += "Content-Length: \(contentLength)\r\n"
+            } else if response.isHTTP10 {
+                response.keepAlive = false
+            } else {
+                head += "Transfer-Encoding: chunked\r\n"
+                response.chunked = true
+            }
+        } else if response.header("Transfer-Encoding")?.lowercased() == "chunked" {
+            response.chunked = true
+        }
+        head += "\r\n"
+        try? response.output.write(Array(head.utf8))
+        response.headerSent = true
+        object.setOwn("headersSent", .boolean(true))
+    }
+
+    private func writeBody(_ response: ResponseState, _ bytes: [UInt8]) {
+        guard !bytes.isEmpty, !response.isHead else { return }
+        if response.chunked {
+            try? response.output.write(Array((String(bytes.count, radix: 16) + "\r\n").utf8) + bytes + Array("\r\n".utf8))
+        } else {
+            try? response.output.write(bytes)
+        }
+    }
+}
