@@ -67,7 +67,11 @@ final class NodeRuntime {
                 throw ScriptAbort.exit(1)
             }
         }
-        if !finished && pendingHandles == 0 { finish(exitCodeProperty()) }
+        if !finished && pendingHandles == 0 {
+            let status = exitCodeProperty()
+            emitExit(status)
+            finish(status)
+        }
         if !finished {
             do {
                 try await done.wait()

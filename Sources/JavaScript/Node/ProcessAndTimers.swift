@@ -23,6 +23,7 @@ extension NodeRuntime {
                 let handle = JSObject(prototype: timeoutPrototype, className: "Timeout")
                 handle.setHidden("_timerNumber", .number(Double(number)))
                 handle.setOwn("_idleTimeout", .number(delay))
+                handle.setOwn("_onTimeout", .object(callback))
                 self.retain()
                 self.arm(number, delay: delay, repeating: repeating, callback: callback, arguments: extra, handle: handle)
                 return .object(handle)

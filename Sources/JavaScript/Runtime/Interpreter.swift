@@ -232,7 +232,7 @@ public final class Interpreter {
         for name in node.varNames where scope.variables[name] == nil {
             scope.variables[name] = .undefined
         }
-        frames.append(Frame(name: frameName(node, this: this), fileName: node.fileName, position: node.position))
+        frames.append(Frame(name: frameName(node, this: this, function: function), fileName: node.fileName, position: node.position))
         defer { frames.removeLast() }
         if let expression = node.expressionBody {
             return try evaluate(expression, scope)
@@ -243,7 +243,7 @@ public final class Interpreter {
         return .undefined
     }
 
-    private func frameName(_ node: FunctionNode, this: JSValue) -> String {
+    private func frameName(_ node: FunctionNode, this: JSValue, function: JSObject) -> String {
         if let name = node.name, !name.isEmpty {
             if case .object(let receiver) = this, receiver !== globalObject, !node.isArrow {
                 return receiver.constructorName == "Object" ? name : "\(receiver.constructorName).\(name)"
@@ -251,6 +251,11 @@ public final class Interpreter {
             return name
         }
         if case .object(let receiver) = this, receiver !== globalObject, !node.isArrow {
+            // V8 names an anonymous method after the property that holds it.
+            let keys = receiver.ownKeys
+            if keys.count < 16, let key = keys.first(where: { receiver.ownValue($0)?.asObject === function }) {
+                return "\(receiver.constructorName).\(key)"
+            }
             return "\(receiver.constructorName).<anonymous>"
         }
         return ""
@@ -326,6 +331,7 @@ extension JSObject {
             if case .object(let constructor)? = current.ownValue("constructor"), let name = constructor.function?.name, !name.isEmpty {
                 return name
             }
+            if current.className != "Object", current.function == nil { return current.className }
             object = current.prototype
         }
         return className

@@ -225,10 +225,11 @@ struct Lexer {
     }
 
     private mutating func string(quote: Unicode.Scalar) throws(SyntaxErrorInfo) -> String {
+        let start = position()
         index += 1
         var text = ""
         while true {
-            guard let c = peek(), c != "\n" else { throw error() }
+            guard let c = peek(), c != "\n" else { throw SyntaxErrorInfo(message: "Invalid or unexpected token", position: start) }
             if c == quote { index += 1; return text }
             if c == "\\" { try escape(into: &text); continue }
             text.unicodeScalars.append(c)
