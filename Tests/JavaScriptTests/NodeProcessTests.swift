@@ -19,7 +19,15 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
     ]
     static let runtimeFrames = moduleFrames.map { "    at \($0)\n" }.joined()
 
+    static let wrapper = "(function (exports, require, module, __filename, __dirname) { "
+    static let padding = String(repeating: " ", count: wrapper.count)
+
     static let cases: [ScriptCase] = [
+        ScriptCase(source: "foo();", stdout: "",
+                   stderr: "/app.js:1\n\(wrapper)foo();\n\(padding)^\n\nReferenceError: foo is not defined\n    at Object.<anonymous> (/app.js:1:63)\n" + runtimeFrames,
+                   status: 1),
+        ScriptCase(source: "throw 'just a string';", stdout: "",
+                   stderr: "/app.js:1\n\(wrapper)throw 'just a string';\n\(padding)^\n\njust a string\n", status: 1),
         ScriptCase(source: "console.log('hello')", stdout: "hello\n", stderr: "", status: 0),
         ScriptCase(source: "console.error('oops %d', 42); process.exit(3)", stdout: "", stderr: "oops 42\n", status: 3),
         ScriptCase(source: "process.exitCode = 4", stdout: "", stderr: "", status: 4),
@@ -41,10 +49,10 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                        at startup (bootstrap_node.js:151:9)
 
                    """, status: 1),
-        ScriptCase(source: "var a = (1 + 2;\n", stdout: "", stderr: "/app.js:1\nvar a = (1 + 2;\n              ^\nSyntaxError: Unexpected token ;\n", status: 1),
+        ScriptCase(source: "var a = (1 + 2;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var a = (1 + 2;\n\(padding)              ^\nSyntaxError: Unexpected token ;\n", status: 1),
         ScriptCase(source: "function f() {\n  return 1;\n", stdout: "", stderr: "/app.js:3\n\n^\nSyntaxError: Unexpected end of input\n", status: 1),
-        ScriptCase(source: "var s = 'abc;\n", stdout: "", stderr: "/app.js:1\nvar s = 'abc;\n        ^\nSyntaxError: Invalid or unexpected token\n", status: 1),
-        ScriptCase(source: "var x y;", stdout: "", stderr: "/app.js:1\nvar x y;\n      ^\nSyntaxError: Unexpected identifier\n", status: 1),
+        ScriptCase(source: "var s = 'abc;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var s = 'abc;\n\(padding)        ^\nSyntaxError: Invalid or unexpected token\n", status: 1),
+        ScriptCase(source: "var x y;", stdout: "", stderr: "/app.js:1\n\(wrapper)var x y;\n\(padding)      ^\nSyntaxError: Unexpected identifier\n", status: 1),
         ScriptCase(source: "console.log('start');\n\n\n\n    foo();\n", stdout: "start\n",
                    stderr: "/app.js:5\n    foo();\n    ^\n\nReferenceError: foo is not defined\n    at Object.<anonymous> (/app.js:5:5)\n" + runtimeFrames,
                    status: 1),

@@ -53,7 +53,8 @@ public enum NodeErrorReport {
         } else if case .object(let object) = thrown.value, case .error = object.kind {
             text += ((try? interpreter.toString(thrown.value)) ?? "Error") + "\n"
         } else {
-            text += interpreter.inspect(thrown.value) + "\n"
+            // Values that are not errors print as their string form.
+            text += ((try? interpreter.toString(thrown.value)) ?? interpreter.inspect(thrown.value)) + "\n"
         }
         return text
     }

@@ -98,15 +98,20 @@ public final class Interpreter {
 
     // MARK: Running scripts
 
+    static let moduleWrapper = "(function (exports, require, module, __filename, __dirname) { "
+
     /// Parses and runs a script as a CommonJS module; returns `module.exports`.
     @discardableResult
     public func runModule(source: String, fileName: String) throws -> JSValue {
-        sources[fileName] = source
+        // node 7 compiles a module inside a wrapper function that shares its first line, so
+        // positions on line 1 are shifted by the wrapper's length.
+        let wrapped = Interpreter.moduleWrapper + source
+        sources[fileName] = wrapped
         let script: Script
         do {
-            script = try Parser.parseScript(source, fileName: fileName)
+            script = try Parser.parseScript(source, fileName: fileName, firstLineOffset: Interpreter.moduleWrapper.count)
         } catch {
-            throw ScriptSyntaxError(info: error, fileName: fileName, sourceLine: Script.line(of: source, error.position.line))
+            throw ScriptSyntaxError(info: error, fileName: fileName, sourceLine: Script.line(of: wrapped, error.position.line))
         }
         return try runModule(script)
     }

@@ -23,8 +23,8 @@ struct Parser {
     }
 
     /// Parses a whole script as the body of node's module wrapper function.
-    static func parseScript(_ source: String, fileName: String) throws(SyntaxErrorInfo) -> Script {
-        var parser = try Parser(source: source)
+    static func parseScript(_ source: String, fileName: String, firstLineOffset: Int = 0) throws(SyntaxErrorInfo) -> Script {
+        var parser = try Parser(source: source, start: SourcePosition(line: 1, column: firstLineOffset))
         parser.fileName = fileName
         parser.functionContexts.append(FunctionContext(isArrow: false))
         var statements: [Statement] = []
