@@ -106,3 +106,10 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         #expect(output(of: testCase.source) == testCase.expected)
     }
 }
+
+@Suite struct RecursionTests {
+    @Test func deepRecursionWorksAndRunawayRecursionIsARangeError() {
+        #expect(output(of: "function f(n) { return n == 0 ? 0 : 1 + f(n - 1) } console.log(f(150))") == "150\n")
+        #expect(output(of: "function g() { return g() } try { g() } catch (e) { console.log(e.message) }") == "Maximum call stack size exceeded\n")
+    }
+}

@@ -2,7 +2,7 @@ extension Interpreter {
     func installArray() {
         let array = defineConstructor("Array", prototype: arrayPrototype) { interpreter, _, arguments, _ in
             if arguments.count == 1, case .number(let length) = arguments[0] {
-                guard let count = Int(exactly: length), count >= 0 else {
+                guard let count = Int(exactly: length), count >= 0, count <= 50_000_000 else {
                     throw interpreter.throwError("RangeError", "Invalid array length")
                 }
                 return .object(interpreter.newArray(Array(repeating: .undefined, count: count)))
@@ -16,7 +16,7 @@ extension Interpreter {
             var items: [JSValue]
             if case .object(let object) = arguments[argument: 0], !object.isArray,
                case .number(let length) = try interpreter.getProperty(arguments[0], "length") {
-                items = try (0..<Int(length)).map { try interpreter.getProperty(arguments[0], String($0)) }
+                items = try (0..<max(0, min(length.safeInteger, 10_000_000))).map { try interpreter.getProperty(arguments[0], String($0)) }
             } else {
                 items = try interpreter.iterate(arguments[argument: 0])
             }
@@ -220,7 +220,7 @@ extension Interpreter {
         if !object.isArray, object.className != "Arguments" {
             // Generic array-likes are copied in as a real array view.
             if case .number(let length) = try getProperty(this, "length") {
-                let items = try (0..<Int(length)).map { try getProperty(this, String($0)) }
+                let items = try (0..<max(0, min(length.safeInteger, 10_000_000))).map { try getProperty(this, String($0)) }
                 return newArray(items)
             }
             return newArray([])
@@ -268,6 +268,9 @@ extension Interpreter {
 }
 
 extension Double {
-    /// Clamped into a safe Int range for index arithmetic.
-    var clamped: Double { Swift.max(-1e15, Swift.min(1e15, self)) }
+    /// Clamped into a safe Int range for index arithmetic (NaN becomes 0).
+    var clamped: Double { isNaN ? 0 : Swift.max(-1e15, Swift.min(1e15, self)) }
+
+    /// A safe integer: NaN is 0, the rest truncated and clamped to ±1e15.
+    var safeInteger: Int { Int(clamped.rounded(.towardZero)) }
 }

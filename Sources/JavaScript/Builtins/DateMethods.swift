@@ -9,7 +9,7 @@ struct CivilTime {
     var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int, weekday: Int
 
     init(milliseconds: Double) {
-        let total = Int64(milliseconds.rounded(.down))
+        let total = Int64(milliseconds.isFinite ? Swift.max(-8.64e15, Swift.min(8.64e15, milliseconds)).rounded(.down) : 0)
         var days = total >= 0 ? total / 86_400_000 : (total - 86_399_999) / 86_400_000
         let remainder = Int(total - days * 86_400_000)
         hour = remainder / 3_600_000
@@ -89,9 +89,9 @@ extension Interpreter {
                 if parts.contains(where: { $0.isNaN }) {
                     time = .nan
                 } else {
-                    time = CivilTime.milliseconds(year: Int(parts[0]), month: Int(parts[1]) + 1, day: parts.count > 2 ? Int(parts[2]) : 1,
-                                                  hour: parts.count > 3 ? Int(parts[3]) : 0, minute: parts.count > 4 ? Int(parts[4]) : 0,
-                                                  second: parts.count > 5 ? Int(parts[5]) : 0, millisecond: parts.count > 6 ? Int(parts[6]) : 0)
+                    time = CivilTime.milliseconds(year: parts[0].safeInteger, month: parts[1].safeInteger + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
+                                                  hour: parts.count > 3 ? parts[3].safeInteger : 0, minute: parts.count > 4 ? parts[4].safeInteger : 0,
+                                                  second: parts.count > 5 ? parts[5].safeInteger : 0, millisecond: parts.count > 6 ? parts[6].safeInteger : 0)
                 }
             }
             return .object(JSObject(prototype: interpreter.datePrototype, kind: .date(time), className: "Date"))
@@ -103,9 +103,9 @@ extension Interpreter {
         defineMethod(date, "UTC", length: 7) { interpreter, _, arguments, _ in
             let parts = try arguments.map { try interpreter.toNumber($0) }
             guard !parts.isEmpty else { return .number(.nan) }
-            return .number(CivilTime.milliseconds(year: Int(parts[0]), month: (parts.count > 1 ? Int(parts[1]) : 0) + 1, day: parts.count > 2 ? Int(parts[2]) : 1,
-                                                  hour: parts.count > 3 ? Int(parts[3]) : 0, minute: parts.count > 4 ? Int(parts[4]) : 0,
-                                                  second: parts.count > 5 ? Int(parts[5]) : 0, millisecond: parts.count > 6 ? Int(parts[6]) : 0))
+            return .number(CivilTime.milliseconds(year: parts[0].safeInteger, month: (parts.count > 1 ? parts[1].safeInteger : 0) + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
+                                                  hour: parts.count > 3 ? parts[3].safeInteger : 0, minute: parts.count > 4 ? parts[4].safeInteger : 0,
+                                                  second: parts.count > 5 ? parts[5].safeInteger : 0, millisecond: parts.count > 6 ? parts[6].safeInteger : 0))
         }
 
         func timeValue(_ interpreter: Interpreter, _ this: JSValue) throws -> Double {
@@ -177,7 +177,7 @@ extension Interpreter {
             let body: NativeFunction = { interpreter, this, arguments, _ in
                 guard case .object(let object) = this, case .date(let time) = object.kind else { return .undefined }
                 var c = CivilTime(milliseconds: time.isNaN ? 0 : time)
-                apply(&c, Int(try interpreter.toNumber(arguments[argument: 0])))
+                apply(&c, try interpreter.toNumber(arguments[argument: 0]).safeInteger)
                 let updated = CivilTime.milliseconds(year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute,
                                                      second: c.second, millisecond: c.millisecond)
                 object.kind = .date(updated)

@@ -45,7 +45,7 @@ extension Interpreter {
         defineMethod(json, "stringify", length: 3) { interpreter, _, arguments, _ in
             var indent = ""
             switch arguments[argument: 2] {
-            case .number(let count): indent = String(repeating: " ", count: max(0, min(10, Int(count))))
+            case .number(let count): indent = String(repeating: " ", count: max(0, min(10, count.safeInteger)))
             case .string(let text): indent = String(text.prefix(10))
             default: break
             }

@@ -196,7 +196,7 @@ extension Interpreter {
     private func installGlobalFunctions() {
         defineGlobal("parseInt", .object(makeFunction("parseInt", length: 2) { interpreter, _, arguments, _ in
             let text = try interpreter.toString(arguments[argument: 0]).trimmingJSWhitespace()
-            var radix = Int(try interpreter.toNumber(arguments[argument: 1]).isNaN ? 0 : try interpreter.toNumber(arguments[argument: 1]))
+            var radix = try interpreter.toNumber(arguments[argument: 1]).safeInteger
             var scalars = Substring(text)
             var sign = 1.0
             if scalars.hasPrefix("-") { sign = -1; scalars = scalars.dropFirst() } else if scalars.hasPrefix("+") { scalars = scalars.dropFirst() }

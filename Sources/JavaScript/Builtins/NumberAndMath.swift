@@ -57,7 +57,7 @@ extension Interpreter {
         }
         defineMethod(numberPrototype, "toLocaleString") { interpreter, this, _, _ in
             let value = try thisNumber(interpreter, this)
-            guard value.isFinite, abs(value) < 1e21 else { return .string(JSNumberFormatter.string(value)) }
+            guard value.isFinite, abs(value) < 1e15 else { return .string(JSNumberFormatter.string(value)) }
             let rounded = (value * 1000).rounded() / 1000
             let integer = Int64(rounded.magnitude.rounded(.towardZero))
             var digits = String(integer)
@@ -74,17 +74,17 @@ extension Interpreter {
         defineMethod(numberPrototype, "valueOf") { interpreter, this, _, _ in .number(try thisNumber(interpreter, this)) }
         defineMethod(numberPrototype, "toFixed", length: 1) { interpreter, this, arguments, _ in
             let value = try thisNumber(interpreter, this)
-            let digits = Int(try interpreter.toNumber(arguments[argument: 0]).isNaN ? 0 : try interpreter.toNumber(arguments[argument: 0]))
+            let digits = try interpreter.toNumber(arguments[argument: 0]).safeInteger
             guard digits >= 0, digits <= 100 else { throw interpreter.throwError("RangeError", "toFixed() digits argument must be between 0 and 100") }
             return .string(Interpreter.fixed(value, digits: digits))
         }
         defineMethod(numberPrototype, "toPrecision", length: 1) { interpreter, this, arguments, _ in
             let value = try thisNumber(interpreter, this)
-            guard case .number(let precision) = arguments[argument: 0], value != 0, value.isFinite else {
+            guard case .number(let precision) = arguments[argument: 0], value != 0, value.isFinite, precision >= 1, precision <= 100 else {
                 return .string(JSNumberFormatter.string(value))
             }
             let magnitude = Int(floor(log10(abs(value))))
-            let decimals = max(0, Int(precision) - 1 - magnitude)
+            let decimals = min(100, max(0, precision.safeInteger - 1 - magnitude))
             return .string(Interpreter.fixed(value, digits: decimals))
         }
 

@@ -47,7 +47,7 @@ extension Interpreter {
     func exec(_ object: JSObject, _ program: RegexProgram, _ text: String) throws -> (RegexProgram.Match, [Unicode.Scalar])? {
         let scalars = Array(text.unicodeScalars)
         var start = 0
-        if program.global { start = Int(try toNumber(object.ownValue("lastIndex") ?? .number(0))) }
+        if program.global { start = max(0, try toNumber(object.ownValue("lastIndex") ?? .number(0)).safeInteger) }
         guard start <= scalars.count, let match = program.firstMatch(in: scalars, from: start) else {
             if program.global { object.setOwn("lastIndex", .number(0)) }
             return nil

@@ -6,7 +6,7 @@ extension Interpreter {
             return .string(text)
         }
         defineMethod(string, "fromCharCode", length: 1) { interpreter, _, arguments, _ in
-            let units = try arguments.map { UInt16(truncatingIfNeeded: Int(try interpreter.toNumber($0))) }
+            let units = try arguments.map { UInt16(truncatingIfNeeded: Int(Interpreter.toInt32(try interpreter.toNumber($0)))) }
             return .string(String(decoding: units, as: UTF16.self))
         }
         let p = stringPrototype
@@ -102,6 +102,7 @@ extension Interpreter {
         method("repeat", length: 1) { interpreter, text, arguments in
             let count = try interpreter.toNumber(arguments[argument: 0])
             guard count >= 0, count.isFinite else { throw interpreter.throwError("RangeError", "Invalid count value") }
+            guard count * Double(text.utf16.count) < 268_435_440 else { throw interpreter.throwError("RangeError", "Invalid string length") }
             return .string(String(repeating: text, count: Int(count)))
         }
         let pad: (Bool) -> (Interpreter, String, [JSValue]) throws -> JSValue = { atStart in
@@ -111,6 +112,7 @@ extension Interpreter {
                 if case .undefined = arguments[argument: 1] {} else { filler = try interpreter.toString(arguments[1]) }
                 let length = text.utf16.count
                 guard target > length, !filler.isEmpty else { return .string(text) }
+                guard target < 268_435_440 else { throw interpreter.throwError("RangeError", "Invalid string length") }
                 var padding = ""
                 while padding.utf16.count < target - length { padding += filler }
                 let cut = String(decoding: Array(padding.utf16).prefix(target - length), as: UTF16.self)

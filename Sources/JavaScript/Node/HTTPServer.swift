@@ -73,9 +73,9 @@ extension NodeRuntime {
             guard case .object(let server) = this, case .host(let host) = server.kind, let state = host as? ServerState else { return this }
             var port = 0
             switch arguments[argument: 0] {
-            case .number(let value): port = Int(value)
+            case .number(let value): port = value.safeInteger
             case .string(let text): port = Int(text) ?? 0
-            case .object(let options): port = Int(try interpreter.toNumber(options.ownValue("port") ?? .number(0)))
+            case .object(let options): port = try interpreter.toNumber(options.ownValue("port") ?? .number(0)).safeInteger
             default: break
             }
             if let callback = arguments.last.flatMap({ self.function($0) }) {
@@ -373,7 +373,7 @@ extension NodeRuntime {
     /// Writes the status line and headers, with node's defaults (Date, Connection, framing).
     private func sendHead(_ object: JSObject, _ response: ResponseState, contentLength: Int?) throws {
         guard !response.headerSent else { return }
-        let status = Int(try interpreter.toNumber(object.ownValue("statusCode") ?? .number(200)))
+        let status = try interpreter.toNumber(object.ownValue("statusCode") ?? .number(200)).safeInteger
         var reason = HTTPResponse.standardReason(for: status)
         if case .string(let custom)? = object.ownValue("statusMessage") { reason = custom }
         var head = "HTTP/1.1 \(status) \(reason)\r\n"

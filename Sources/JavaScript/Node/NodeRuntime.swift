@@ -144,7 +144,7 @@ final class NodeRuntime {
 
     private func exitCodeProperty() -> Int32 {
         guard let process = processObject, case .number(let code)? = process.ownValue("exitCode") else { return 0 }
-        return Int32(clamping: Int(code))
+        return Int32(clamping: code.safeInteger)
     }
 
     // MARK: Handles

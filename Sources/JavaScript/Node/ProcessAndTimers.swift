@@ -99,9 +99,9 @@ extension NodeRuntime {
         i.defineMethod(process, "exit", length: 1) { interpreter, this, arguments, _ in
             var code: Int32 = 0
             if case .number(let value) = arguments[argument: 0] {
-                code = Int32(clamping: Int(value))
+                code = Int32(clamping: value.safeInteger)
             } else if case .object(let object) = this, case .number(let value)? = object.ownValue("exitCode") {
-                code = Int32(clamping: Int(value))
+                code = Int32(clamping: value.safeInteger)
             }
             throw ScriptAbort.exit(code)
         }
@@ -144,10 +144,10 @@ extension NodeRuntime {
             return .undefined
         }
         i.defineMethod(process, "kill", length: 2) { [unowned self] interpreter, _, arguments, _ in
-            let pid = Int(try interpreter.toNumber(arguments[argument: 0]))
+            let pid = try interpreter.toNumber(arguments[argument: 0]).safeInteger
             var signal = Signal.terminate
             if case .string(let name) = arguments[argument: 1], let named = Signal(name: name) { signal = named }
-            if case .number(let number) = arguments[argument: 1], let numbered = Signal(rawValue: Int32(number)) { signal = numbered }
+            if case .number(let number) = arguments[argument: 1], let numbered = Signal(rawValue: Int32(clamping: number.safeInteger)) { signal = numbered }
             guard let target = self.machine.processes.process(pid) else {
                 throw interpreter.throwError("Error", "kill ESRCH")
             }

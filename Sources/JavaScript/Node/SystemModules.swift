@@ -135,7 +135,7 @@ extension NodeRuntime {
         i.defineMethod(util, "format", length: 1) { interpreter, _, arguments, _ in .string(try interpreter.format(arguments)) }
         i.defineMethod(util, "inspect", length: 2) { interpreter, _, arguments, _ in
             var depth = 2
-            if case .object(let options) = arguments[argument: 1], case .number(let value)? = options.ownValue("depth") { depth = Int(value) }
+            if case .object(let options) = arguments[argument: 1], case .number(let value)? = options.ownValue("depth") { depth = min(20, value.safeInteger) }
             return .string(interpreter.inspect(arguments[argument: 0], depth: depth))
         }
         i.defineMethod(util, "inherits", length: 2) { interpreter, _, arguments, _ in

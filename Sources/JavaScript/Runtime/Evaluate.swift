@@ -1,4 +1,6 @@
 extension Interpreter {
+    // The switch stays small and each larger case lives in its own function: in debug builds
+    // a function's frame holds every case's locals, and deep JS recursion multiplies it.
     func evaluate(_ expression: Expression, _ scope: Scope) throws -> JSValue {
         switch expression {
         case .number(let value): return .number(value)
@@ -8,115 +10,183 @@ extension Interpreter {
         case .this: return scope.resolvedThis
         case .identifier(let name, let position):
             if let value = scope.lookup(name) { return value }
-            if name == "undefined" { return .undefined }
-            throw throwError("ReferenceError", "\(name) is not defined", at: position)
+            return try unresolved(name, position)
         case .template(let strings, let expressions):
-            var text = strings.first ?? ""
-            for (index, part) in expressions.enumerated() {
-                text += try toString(try evaluate(part, scope))
-                if index + 1 < strings.count { text += strings[index + 1] }
-            }
-            return .string(text)
+            return try evaluateTemplate(strings, expressions, scope)
         case .regex(let pattern, let flags, let position):
             return try makeRegex(pattern: pattern, flags: flags, at: position)
         case .array(let elements):
-            var values: [JSValue] = []
-            values.reserveCapacity(elements.count)
-            for element in elements {
-                guard let element else { values.append(.undefined); continue }
-                if case .spread(let inner) = element {
-                    values.append(contentsOf: try iterate(try evaluate(inner, scope)))
-                } else {
-                    values.append(try evaluate(element, scope))
-                }
-            }
-            return .object(newArray(values))
+            return try evaluateArray(elements, scope)
         case .object(let properties):
             return .object(try makeObject(properties, scope))
         case .function(let node):
-            let closure: JSObject
-            if let name = node.name, !node.isArrow {
-                // A named function expression sees its own name.
-                let own = Scope(parent: scope)
-                closure = makeClosure(node, scope: own)
-                own.declare(name, .object(closure))
-            } else {
-                closure = makeClosure(node, scope: scope)
-            }
-            return .object(closure)
+            return evaluateFunction(node, scope)
         case .class(let node):
             return .object(try makeClass(node, scope: scope))
         case .unary(let op, let operand, let position):
             return try unary(op, operand, scope, position)
         case .update(let increment, let prefix, let target, let position):
-            let old = try toNumber(try evaluate(target, scope))
-            let new = increment ? old + 1 : old - 1
-            try assignTo(target, .number(new), scope: scope, at: position)
-            return .number(prefix ? new : old)
+            return try evaluateUpdate(increment: increment, prefix: prefix, target, position, scope)
         case .binary(let op, let left, let right, let position):
-            let l = try evaluate(left, scope)
-            let r = try evaluate(right, scope)
-            return try binary(op, l, r, at: position)
+            return try evaluateBinary(op, left, right, position, scope)
         case .logical(let op, let left, let right):
-            let l = try evaluate(left, scope)
-            switch op {
-            case .and: return l.truthy ? try evaluate(right, scope) : l
-            case .or: return l.truthy ? l : try evaluate(right, scope)
-            }
+            return try evaluateLogical(op, left, right, scope)
         case .assign(let op, let target, let valueExpression, let position):
-            guard let op else {
-                var value = try evaluate(valueExpression, scope)
-                if case .name(let name) = target {
-                    nameAnonymousFunction(&value, name)
-                    try assign(name, value, scope: scope)
-                } else {
-                    try bind(target, value, scope: scope, declare: .var, assignOnly: true)
-                }
-                return value
-            }
-            guard case .expression(let targetExpression) = target.asExpression(position) else { return .undefined }
-            let old = try evaluate(targetExpression, scope)
-            let value = try binary(op, old, try evaluate(valueExpression, scope), at: position)
-            try assignTo(targetExpression, value, scope: scope, at: position)
-            return value
+            return try evaluateAssignment(op, target, valueExpression, position, scope)
         case .conditional(let test, let consequent, let alternate):
-            return try evaluate(test, scope).truthy ? try evaluate(consequent, scope) : try evaluate(alternate, scope)
+            return try evaluate(try evaluate(test, scope).truthy ? consequent : alternate, scope)
         case .call(let callee, let argumentExpressions, let position):
             return try evaluateCall(callee, argumentExpressions, scope, position)
         case .new(let callee, let argumentExpressions, let position):
-            let constructor = try evaluate(callee, scope)
-            let arguments = try evaluateArguments(argumentExpressions, scope)
-            guard case .object(let function) = constructor, function.function != nil else {
-                throw throwError("TypeError", "\(describe(callee)) is not a constructor", at: position)
-            }
-            frames[frames.count - 1].position = position
-            return try construct(constructor, arguments: arguments)
+            return try evaluateNew(callee, argumentExpressions, position, scope)
         case .member(let object, let name, let position):
-            let base = try evaluate(object, scope)
-            if case .object(let target) = base, case .ordinary = target.kind, let value = target.ownValue(name) { return value }
-            return try getProperty(base, name, at: position)
+            return try evaluateMember(object, name, position, scope)
         case .index(let object, let key, let position):
-            let base = try evaluate(object, scope)
-            return try getIndexed(base, try evaluate(key, scope), at: position)
+            return try evaluateIndex(object, key, position, scope)
         case .sequence(let expressions):
-            var last = JSValue.undefined
-            for each in expressions { last = try evaluate(each, scope) }
-            return last
+            return try evaluateSequence(expressions, scope)
         case .spread(let inner):
             return try evaluate(inner, scope)
         case .superCall(let argumentExpressions, let position):
-            let arguments = try evaluateArguments(argumentExpressions, scope)
-            guard let function = scope.resolvedFunctionObject, case .classConstructor(_, _, _, let parent)? = function.function, let parent else {
-                throw throwError("SyntaxError", "'super' keyword unexpected here", at: position)
-            }
-            try callSuperConstructor(parent, this: scope.resolvedThis, arguments: arguments)
-            return .undefined
+            return try evaluateSuperCall(argumentExpressions, position, scope)
         case .superMember(let name, let position):
-            guard let home = scope.resolvedHomeObject, let parentPrototype = home.prototype else {
-                throw throwError("SyntaxError", "'super' keyword unexpected here", at: position)
-            }
-            return try getProperty(parentPrototype, name, receiver: scope.resolvedThis)
+            return try evaluateSuperMember(name, position, scope)
         }
+    }
+
+    @inline(never)
+    private func unresolved(_ name: String, _ position: SourcePosition) throws -> JSValue {
+        if name == "undefined" { return .undefined }
+        throw throwError("ReferenceError", "\(name) is not defined", at: position)
+    }
+
+    @inline(never)
+    private func evaluateTemplate(_ strings: [String], _ expressions: [Expression], _ scope: Scope) throws -> JSValue {
+        var text = strings.first ?? ""
+        for (index, part) in expressions.enumerated() {
+            text += try toString(try evaluate(part, scope))
+            if index + 1 < strings.count { text += strings[index + 1] }
+        }
+        return .string(text)
+    }
+
+    @inline(never)
+    private func evaluateArray(_ elements: [Expression?], _ scope: Scope) throws -> JSValue {
+        var values: [JSValue] = []
+        values.reserveCapacity(elements.count)
+        for element in elements {
+            guard let element else { values.append(.undefined); continue }
+            if case .spread(let inner) = element {
+                values.append(contentsOf: try iterate(try evaluate(inner, scope)))
+            } else {
+                values.append(try evaluate(element, scope))
+            }
+        }
+        return .object(newArray(values))
+    }
+
+    @inline(never)
+    private func evaluateFunction(_ node: FunctionNode, _ scope: Scope) -> JSValue {
+        if let name = node.name, !node.isArrow {
+            // A named function expression sees its own name.
+            let own = Scope(parent: scope)
+            let closure = makeClosure(node, scope: own)
+            own.declare(name, .object(closure))
+            return .object(closure)
+        }
+        return .object(makeClosure(node, scope: scope))
+    }
+
+    @inline(never)
+    private func evaluateUpdate(increment: Bool, prefix: Bool, _ target: Expression, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let old = try toNumber(try evaluate(target, scope))
+        let new = increment ? old + 1 : old - 1
+        try assignTo(target, .number(new), scope: scope, at: position)
+        return .number(prefix ? new : old)
+    }
+
+    @inline(never)
+    private func evaluateBinary(_ op: BinaryOperator, _ left: Expression, _ right: Expression, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let l = try evaluate(left, scope)
+        let r = try evaluate(right, scope)
+        return try binary(op, l, r, at: position)
+    }
+
+    @inline(never)
+    private func evaluateLogical(_ op: LogicalOperator, _ left: Expression, _ right: Expression, _ scope: Scope) throws -> JSValue {
+        let l = try evaluate(left, scope)
+        switch op {
+        case .and: return l.truthy ? try evaluate(right, scope) : l
+        case .or: return l.truthy ? l : try evaluate(right, scope)
+        }
+    }
+
+    @inline(never)
+    private func evaluateAssignment(_ op: BinaryOperator?, _ target: Pattern, _ valueExpression: Expression, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        guard let op else {
+            var value = try evaluate(valueExpression, scope)
+            if case .name(let name) = target {
+                nameAnonymousFunction(&value, name)
+                try assign(name, value, scope: scope)
+            } else {
+                try bind(target, value, scope: scope, declare: .var, assignOnly: true)
+            }
+            return value
+        }
+        guard case .expression(let targetExpression) = target.asExpression(position) else { return .undefined }
+        let old = try evaluate(targetExpression, scope)
+        let value = try binary(op, old, try evaluate(valueExpression, scope), at: position)
+        try assignTo(targetExpression, value, scope: scope, at: position)
+        return value
+    }
+
+    @inline(never)
+    private func evaluateNew(_ callee: Expression, _ argumentExpressions: [Expression], _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let constructor = try evaluate(callee, scope)
+        let arguments = try evaluateArguments(argumentExpressions, scope)
+        guard case .object(let function) = constructor, function.function != nil else {
+            throw throwError("TypeError", "\(describe(callee)) is not a constructor", at: position)
+        }
+        if !frames.isEmpty { frames[frames.count - 1].position = position }
+        return try construct(constructor, arguments: arguments)
+    }
+
+    @inline(never)
+    private func evaluateMember(_ object: Expression, _ name: String, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let base = try evaluate(object, scope)
+        if case .object(let target) = base, case .ordinary = target.kind, let value = target.ownValue(name) { return value }
+        return try getProperty(base, name, at: position)
+    }
+
+    @inline(never)
+    private func evaluateIndex(_ object: Expression, _ key: Expression, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let base = try evaluate(object, scope)
+        return try getIndexed(base, try evaluate(key, scope), at: position)
+    }
+
+    @inline(never)
+    private func evaluateSequence(_ expressions: [Expression], _ scope: Scope) throws -> JSValue {
+        var last = JSValue.undefined
+        for each in expressions { last = try evaluate(each, scope) }
+        return last
+    }
+
+    @inline(never)
+    private func evaluateSuperCall(_ argumentExpressions: [Expression], _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        let arguments = try evaluateArguments(argumentExpressions, scope)
+        guard let function = scope.resolvedFunctionObject, case .classConstructor(_, _, _, let parent)? = function.function, let parent else {
+            throw throwError("SyntaxError", "'super' keyword unexpected here", at: position)
+        }
+        try callSuperConstructor(parent, this: scope.resolvedThis, arguments: arguments)
+        return .undefined
+    }
+
+    @inline(never)
+    private func evaluateSuperMember(_ name: String, _ position: SourcePosition, _ scope: Scope) throws -> JSValue {
+        guard let home = scope.resolvedHomeObject, let parentPrototype = home.prototype else {
+            throw throwError("SyntaxError", "'super' keyword unexpected here", at: position)
+        }
+        return try getProperty(parentPrototype, name, receiver: scope.resolvedThis)
     }
 
     private func nameAnonymousFunction(_ value: inout JSValue, _ name: String) {
@@ -138,6 +208,7 @@ extension Interpreter {
         return values
     }
 
+    @inline(never)
     private func evaluateCall(_ callee: Expression, _ argumentExpressions: [Expression], _ scope: Scope, _ position: SourcePosition) throws -> JSValue {
         var this = JSValue.undefined
         let function: JSValue
@@ -167,7 +238,7 @@ extension Interpreter {
         guard case .object(let object) = function, object.function != nil else {
             throw throwError("TypeError", "\(describe(callee)) is not a function", at: calleePosition)
         }
-        frames[frames.count - 1].position = calleePosition
+        if !frames.isEmpty { frames[frames.count - 1].position = calleePosition }
         return try call(object, this: this, arguments: arguments, newTarget: nil)
     }
 

@@ -48,35 +48,18 @@ extension Interpreter {
             _ = try evaluate(expression, scope)
             return .normal
         case .declaration(let kind, let declarators):
-            for declarator in declarators {
-                if let initializer = declarator.initializer {
-                    var value = try evaluate(initializer, scope)
-                    if case .name(let name) = declarator.target, case .object(let object) = value, case .function(.user(let node, _, _, _)) = object.kind, node.name == nil, object.ownValue("name") == nil {
-                        // Anonymous functions take the variable's name (`var f = function() {}`).
-                        object.setHidden("name", .string(name))
-                        value = .object(object)
-                    }
-                    try bind(declarator.target, value, scope: scope, declare: kind)
-                } else if kind != .var {
-                    try bind(declarator.target, .undefined, scope: scope, declare: kind)
-                }
-            }
+            try executeDeclaration(kind, declarators, scope)
             return .normal
         case .function:
             return .normal  // hoisted
         case .class(let node):
-            let constructor = try makeClass(node, scope: scope)
-            scope.declare(node.name ?? "", .object(constructor))
+            try executeClass(node, scope)
             return .normal
         case .return(let expression):
-            return .returnValue(try expression.map { try evaluate($0, scope) } ?? .undefined)
+            guard let expression else { return .returnValue(.undefined) }
+            return .returnValue(try evaluate(expression, scope))
         case .if(let test, let consequent, let alternate):
-            if try evaluate(test, scope).truthy {
-                return try execute(consequent, scope)
-            } else if let alternate {
-                return try execute(alternate, scope)
-            }
-            return .normal
+            return try executeIf(test, consequent, alternate, scope)
         case .block(let block):
             return try executeBlock(block, scope)
         case .for(let initializer, let test, let update, let body, let perIterationNames):
@@ -88,45 +71,92 @@ extension Interpreter {
         case .while(let test, let body):
             return try executeWhile(test: test, body: body, scope: scope, label: nil)
         case .doWhile(let body, let test):
-            repeat {
-                try step()
-                switch try execute(body, scope) {
-                case .breakLoop(nil): return .normal
-                case .continueLoop(nil), .normal: break
-                case let other: return other
-                }
-            } while try evaluate(test, scope).truthy
-            return .normal
+            return try executeDoWhile(body, test, scope)
         case .break(let label):
             return .breakLoop(label)
         case .continue(let label):
             return .continueLoop(label)
         case .throw(let expression, let position):
-            let value = try evaluate(expression, scope)
-            throw JSThrow(value: value, fileName: frames.last?.fileName, position: position)
+            return try executeThrow(expression, position, scope)
         case .try(let block, let catchName, let handler, let finalizer):
             return try executeTry(block, catchName: catchName, handler: handler, finalizer: finalizer, scope: scope)
         case .switch(let subject, let cases):
             return try executeSwitch(subject, cases, scope: scope)
         case .labeled(let label, let inner):
-            let completion: Completion
-            switch inner {
-            case .for(let initializer, let test, let update, let body, let names):
-                completion = try executeFor(initializer: initializer, test: test, update: update, body: body, names: names, scope: scope, label: label)
-            case .forIn(let kind, let target, let subject, let body):
-                completion = try executeForIn(kind: kind, target: target, subject: subject, body: body, scope: scope, label: label)
-            case .forOf(let kind, let target, let subject, let body):
-                completion = try executeForOf(kind: kind, target: target, subject: subject, body: body, scope: scope, label: label)
-            case .while(let test, let body):
-                completion = try executeWhile(test: test, body: body, scope: scope, label: label)
-            default:
-                completion = try execute(inner, scope)
-            }
-            if case .breakLoop(label) = completion { return .normal }
-            return completion
+            return try executeLabeled(label, inner, scope)
         case .empty:
             return .normal
         }
+    }
+
+    @inline(never)
+    private func executeDeclaration(_ kind: DeclarationKind, _ declarators: [Declarator], _ scope: Scope) throws {
+        for declarator in declarators {
+            if let initializer = declarator.initializer {
+                let value = try evaluate(initializer, scope)
+                if case .name(let name) = declarator.target, case .object(let object) = value, case .function(.user(let node, _, _, _)) = object.kind, node.name == nil, object.ownValue("name") == nil {
+                    // Anonymous functions take the variable's name (`var f = function() {}`).
+                    object.setHidden("name", .string(name))
+                }
+                try bind(declarator.target, value, scope: scope, declare: kind)
+            } else if kind != .var {
+                try bind(declarator.target, .undefined, scope: scope, declare: kind)
+            }
+        }
+    }
+
+    @inline(never)
+    private func executeClass(_ node: ClassNode, _ scope: Scope) throws {
+        let constructor = try makeClass(node, scope: scope)
+        scope.declare(node.name ?? "", .object(constructor))
+    }
+
+    @inline(never)
+    private func executeIf(_ test: Expression, _ consequent: Statement, _ alternate: Statement?, _ scope: Scope) throws -> Completion {
+        if try evaluate(test, scope).truthy {
+            return try execute(consequent, scope)
+        } else if let alternate {
+            return try execute(alternate, scope)
+        }
+        return .normal
+    }
+
+    @inline(never)
+    private func executeDoWhile(_ body: Statement, _ test: Expression, _ scope: Scope) throws -> Completion {
+        repeat {
+            try step()
+            switch try execute(body, scope) {
+            case .breakLoop(nil): return .normal
+            case .continueLoop(nil), .normal: break
+            case let other: return other
+            }
+        } while try evaluate(test, scope).truthy
+        return .normal
+    }
+
+    @inline(never)
+    private func executeThrow(_ expression: Expression, _ position: SourcePosition, _ scope: Scope) throws -> Completion {
+        let value = try evaluate(expression, scope)
+        throw JSThrow(value: value, fileName: frames.last?.fileName, position: position)
+    }
+
+    @inline(never)
+    private func executeLabeled(_ label: String, _ inner: Statement, _ scope: Scope) throws -> Completion {
+        let completion: Completion
+        switch inner {
+        case .for(let initializer, let test, let update, let body, let names):
+            completion = try executeFor(initializer: initializer, test: test, update: update, body: body, names: names, scope: scope, label: label)
+        case .forIn(let kind, let target, let subject, let body):
+            completion = try executeForIn(kind: kind, target: target, subject: subject, body: body, scope: scope, label: label)
+        case .forOf(let kind, let target, let subject, let body):
+            completion = try executeForOf(kind: kind, target: target, subject: subject, body: body, scope: scope, label: label)
+        case .while(let test, let body):
+            completion = try executeWhile(test: test, body: body, scope: scope, label: label)
+        default:
+            completion = try execute(inner, scope)
+        }
+        if case .breakLoop(label) = completion { return .normal }
+        return completion
     }
 
     /// Interprets a loop body's completion: nil to keep looping, or what the loop returns.
@@ -141,6 +171,7 @@ extension Interpreter {
         }
     }
 
+    @inline(never)
     private func executeWhile(test: Expression, body: Statement, scope: Scope, label: String?) throws -> Completion {
         while try evaluate(test, scope).truthy {
             try step()
@@ -149,6 +180,7 @@ extension Interpreter {
         return .normal
     }
 
+    @inline(never)
     private func executeFor(initializer: Statement?, test: Expression?, update: Expression?, body: Statement,
                             names: [String], scope: Scope, label: String?) throws -> Completion {
         var loopScope = names.isEmpty ? scope : Scope(parent: scope)
@@ -168,6 +200,7 @@ extension Interpreter {
         return .normal
     }
 
+    @inline(never)
     private func executeForIn(kind: DeclarationKind?, target: Pattern, subject: Expression, body: Statement,
                               scope: Scope, label: String?) throws -> Completion {
         let value = try evaluate(subject, scope)
@@ -193,6 +226,7 @@ extension Interpreter {
         return .normal
     }
 
+    @inline(never)
     private func executeForOf(kind: DeclarationKind?, target: Pattern, subject: Expression, body: Statement,
                               scope: Scope, label: String?) throws -> Completion {
         let items = try iterate(try evaluate(subject, scope))
@@ -218,6 +252,7 @@ extension Interpreter {
         }
     }
 
+    @inline(never)
     private func executeTry(_ block: Block, catchName: Pattern?, handler: Block?, finalizer: Block?, scope: Scope) throws -> Completion {
         var completion = Completion.normal
         var pending: Error?
@@ -246,6 +281,7 @@ extension Interpreter {
         return completion
     }
 
+    @inline(never)
     private func executeSwitch(_ subject: Expression, _ cases: [SwitchCase], scope: Scope) throws -> Completion {
         let value = try evaluate(subject, scope)
         let inner = Scope(parent: scope)

@@ -17,6 +17,7 @@ public final class Interpreter {
 
     /// The call stack, innermost last.
     var frames: [Frame] = []
+    var stackGuard = StackGuard()
     /// Frames below the script's own (node internals), appended to every stack trace.
     public var hostFrames: [String] = []
 
@@ -131,6 +132,7 @@ public final class Interpreter {
         for name in script.function.varNames where scope.variables[name] == nil {
             scope.declare(name, .undefined)
         }
+        if frames.isEmpty { stackGuard.enter() }
         frames.append(Frame(name: "Object.<anonymous>", fileName: script.fileName, position: SourcePosition(line: 1, column: 0)))
         defer { frames.removeLast() }
         _ = try executeBody(script.function.body, scope: scope)
@@ -152,6 +154,7 @@ public final class Interpreter {
         for name in script.function.varNames where scope.variables[name] == nil {
             scope.declare(name, .undefined)
         }
+        if frames.isEmpty { stackGuard.enter() }
         frames.append(Frame(name: "", fileName: fileName, position: SourcePosition(line: 1, column: 0)))
         defer { frames.removeLast() }
         var last = JSValue.undefined
@@ -184,6 +187,7 @@ public final class Interpreter {
     }
 
     func call(_ object: JSObject, this: JSValue, arguments: [JSValue], newTarget: JSObject?) throws -> JSValue {
+        if frames.isEmpty { stackGuard.enter() }
         guard let kind = object.function else {
             throw throwError("TypeError", "object is not a function")
         }
@@ -205,7 +209,7 @@ public final class Interpreter {
     }
 
     func callUser(_ node: FunctionNode, closure: Scope, this: JSValue, arguments: [JSValue], function: JSObject, homeObject: JSObject?) throws -> JSValue {
-        if frames.count > 900 {
+        if frames.count > 10_000 || !stackGuard.hasRoom() {
             throw throwError("RangeError", "Maximum call stack size exceeded")
         }
         let scope = Scope(parent: closure, capacity: node.parameters.count + node.varNames.count)

@@ -103,7 +103,7 @@ extension Interpreter {
                 }
                 if stored { return }
             } else if key == "length" {
-                let length = Int(try toNumber(newValue))
+                let length = try toNumber(newValue).safeInteger
                 object.mutateElements { elements in
                     if length < elements.count {
                         elements.removeLast(elements.count - length)
