@@ -44,7 +44,7 @@ final class NodeHarness {
                 let connection = try await stack.connect(host: "172.17.0.2", port: port)
                 try connection.output.write(Array(request.utf8))
                 let reader = HTTPReader(connection.input)
-                if let response = try await reader.readResponse() {
+                if let response = try await reader.readResponse(bodyless: request.hasPrefix("HEAD ")) {
                     var text = response.statusLine + "\r\n"
                     for field in response.headers { text += "\(field.name): \(field.value)\r\n" }
                     box.text = text + "\r\n" + String(decoding: response.body, as: UTF8.self)

@@ -169,3 +169,64 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         #expect(missing.exitStatus == 1)
     }
 }
+
+@Suite struct NodeModuleTests {
+    @Test func relativeRequireLoadsFilesOnce() throws {
+        let harness = NodeHarness(app: "var a = require('./lib/greet'); var b = require('./lib/greet.js'); console.log(a.greet('you'), a === b, require('./data.json').n)")
+        try harness.server.fileSystem.createDirectory("/lib")
+        try harness.server.fileSystem.writeFile("/lib/greet.js", Array("console.log('loading'); exports.greet = function (who) { return 'hello ' + who + ' from ' + __filename }".utf8))
+        try harness.server.fileSystem.writeFile("/data.json", Array("{\"n\": 3}".utf8))
+        harness.start()
+        #expect(harness.stdout.text == "loading\nhello you from /lib/greet.js true 3\n")
+    }
+
+    @Test func classesCanExtendErrorAndEventEmitter() {
+        let app = """
+        const EventEmitter = require('events');
+        class NotWell extends Error {
+          constructor(message) { super(message); this.name = 'NotWell'; }
+        }
+        class Door extends EventEmitter {
+          open() { this.emit('open', 'wide'); }
+        }
+        try { throw new NotWell('sick') } catch (e) { console.log(e instanceof NotWell, e instanceof Error, e.message, String(e)) }
+        const door = new Door();
+        door.on('open', how => console.log('opened', how));
+        door.open();
+        """
+        let harness = NodeHarness(app: app)
+        harness.start()
+        #expect(harness.stdout.text == "true true sick NotWell: sick\nopened wide\n")
+    }
+
+    @Test func headRequestsGetNoBody() {
+        let harness = NodeHarness(app: kubiaApp)
+        harness.start()
+        #expect(harness.exchange("HEAD / HTTP/1.1\r\n\r\n") == "HTTP/1.1 200 OK\r\nDate: Tue, 06 Mar 2018 09:00:00 GMT\r\nConnection: keep-alive\r\n\r\n")
+    }
+
+    @Test func requestBodiesArriveAsEvents() {
+        let app = """
+        require('http').createServer(function (req, res) {
+          var body = '';
+          req.on('data', function (chunk) { body += chunk; });
+          req.on('end', function () {
+            res.setHeader('Content-Type', 'text/plain');
+            res.statusCode = 201;
+            res.end(req.method + ' ' + req.url + ' ' + req.headers['content-type'] + ' ' + body);
+          });
+        }).listen(8080);
+        """
+        let harness = NodeHarness(app: app)
+        harness.start()
+        let response = harness.exchange("PUT /things?x=1 HTTP/1.1\r\nContent-Type: text/plain\r\nContent-Length: 5\r\nConnection: close\r\n\r\nhello")
+        #expect(response == "HTTP/1.1 201 Created\r\nContent-Type: text/plain\r\nDate: Tue, 06 Mar 2018 09:00:00 GMT\r\nConnection: close\r\nContent-Length: 32\r\n\r\nPUT /things?x=1 text/plain hello")
+    }
+
+    @Test func evalErrorsUseEvalFrames() {
+        let harness = NodeHarness()
+        harness.start(["node", "-e", "nope()"])
+        #expect(harness.stderr.text.hasPrefix("[eval]:1\nnope()\n^\n\nReferenceError: nope is not defined\n    at [eval]:1:1\n    at ContextifyScript.Script.runInThisContext (vm.js:23:33)\n"))
+        #expect(harness.exitStatus == 1)
+    }
+}

@@ -13,6 +13,19 @@ public enum NodeErrorReport {
         "bootstrap_node.js:542:3",
     ]
 
+    /// The frames under code run by `node -e`.
+    static let evalFrames = [
+        "ContextifyScript.Script.runInThisContext (vm.js:23:33)",
+        "Object.runInThisContext (vm.js:95:38)",
+        "Object.<anonymous> ([eval]-wrapper:6:22)",
+        "Module._compile (module.js:571:32)",
+        "evalScript (bootstrap_node.js:391:27)",
+        "run (bootstrap_node.js:124:11)",
+        "run (bootstrap_node.js:427:7)",
+        "startup (bootstrap_node.js:123:9)",
+        "bootstrap_node.js:542:3",
+    ]
+
     static let syntaxErrorFrames = [
         "createScript (vm.js:53:10)",
         "Object.runInThisContext (vm.js:95:10)",

@@ -386,7 +386,7 @@ extension NodeRuntime {
         } else {
             head += "Connection: \(response.keepAlive ? "keep-alive" : "close")\r\n"
         }
-        let bodyless = status == 204 || status == 304 || (100..<200).contains(status)
+        let bodyless = status == 204 || status == 304 || (100..<200).contains(status) || response.isHead
         if response.header("Content-Length") == nil, response.header("Transfer-Encoding") == nil, !bodyless {
             if let contentLength {
                 head += "Content-Length: \(contentLength)\r\n"

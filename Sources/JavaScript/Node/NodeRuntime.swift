@@ -55,7 +55,7 @@ final class NodeRuntime {
     /// Runs the main script, then the event loop until nothing is pending or the process exits.
     func run(source: String, fileName: String, scriptArguments: [String], isEval: Bool) async throws -> Int32 {
         installProcess(scriptPath: isEval ? nil : fileName, scriptArguments: scriptArguments)
-        turn(frames: isEval ? [] : NodeErrorReport.mainModuleFrames) {
+        turn(frames: isEval ? NodeErrorReport.evalFrames : NodeErrorReport.mainModuleFrames) {
             do {
                 if isEval {
                     _ = try interpreter.evaluate(source, fileName: fileName)
