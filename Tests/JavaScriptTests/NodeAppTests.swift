@@ -313,3 +313,50 @@ www.listen(port);
         #expect(harness.exitStatus == 1)
     }
 }
+
+let queriesPerSecondApp = """
+var http = require('http');
+var os = require('os');
+var requests = [];
+
+function queriesPerSecond() {
+  var now = new Date().getTime();
+  var count = 0;
+  for (var time in requests) {
+    if (requests.hasOwnProperty(time)) {
+      if (time > now - 60000) {
+        count += requests[time];
+      } else {
+        delete requests[time];
+      }
+    }
+  }
+  return count / 60;
+}
+
+http.createServer(function (request, response) {
+  var now = new Date().getTime();
+  requests[now] = (requests[now] || 0) + 1;
+  response.writeHead(200);
+  if (request.url == '/qps') {
+    response.end("# TYPE qps gauge\\nqps " + queriesPerSecond() + "\\n");
+  } else {
+    response.end("You've hit " + os.hostname() + ". QPS is " + queriesPerSecond() + "\\n");
+  }
+}).listen(8080);
+"""
+
+@Suite struct QueriesPerSecondTests {
+    @Test func sparseArrayCountsRequestsPerMillisecond() {
+        let harness = NodeHarness(app: queriesPerSecondApp, hostname: "kubia-qps")
+        harness.start()
+        for _ in 0..<5 { _ = harness.request() }
+        #expect(harness.request("GET", "/qps") == "# TYPE qps gauge\nqps 0.1\n")
+        harness.loop.advance(by: .seconds(61))
+        #expect(harness.request() == "You've hit kubia-qps. QPS is 0.016666666666666666\n")
+    }
+
+    @Test func runawayStringGrowthIsARangeError() {
+        #expect(output(of: "try { 'x'.repeat(268435441) } catch (e) { console.log(e.name, e.message) }") == "RangeError Invalid string length\n")
+    }
+}

@@ -2,7 +2,7 @@ extension Interpreter {
     func installArray() {
         let array = defineConstructor("Array", prototype: arrayPrototype) { interpreter, _, arguments, _ in
             if arguments.count == 1, case .number(let length) = arguments[0] {
-                guard let count = Int(exactly: length), count >= 0, count <= 50_000_000 else {
+                guard let count = Int(exactly: length), count >= 0, count <= 10_000_000 else {
                     throw interpreter.throwError("RangeError", "Invalid array length")
                 }
                 return .object(interpreter.newArray(Array(repeating: .undefined, count: count)))

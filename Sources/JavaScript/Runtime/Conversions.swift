@@ -125,12 +125,22 @@ extension Interpreter {
 
     func add(_ left: JSValue, _ right: JSValue) throws -> JSValue {
         if case .number(let a) = left, case .number(let b) = right { return .number(a + b) }
-        if case .string(let a) = left, case .string(let b) = right { return .string(a + b) }
+        if case .string(let a) = left, case .string(let b) = right { return .string(try concatenate(a, b)) }
         let l = try toPrimitive(left)
         let r = try toPrimitive(right)
-        if case .string(let a) = l { return .string(a + (try toString(r))) }
-        if case .string(let b) = r { return .string((try toString(l)) + b) }
+        if case .string(let a) = l { return .string(try concatenate(a, try toString(r))) }
+        if case .string(let b) = r { return .string(try concatenate(try toString(l), b)) }
         return .number(try toNumber(l) + toNumber(r))
+    }
+
+    /// V8's longest string in node 7: beyond it, "Invalid string length" (and no runaway memory).
+    static let maximumStringLength = 268_435_440
+
+    func concatenate(_ a: String, _ b: String) throws -> String {
+        if a.utf8.count + b.utf8.count > Interpreter.maximumStringLength {
+            throw throwError("RangeError", "Invalid string length")
+        }
+        return a + b
     }
 
     /// `<` with the abstract relational comparison; nil means undefined (NaN involved).

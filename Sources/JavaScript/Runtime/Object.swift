@@ -121,10 +121,8 @@ public final class JSObject {
 
     @discardableResult
     func removeOwn(_ key: String) -> Bool {
-        if case .array = kind, let index = arrayIndex(key) {
-            mutateElements { elements in
-                if index < elements.count { elements[index] = .undefined }
-            }
+        if case .array(let elements) = kind, let index = arrayIndex(key), index < elements.count {
+            mutateElements { $0[index] = .undefined }
             return true
         }
         let hadValue = values.removeValue(forKey: key) != nil
