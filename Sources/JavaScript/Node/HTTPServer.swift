@@ -170,9 +170,17 @@ extension NodeRuntime {
         state.openConnections[id] = connection
         loop.spawn { [weak self] in
             let reader = HTTPReader(connection.input)
+            // When the process ends, a response still being awaited must not hold the task.
+            final class Pending { var response: ResponseState? }
+            let pending = Pending()
+            let token = self?.onStop {
+                pending.response?.finishedWakeup.wake()
+                connection.close()
+            }
             defer {
                 state.openConnections[id] = nil
                 connection.close()
+                if let token { self?.cancelStop(token) }
             }
             while true {
                 guard let request = try? await reader.readRequest() else { return }
@@ -197,8 +205,9 @@ extension NodeRuntime {
                     try self.interpreter.emit(.object(server), "request", [.object(incoming), .object(responseObject)])
                 }
                 if !response.finished {
-                    self.onStop { response.finishedWakeup.wake() }
+                    pending.response = response
                     try? await response.finishedWakeup.wait()
+                    pending.response = nil
                 }
                 state.busyConnections.remove(id)
                 if state.closing || state.listener == nil {

@@ -175,16 +175,25 @@ final class NodeRuntime {
         done.wake()
     }
 
-    private var cleanups: [() -> Void] = []
+    private var cleanups: [Int: () -> Void] = [:]
+    private var nextCleanup = 0
 
-    /// Registers what to undo when the process ends (close listeners, cancel timers).
-    func onStop(_ cleanup: @escaping () -> Void) { cleanups.append(cleanup) }
+    /// Registers what to undo when the process ends (close listeners, connections); the
+    /// returned token withdraws it once it is no longer needed.
+    @discardableResult
+    func onStop(_ cleanup: @escaping () -> Void) -> Int {
+        nextCleanup += 1
+        cleanups[nextCleanup] = cleanup
+        return nextCleanup
+    }
+
+    func cancelStop(_ token: Int) { cleanups[token] = nil }
 
     private func stopEverything() {
         finished = true
         for timer in timers.values { loop.cancel(timer) }
         timers.removeAll()
-        let pending = cleanups
+        let pending = cleanups.sorted { $0.key < $1.key }.map(\.value)
         cleanups.removeAll()
         for cleanup in pending { cleanup() }
     }
