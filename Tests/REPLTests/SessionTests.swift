@@ -23,6 +23,11 @@ final class TinyShell: LoginShell {
     var workingDirectory = "/home/learner"
     var exitRequest: Int32?
     var builtinNames: [String] { ["cd", "echo", "exit"] }
+    var prompt: String {
+        let shown = workingDirectory == "/home/learner" ? "~" : workingDirectory
+        return "\(shown) $ "
+    }
+    var continuationPrompt: String { "> " }
     func isComplete(_ source: String) -> Bool { !source.hasSuffix("\\") }
 
     func program(forLine line: String) -> any Program {

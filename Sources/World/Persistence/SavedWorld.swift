@@ -25,8 +25,13 @@ public final class SavedWorld {
         for entry in journal.entries { world.apply(entry) }
         let mirror = WorkspaceMirror(folder: directory.appendingPathComponent("workspace"), simulatedPath: world.learner.home)
         try FileManager.default.createDirectory(at: mirror.folder, withIntermediateDirectories: true)
-        // What the folder holds beyond the replayed world was edited while KubeLab was closed.
-        mirror.assumeExported(world.workstation.fileSystem)
+        if existed {
+            // What the folder holds beyond the replayed world was edited while KubeLab was closed.
+            mirror.assumeExported(world.workstation.fileSystem)
+        } else {
+            // A new world: its home (dotfiles) goes out; files already in the folder come in.
+            mirror.export(from: world.workstation.fileSystem)
+        }
         self.world = world
         self.journal = journal
         self.mirror = mirror
