@@ -21,6 +21,9 @@ let package = Package(
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
 
+        // The Node.js subset the book's apps use, on a simulated machine.
+        .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
+
         // Docker: the engine, its registries and the docker CLI.
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
@@ -48,8 +51,9 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
-        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
