@@ -75,6 +75,7 @@ public struct DockerProgram: Program {
           exec        Run a command in a running container
           history     Show the history of an image
           images      List images
+          info        Display system-wide information
           inspect     Return low-level information on Docker objects
           kill        Kill one or more running containers
           login       Log in to a Docker registry

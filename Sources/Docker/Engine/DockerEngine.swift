@@ -25,6 +25,12 @@ public final class DockerEngine {
     /// Registry host → logged-in user name.
     public internal(set) var logins: [String: String] = [:]
 
+    /// The daemon's identity as `docker info` shows it: twelve groups of four base32 characters.
+    public private(set) lazy var daemonID: String = {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        return (0..<12).map { _ in random.string(count: 4, alphabet: alphabet) }.joined(separator: ":")
+    }()
+
     /// The bridge's gateway address, given to the host.
     public let bridgeGateway = "172.17.0.1"
     var allocatedAddresses: Set<String> = []

@@ -175,6 +175,12 @@ extension DockerEngine {
         deliver(signal, to: process)
     }
 
+    /// Passes a signal from an attached client on to the main process (docker's sig-proxy).
+    public func forward(_ signal: Signal, to container: Container) {
+        guard container.isRunning, let process = container.mainProcess else { return }
+        deliver(signal, to: process)
+    }
+
     /// PID 1 of a PID namespace only gets signals it handles (and SIGKILL): the default
     /// action of SIGTERM does not apply to it, so `node app.js` takes the 10 s timeout.
     private func deliver(_ signal: Signal, to process: SimulatedProcess) {

@@ -146,6 +146,8 @@ extension Commands {
         do {
             return try await engine.wait(for: container)
         } catch {
+            // The client was interrupted: like docker's signal proxy, pass SIGINT on.
+            engine.forward(.interrupt, to: container)
             return 130
         }
     }

@@ -1,0 +1,69 @@
+import Docker
+import DockerCLI
+import Foundation
+import Machine
+import Simulation
+import Testing
+
+@Suite struct MoreCommandTests {
+    func makeWorld() throws -> TestWorld {
+        let world = try TestWorld()
+        world.programs.register("sh", ShellProgram())
+        _ = world.docker("pull", "busybox")
+        return world
+    }
+
+    @Test func interactiveRunFeedsTheCallersInput() throws {
+        let world = try makeWorld()
+        let result = world.docker("run", "-i", "--rm", "busybox", "cat", stdin: "hello\nworld\n")
+        #expect(result.out == "hello\nworld\n")
+        #expect(result.status == 0)
+    }
+
+    @Test func followingLogsStreamsUntilTheContainerEnds() throws {
+        let world = try makeWorld()
+        _ = world.docker("run", "-d", "--name", "ticker", "busybox", "sh", "-c", "echo a; sleep 2; echo b; sleep 2; echo c")
+        let result = world.docker("logs", "-f", "ticker")
+        #expect(result.out == "a\nb\nc\n")
+        #expect(world.engine.container(named: "ticker")?.isRunning == false)
+    }
+
+    @Test func psQuotesArgumentsWithSpacesAndTruncates() throws {
+        let world = try makeWorld()
+        _ = world.docker("run", "-d", "busybox", "sh", "-c", "sleep 1000")
+        let ps = world.docker("ps")
+        #expect(ps.out.contains("\"sh -c 'sleep 1000'\""))
+        _ = world.docker("run", "-d", "busybox", "sh", "-c", "sleep 1000; echo a long tail")
+        #expect(world.docker("ps").out.contains("\"sh -c 'sleep 1000; …\""))
+        #expect(world.docker("ps", "--no-trunc").out.contains("\"sh -c 'sleep 1000; echo a long tail'\""))
+    }
+
+    @Test func infoCountsContainersAndImages() throws {
+        let world = try makeWorld()
+        _ = world.docker("run", "-d", "busybox", "sleep", "100")
+        _ = world.docker("create", "busybox")
+        let info = world.docker("info")
+        #expect(info.out.hasPrefix("Containers: 2\n Running: 1\n Paused: 0\n Stopped: 1\nImages: 1\nServer Version: 17.12.0-ce\n"))
+        #expect(info.out.range(of: #"\nID: ([A-Z2-7]{4}:){11}[A-Z2-7]{4}\n"#, options: .regularExpression) != nil)
+        #expect(info.err == "WARNING: No swap limit support\n")
+    }
+
+    @Test func theImageStoreSurvivesACodableRoundTrip() throws {
+        let world = try makeWorld()
+        _ = world.docker("tag", "busybox", "mine:v1")
+        let data = try JSONEncoder().encode(world.engine.imageStoreState)
+        let other = try TestWorld(seed: 99)
+        other.engine.restore(try JSONDecoder().decode(ImageStoreState.self, from: data))
+        #expect(other.docker("images").out == world.docker("images").out)
+        #expect(other.engine.imageStoreState == world.engine.imageStoreState)
+    }
+
+    @Test func helpAndVersion() throws {
+        let world = try TestWorld()
+        #expect(world.docker("--version").out == "Docker version 17.12.0-ce, build c97c6d6\n")
+        #expect(world.docker("run", "--help").out.hasPrefix("\nUsage:\tdocker run [OPTIONS] IMAGE [COMMAND] [ARG...]\n"))
+        let missing = world.docker("run")
+        #expect(missing.err.hasPrefix("\"docker run\" requires at least 1 argument.\nSee 'docker run --help'.\n"))
+        #expect(missing.status == 1)
+    }
+}
