@@ -47,7 +47,8 @@ extension DockerEngine {
         guard containers.contains(where: { $0 === container }) else { throw .noSuchContainer(container.id) }
         let bindings = try resolvePorts(for: container)
         let machine = container.machine
-        let address = allocateAddress()
+        let address = container.spec.ipAddress ?? allocateAddress()
+        allocatedAddresses.insert(address)
         writeNetworkFiles(container, address: address)
         var environment: [String: String] = [:]
         for entry in container.config.environment {
