@@ -43,7 +43,7 @@ public struct DockerProgram: Program {
             return 125
         }
         if parsed.has("help") {
-            context.print("\nUsage:\t\(command.usage)\n\n\(command.summary)\n")
+            context.print(Help.text(for: command))
             return 0
         }
         let count = parsed.positional.count

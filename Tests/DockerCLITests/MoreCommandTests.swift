@@ -67,3 +67,28 @@ import Testing
         #expect(missing.status == 1)
     }
 }
+
+@Suite struct HelpTests {
+    @Test func optionsAreListedLikeCobra() throws {
+        let world = try TestWorld()
+        #expect(world.docker("stop", "--help").out == """
+
+            Usage:\tdocker stop [OPTIONS] CONTAINER [CONTAINER...]
+
+            Stop one or more running containers
+
+            Options:
+              -t, --time int   Seconds to wait for stop before killing it (default 10)
+
+            """)
+        let ps = world.docker("ps", "--help").out
+        #expect(ps.hasSuffix("""
+            Options:
+              -a, --all        Show all containers (default shows just running)
+              -l, --latest     Show the latest created container (includes all states)
+                  --no-trunc   Don't truncate output
+              -q, --quiet      Only display numeric IDs
+
+            """))
+    }
+}
