@@ -92,3 +92,20 @@ import Testing
             """))
     }
 }
+
+@Suite struct RemovalTests {
+    @Test func aRunningContainerNeedsForceToBeRemoved() throws {
+        let world = try TestWorld()
+        world.programs.register("sh", ShellProgram())
+        _ = world.docker("pull", "busybox")
+        let id = world.docker("run", "-d", "--name", "sleeper", "busybox", "sleep", "100").out.trimmingCharacters(in: .newlines)
+        let refused = world.docker("rm", "sleeper")
+        #expect(refused.err == "Error response from daemon: You cannot remove a running container \(id). Stop the container before attempting removal or force remove\n")
+        #expect(refused.status == 1)
+        #expect(world.docker("rm", "-f", "sleeper").out == "sleeper\n")
+        #expect(world.engine.containers.isEmpty)
+        let push = world.docker("push", "busybox")
+        #expect(push.out.hasPrefix("The push refers to a repository [docker.io/library/busybox]\n"))
+        #expect(push.err == "denied: requested access to the resource is denied\n")
+    }
+}
