@@ -66,3 +66,19 @@ import Testing
         #expect(world.engine.container(named: "fortune")?.exitCode == 137)
     }
 }
+
+@Suite struct InteractiveShellTests {
+    @Test func execItOpensAShellInTheContainer() throws {
+        let world = try TestWorld()
+        world.programs.register("sh", ShellProgram())
+        world.programs.register("bash", ShellProgram())
+        _ = world.docker("pull", "ubuntu")
+        let id = world.docker("run", "-d", "--name", "box", "ubuntu", "sleep", "1000").out
+        let session = world.docker("exec", "-it", "box", "bash", stdin: "hostname\nexit 4\n")
+        #expect(session.out.contains(String(id.prefix(12)) + "\n"), "\(session.out)")
+        #expect(session.status == 4)
+        let run = world.docker("run", "-it", "--rm", "ubuntu", "bash", stdin: "echo inside\n")
+        #expect(run.out.contains("inside\n"), "\(run.out)")
+        #expect(run.status == 0)
+    }
+}
