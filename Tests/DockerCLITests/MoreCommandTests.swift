@@ -109,3 +109,25 @@ import Testing
         #expect(push.err == "denied: requested access to the resource is denied\n")
     }
 }
+
+@Suite struct OddInputTests {
+    @Test(arguments: [
+        ["run", "-e", "", "busybox", "true"], ["run", "-e", "=x", "busybox", "true"], ["run", "-u", ":", "busybox", "true"],
+        ["build", "--build-arg", "", "."], ["images", ":"], ["images", "localhost:5000/x"], ["run", "-p", ":::", "busybox"],
+        ["inspect", "-f", "{{", "x"], ["logs", "--tail", "abc", "x"], ["run", "--restart", "bogus", "busybox"],
+        ["run", "-p"], ["run", "--name=", "busybox", "true"], ["tag", "busybox", ""], ["rmi", ""], ["exec", "", ""],
+        ["kill", "-s", "NOPE", "x"], ["stop", "-t", "x", "y"], ["run", "busybox", ""], ["login", "-u", ""],
+        ["push", ":"], ["pull", "@"], ["history", "sha256:"], ["run", "-it"],
+    ])
+    func oddInputGetsAnErrorNotACrash(arguments: [String]) throws {
+        let world = try TestWorld()
+        world.programs.register("sh", ShellProgram())
+        _ = world.docker("pull", "busybox")
+        let out = CollectingStream(), err = CollectingStream()
+        let process = world.workstation.launch(DockerProgram(engine: world.engine), arguments: ["docker"] + arguments,
+                                               environment: [:], workingDirectory: "/home/user", user: .root,
+                                               stdin: EmptyReader(), stdout: out, stderr: err)
+        world.loop.run(until: { !process.isRunning }, limit: world.loop.now + .seconds(60))
+        #expect(process.exitStatus != nil)
+    }
+}

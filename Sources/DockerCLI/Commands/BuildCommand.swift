@@ -41,8 +41,8 @@ extension Commands {
             var request = BuildRequest(dockerfile: String(decoding: dockerfile, as: UTF8.self), context: filtered, tag: tag)
             request.noCache = arguments.has("no-cache")
             for argument in arguments.all("build-arg") {
-                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-                request.buildArguments[parts[0]] = parts.count > 1 ? parts[1] : nil
+                let (name, value) = splitAssignment(argument)
+                request.buildArguments[name] = value
             }
             do {
                 let image = try await invocation.engine.build(request, output: output)

@@ -92,8 +92,11 @@ extension Commands {
                 }
             }
             if let filter = arguments.positional.first {
-                let parts = filter.split(separator: ":", maxSplits: 1).map(String.init)
-                rows = rows.filter { $0.repository == parts[0] && (parts.count < 2 || $0.tag == parts[1]) }
+                var (repository, tag) = (filter, "")
+                if let colon = filter.lastIndex(of: ":"), !filter[colon...].contains("/") {
+                    (repository, tag) = (String(filter[..<colon]), String(filter[filter.index(after: colon)...]))
+                }
+                rows = rows.filter { $0.repository == repository && (tag.isEmpty || $0.tag == tag) }
             }
             rows.sort {
                 $0.image.created != $1.image.created ? $0.image.created > $1.image.created
