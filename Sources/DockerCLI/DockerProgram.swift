@@ -5,14 +5,24 @@ import Simulation
 /// The `docker` client program: parses the command line like the Docker 17.12 CLI and talks
 /// to the host's engine.
 public struct DockerProgram: Program {
-    private let engineBox: UncheckedSendable<DockerEngine>
+    private let engineFinder: UncheckedSendable<(Machine) -> DockerEngine?>
 
+    /// A client of one engine.
     public init(engine: DockerEngine) {
-        engineBox = UncheckedSendable(engine)
+        engineFinder = UncheckedSendable { _ in engine }
+    }
+
+    /// A client of whichever engine runs on the machine the program runs on (one program
+    /// registry shared by several Docker hosts); none means no daemon is running there.
+    public init(engineOn finder: @escaping (Machine) -> DockerEngine?) {
+        engineFinder = UncheckedSendable(finder)
     }
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
-        let engine = engineBox.value
+        guard let engine = engineFinder.value(context.machine) else {
+            context.printError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n")
+            return 1
+        }
         var arguments = Array(context.arguments.dropFirst())
         while let first = arguments.first, first.hasPrefix("-") {
             if first == "--help" || first == "-h" {

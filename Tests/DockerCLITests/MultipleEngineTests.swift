@@ -40,3 +40,27 @@ import Testing
         #expect(node.processes.allIncludingGuests.count == 2)
     }
 }
+
+@Suite struct InstallationTests {
+    @Test func installingPutsTheClientOnThePath() throws {
+        let world = try TestWorld()
+        let engine = DockerInstallation.install(on: world.workstation, hub: world.hub)
+        let out = CollectingStream()
+        let process = try world.workstation.start(["docker", "images"], environment: ["PATH": "/usr/bin"], workingDirectory: "/",
+                                                  user: .root, stdin: EmptyReader(), stdout: out, stderr: out)
+        world.loop.run(until: { !process.isRunning }, limit: world.loop.now + .seconds(5))
+        #expect(out.text == "REPOSITORY          TAG                 IMAGE ID            CREATED             SIZE\n")
+        #expect(engine.host === world.workstation)
+    }
+
+    @Test func aMachineWithoutAnEngineHasNoDaemon() throws {
+        let world = try TestWorld()
+        let program = DockerProgram { _ in nil }
+        let err = CollectingStream()
+        let process = world.workstation.launch(program, arguments: ["docker", "ps"], environment: [:], workingDirectory: "/",
+                                               user: .root, stdin: EmptyReader(), stdout: err, stderr: err)
+        world.loop.runReady()
+        #expect(err.text == "Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n")
+        #expect(process.exitStatus == 1)
+    }
+}
