@@ -42,8 +42,9 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
-            "REPL", "World", "Transcripts",
+            "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -59,6 +60,7 @@ let package = Package(
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
     ],
     swiftLanguageModes: [.v6]
 )
