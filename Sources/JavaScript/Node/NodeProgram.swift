@@ -93,3 +93,14 @@ public struct NodeProgram: Program {
         return try await runtime.run(source: source, fileName: path, scriptArguments: Array(arguments.dropFirst()), isEval: false)
     }
 }
+
+extension NodeProgram {
+    /// The registry name node images' `/usr/local/bin/node` binary refers to.
+    public static let programName = "node"
+
+    /// Registers `node` in `registry`.
+    public static func register(in registry: ProgramRegistry, stepLimit: Int = 10_000_000,
+                                serviceRecords: ((Machine, String) -> [ServiceRecord]?)? = nil) {
+        registry.register(programName, NodeProgram(stepLimit: stepLimit, serviceRecords: serviceRecords))
+    }
+}
