@@ -10,7 +10,7 @@ func output(of source: String) -> String {
     do {
         try interpreter.runModule(source: source, fileName: "/test.js")
     } catch let error as JSThrow {
-        printed += "uncaught: " + interpreter.inspect(error.value).split(separator: "\n").first.map(String.init)!
+        printed += "uncaught: " + (interpreter.inspect(error.value).split(separator: "\n").first.map(String.init) ?? "")
     } catch {
         printed += "error: \(error)"
     }

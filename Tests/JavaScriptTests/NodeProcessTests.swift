@@ -230,3 +230,19 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         #expect(harness.exitStatus == 1)
     }
 }
+
+@Suite struct RunawayTests {
+    @Test func anEndlessChainOfImmediatesLetsTimeMoveOn() {
+        let harness = NodeHarness(app: "var n = 0; function again() { n++; setImmediate(again) } again(); setTimeout(function () { console.log(n > 1000); process.exit(0) }, 5)")
+        harness.start()
+        harness.loop.advance(by: .milliseconds(10))
+        #expect(harness.stdout.text == "true\n")
+        #expect(harness.exitStatus == 0)
+    }
+
+    @Test func catastrophicBacktrackingGivesUp() {
+        let started = ContinuousClock.now
+        #expect(output(of: "console.log(/(a+)+b/.test('" + String(repeating: "a", count: 40) + "'))") == "false\n")
+        #expect(ContinuousClock.now - started < .seconds(10))
+    }
+}

@@ -18,6 +18,8 @@ final class NodeRuntime {
     private var nextTicks: [(JSObject, [JSValue])] = []
     var timers: [Int: TimerID] = [:]
     var nextTimerNumber = 1
+    var immediateInstant = VirtualInstant(nanosecondsSinceEpoch: 0)
+    var immediatesAtInstant = 0
 
     lazy var emitterPrototype = interpreter.makeEmitterPrototype()
     var processObject: JSObject?
