@@ -115,6 +115,8 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         .init("console.log(JSON.stringify('a\"b\\n'), JSON.stringify([undefined, function () {}]), JSON.stringify({ u: undefined }))", "\"a\\\"b\\n\" [null,null] {}\n"),
         .init("console.log(0.1 * 3, 1 / 0, -1 / 0, 0 / 0, 2 ** 10, 7 % -3, -7 % 3)", "0.30000000000000004 Infinity -Infinity NaN 1024 1 -1\n"),
         .init("console.log(1 << 3, -16 >> 2, -1 >>> 28, 5 & 3, 5 | 3, 5 ^ 3, ~5)", "8 -4 15 1 7 6 -6\n"),
+        .init("var m = new Map([['a', 1]]); m.set('b', 2).set(NaN, 3); console.log(m.get('a'), m.get(NaN), m.size, m.has('b'), m.delete('a'), m.size, m)", "1 3 3 true true 2 Map { 'b' => 2, NaN => 3 }\n"),
+        .init("var s = new Set([1, 2, 2, 3]); s.add(4); var seen = []; for (var v of s) seen.push(v); console.log(s.size, seen, [...s].length, s)", "4 [ 1, 2, 3, 4 ] 4 Set { 1, 2, 3, 4 }\n"),
         .init("console.log(encodeURIComponent('a b&c/é'), decodeURIComponent('a%20b'))", "a%20b%26c%2F%C3%A9 a b\n"),
     ]
 

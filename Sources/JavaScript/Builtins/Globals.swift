@@ -21,6 +21,7 @@ extension Interpreter {
         installErrors()
         installDate()
         installRegExp()
+        installCollections()
         installConsole()
         installGlobalFunctions()
         defineGlobal("global", .object(globalObject))
