@@ -9,6 +9,7 @@ func output(of source: String) -> String {
     interpreter.standardError = { printed += $0 }
     do {
         try interpreter.runModule(source: source, fileName: "/test.js")
+        try interpreter.runPendingJobs()
     } catch let error as JSThrow {
         printed += "uncaught: " + (interpreter.inspect(error.value).split(separator: "\n").first.map(String.init) ?? "")
     } catch {
@@ -117,6 +118,8 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         .init("console.log(1 << 3, -16 >> 2, -1 >>> 28, 5 & 3, 5 | 3, 5 ^ 3, ~5)", "8 -4 15 1 7 6 -6\n"),
         .init("var m = new Map([['a', 1]]); m.set('b', 2).set(NaN, 3); console.log(m.get('a'), m.get(NaN), m.size, m.has('b'), m.delete('a'), m.size, m)", "1 3 3 true true 2 Map { 'b' => 2, NaN => 3 }\n"),
         .init("var s = new Set([1, 2, 2, 3]); s.add(4); var seen = []; for (var v of s) seen.push(v); console.log(s.size, seen, [...s].length, s)", "4 [ 1, 2, 3, 4 ] 4 Set { 1, 2, 3, 4 }\n"),
+        .init("Promise.resolve(1).then(v => { console.log('then', v); throw new Error('x') }).catch(e => console.log('caught', e.message)); console.log('sync')", "sync\nthen 1\ncaught x\n"),
+        .init("new Promise(function (resolve) { resolve(Promise.resolve(5)) }).then(console.log); Promise.all([1, Promise.resolve(2)]).then(v => console.log(v))", "[ 1, 2 ]\n5\n"),
         .init("console.log(encodeURIComponent('a b&c/é'), decodeURIComponent('a%20b'))", "a%20b%26c%2F%C3%A9 a b\n"),
     ]
 

@@ -79,6 +79,11 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                    stdout: "a={\"b\":1} { a: [ 1 ] }\n", stderr: "", status: 0),
         ScriptCase(source: "var u = require('url').parse('http://host:8080/p/a?x=1#h', true); console.log(u.hostname, u.port, u.pathname, u.query.x, u.hash)",
                    stdout: "host 8080 /p/a 1 #h\n", stderr: "", status: 0),
+        ScriptCase(source: "Promise.reject(new Error('nobody cares')); setTimeout(function () { console.log('still running') }, 10)",
+                   stdout: "still running\n",
+                   stderr: "(node:1) UnhandledPromiseRejectionWarning: Unhandled promise rejection (rejection id: 1): Error: nobody cares\n"
+                   + "(node:1) DeprecationWarning: Unhandled promise rejections are deprecated. In the future, promise rejections that are not handled will terminate the Node.js process with a non-zero exit code.\n",
+                   status: 0),
         ScriptCase(source: "process.on('exit', function (code) { console.log('exit', code) }); console.log('main')",
                    stdout: "main\nexit 0\n", stderr: "", status: 0),
         ScriptCase(source: "process.nextTick(function () { console.log('tick') }); setImmediate(function () { console.log('immediate') }); console.log('main')",

@@ -22,6 +22,7 @@ extension Interpreter {
         installDate()
         installRegExp()
         installCollections()
+        installPromise()
         installConsole()
         installGlobalFunctions()
         defineGlobal("global", .object(globalObject))
