@@ -9,8 +9,9 @@ func output(of source: String) -> String {
     interpreter.standardError = { printed += $0 }
     do {
         try interpreter.runModule(source: source, fileName: "/test.js")
+        try interpreter.runPendingJobs()
     } catch let error as JSThrow {
-        printed += "uncaught: " + interpreter.inspect(error.value).split(separator: "\n").first.map(String.init)!
+        printed += "uncaught: " + (interpreter.inspect(error.value).split(separator: "\n").first.map(String.init) ?? "")
     } catch {
         printed += "error: \(error)"
     }
@@ -98,6 +99,27 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         .init("var f = function() {}; var g = function named() {}; console.log(f.name, g.name, [f])", "f named [ [Function: f] ]\n"),
         .init("console.log([1,2,3].forEach(function(x) { this.push(x) }, []), (function() { return typeof this })())", "undefined object\n"),
         .init("var s = 'abc'; console.log(s[1], s.split(''), 'a-b_c'.split(/[-_]/))", "b [ 'a', 'b', 'c' ] [ 'a', 'b', 'c' ]\n"),
+        .init("function f() {\n  return\n  42\n}\nconsole.log(f())", "undefined\n"),
+        .init("var a = 1\nvar b = a\n++b\nconsole.log(a, b)", "1 2\n"),
+        .init("var re = /a,b/g; var x = 'a,b a,b'.replace(re, '-'); console.log(x, [/x/.test('x')])", "- - [ true ]\n"),
+        .init("var o = { default: 1, class: 2, new: 3, get: 4, set: 5 }; console.log(o.default + o.class + o.new + o.get + o.set)", "15\n"),
+        .init("function Foo() { this.x = 1 } var f = new Foo; console.log(f.x, new Date(5).getTime())", "1 5\n"),
+        .init("var o = { _v: 1, get v() { return this._v * 10 }, set v(n) { this._v = n } }; o.v = 4; console.log(o.v, o)", "40 { _v: 4, v: [Getter/Setter] }\n"),
+        .init("for (var i = 0, j = 3; i < j; i++, j--) console.log(i, j)", "0 3\n1 2\n"),
+        .init("var n = 5; console.log(n > 3 ? n > 4 ? 'big' : 'mid' : 'small', -'3', typeof typeof 1, void 0)", "big -3 string undefined\n"),
+        .init("!function () { console.log('iife') }(); (function () { console.log('paren') })(); (() => console.log('arrow'))()", "iife\nparen\narrow\n"),
+        .init("{ let scoped = 1 } console.log(typeof scoped)", "undefined\n"),
+        .init("var x = 'outer'; function f() { console.log(x); var x = 'inner' } f()", "undefined\n"),
+        .init("console.log([1, 2, 3].map(String), ['1', '2'].map(Number), [0, 1, ''].filter(Boolean))", "[ '1', '2', '3' ] [ 1, 2 ] [ 1 ]\n"),
+        .init("console.log(`multi\nline`.split('\\n').length, `a${`b${1 + 1}`}c`)", "2 ab2c\n"),
+        .init("var s = 'héllo wörld'; console.log(s.length, s.toUpperCase(), s.indexOf('w'))", "11 HÉLLO WÖRLD 6\n"),
+        .init("console.log(JSON.stringify('a\"b\\n'), JSON.stringify([undefined, function () {}]), JSON.stringify({ u: undefined }))", "\"a\\\"b\\n\" [null,null] {}\n"),
+        .init("console.log(0.1 * 3, 1 / 0, -1 / 0, 0 / 0, 2 ** 10, 7 % -3, -7 % 3)", "0.30000000000000004 Infinity -Infinity NaN 1024 1 -1\n"),
+        .init("console.log(1 << 3, -16 >> 2, -1 >>> 28, 5 & 3, 5 | 3, 5 ^ 3, ~5)", "8 -4 15 1 7 6 -6\n"),
+        .init("var m = new Map([['a', 1]]); m.set('b', 2).set(NaN, 3); console.log(m.get('a'), m.get(NaN), m.size, m.has('b'), m.delete('a'), m.size, m)", "1 3 3 true true 2 Map { 'b' => 2, NaN => 3 }\n"),
+        .init("var s = new Set([1, 2, 2, 3]); s.add(4); var seen = []; for (var v of s) seen.push(v); console.log(s.size, seen, [...s].length, s)", "4 [ 1, 2, 3, 4 ] 4 Set { 1, 2, 3, 4 }\n"),
+        .init("Promise.resolve(1).then(v => { console.log('then', v); throw new Error('x') }).catch(e => console.log('caught', e.message)); console.log('sync')", "sync\nthen 1\ncaught x\n"),
+        .init("new Promise(function (resolve) { resolve(Promise.resolve(5)) }).then(console.log); Promise.all([1, Promise.resolve(2)]).then(v => console.log(v))", "[ 1, 2 ]\n5\n"),
         .init("console.log(encodeURIComponent('a b&c/é'), decodeURIComponent('a%20b'))", "a%20b%26c%2F%C3%A9 a b\n"),
     ]
 
@@ -111,5 +133,21 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
     @Test func deepRecursionWorksAndRunawayRecursionIsARangeError() {
         #expect(output(of: "function f(n) { return n == 0 ? 0 : 1 + f(n - 1) } console.log(f(150))") == "150\n")
         #expect(output(of: "function g() { return g() } try { g() } catch (e) { console.log(e.message) }") == "Maximum call stack size exceeded\n")
+    }
+}
+
+@Suite struct MalformedInputTests {
+    static let sources = [
+        "(", ")", "{", "}", "[", "]", "a.", "a[", "f(", "var", "var =", "let [", "const {", "function", "function (", "class",
+        "class A {", "class A extends", "if (", "for (", "for (;;", "while", "do", "switch (x) {", "try", "try {} catch (", "`${",
+        "`${a", "'", "\"abc", "/", "/abc", "a ? b", "a ? b :", "=>", "() =>", "...", "x = ...y", "{ a: }", "obj.123", "1.a",
+        "\\u", "#", "@", "a +", "new", "new (", "return return", "1 = 2", "++1", "a => { return", "`", "/*", "/* never closed",
+        "({ get a( })", "[...]", "x => => y", String(repeating: "(", count: 300), String(repeating: "[", count: 300),
+    ]
+
+    @Test(arguments: sources)
+    func malformedSourceIsASyntaxErrorNotACrash(_ source: String) {
+        let interpreter = Interpreter()
+        #expect(throws: ScriptSyntaxError.self) { try interpreter.runModule(source: source, fileName: "/bad.js") }
     }
 }

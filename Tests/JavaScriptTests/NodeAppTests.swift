@@ -360,3 +360,21 @@ http.createServer(function (request, response) {
         #expect(output(of: "try { 'x'.repeat(268435441) } catch (e) { console.log(e.name, e.message) }") == "RangeError Invalid string length\n")
     }
 }
+
+@Suite struct NodeImageTests {
+    /// The way a container runs it: `node app.js` found along PATH in the node:7 image.
+    @Test func nodeRunsFromTheImagesBinary() throws {
+        let loop = EventLoop(seed: 1)
+        let registry = ProgramRegistry()
+        registerCoreutils(in: registry)
+        NodeProgram.register(in: registry)
+        let machine = Machine(hostname: "kubia-x1", loop: loop, fileSystem: FileSystem(root: RootFileSystems.node()), programs: registry, network: Network())
+        try machine.fileSystem.writeFile("/app.js", Array("console.log(require('os').hostname(), process.argv.slice(1))".utf8))
+        let output = CollectingStream()
+        let process = try machine.start(["node", "app.js", "extra"], environment: ["PATH": "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+                                        workingDirectory: "/", user: .root, stdin: EmptyReader(), stdout: output, stderr: output)
+        loop.runReady()
+        #expect(output.text == "kubia-x1 [ '/app.js', 'extra' ]\n")
+        #expect(process.exitStatus == 0)
+    }
+}

@@ -51,7 +51,9 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                    """, status: 1),
         ScriptCase(source: "var a = (1 + 2;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var a = (1 + 2;\n\(padding)              ^\nSyntaxError: Unexpected token ;\n", status: 1),
         ScriptCase(source: "function f() {\n  return 1;\n", stdout: "", stderr: "/app.js:3\n\n^\nSyntaxError: Unexpected end of input\n", status: 1),
-        ScriptCase(source: "var s = 'abc;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var s = 'abc;\n\(padding)        ^\nSyntaxError: Invalid or unexpected token\n", status: 1),
+        ScriptCase(source: "var s = 'abc;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var s = 'abc;\n\(padding)        ^^^^^\nSyntaxError: Invalid or unexpected token\n", status: 1),
+        ScriptCase(source: "// node 7 has no async functions\nasync function main() {}\n", stdout: "",
+                   stderr: "/app.js:2\nasync function main() {}\n      ^^^^^^^^\nSyntaxError: Unexpected token function\n", status: 1),
         ScriptCase(source: "var x y;", stdout: "", stderr: "/app.js:1\n\(wrapper)var x y;\n\(padding)      ^\nSyntaxError: Unexpected identifier\n", status: 1),
         ScriptCase(source: "console.log('start');\n\n\n\n    foo();\n", stdout: "start\n",
                    stderr: "/app.js:5\n    foo();\n    ^\n\nReferenceError: foo is not defined\n    at Object.<anonymous> (/app.js:5:5)\n" + runtimeFrames,
@@ -77,6 +79,11 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                    stdout: "a={\"b\":1} { a: [ 1 ] }\n", stderr: "", status: 0),
         ScriptCase(source: "var u = require('url').parse('http://host:8080/p/a?x=1#h', true); console.log(u.hostname, u.port, u.pathname, u.query.x, u.hash)",
                    stdout: "host 8080 /p/a 1 #h\n", stderr: "", status: 0),
+        ScriptCase(source: "Promise.reject(new Error('nobody cares')); setTimeout(function () { console.log('still running') }, 10)",
+                   stdout: "still running\n",
+                   stderr: "(node:1) UnhandledPromiseRejectionWarning: Unhandled promise rejection (rejection id: 1): Error: nobody cares\n"
+                   + "(node:1) DeprecationWarning: Unhandled promise rejections are deprecated. In the future, promise rejections that are not handled will terminate the Node.js process with a non-zero exit code.\n",
+                   status: 0),
         ScriptCase(source: "process.on('exit', function (code) { console.log('exit', code) }); console.log('main')",
                    stdout: "main\nexit 0\n", stderr: "", status: 0),
         ScriptCase(source: "process.nextTick(function () { console.log('tick') }); setImmediate(function () { console.log('immediate') }); console.log('main')",
@@ -228,5 +235,21 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         harness.start(["node", "-e", "nope()"])
         #expect(harness.stderr.text.hasPrefix("[eval]:1\nnope()\n^\n\nReferenceError: nope is not defined\n    at [eval]:1:1\n    at ContextifyScript.Script.runInThisContext (vm.js:23:33)\n"))
         #expect(harness.exitStatus == 1)
+    }
+}
+
+@Suite struct RunawayTests {
+    @Test func anEndlessChainOfImmediatesLetsTimeMoveOn() {
+        let harness = NodeHarness(app: "var n = 0; function again() { n++; setImmediate(again) } again(); setTimeout(function () { console.log(n > 1000); process.exit(0) }, 5)")
+        harness.start()
+        harness.loop.advance(by: .milliseconds(10))
+        #expect(harness.stdout.text == "true\n")
+        #expect(harness.exitStatus == 0)
+    }
+
+    @Test func catastrophicBacktrackingGivesUp() {
+        let started = ContinuousClock.now
+        #expect(output(of: "console.log(/(a+)+b/.test('" + String(repeating: "a", count: 40) + "'))") == "false\n")
+        #expect(ContinuousClock.now - started < .seconds(10))
     }
 }

@@ -21,6 +21,8 @@ extension Interpreter {
         installErrors()
         installDate()
         installRegExp()
+        installCollections()
+        installPromise()
         installConsole()
         installGlobalFunctions()
         defineGlobal("global", .object(globalObject))

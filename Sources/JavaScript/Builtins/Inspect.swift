@@ -79,6 +79,9 @@ extension Interpreter {
             if keys.isEmpty { return base }
         default: break
         }
+        if case .host(let host) = object.kind, let storage = host as? CollectionStorage {
+            return try formatCollection(storage, object.className, recurseTimes: recurseTimes, seen: &seen)
+        }
         if isArray { braces = ("[", "]") }
         let constructorName = object.prototype == nil ? "" : object.constructorName
         if !isArray, constructorName != "Object", base.isEmpty, !constructorName.isEmpty {
@@ -119,6 +122,23 @@ extension Interpreter {
         }
         if !base.isEmpty { base = " " + base }
         return Interpreter.reduceToSingleString(output, base: base, braces: braces)
+    }
+
+    /// node 7 shows `Map { 'a' => 1 }` and `Set { 1, 2 }`.
+    private func formatCollection(_ storage: CollectionStorage, _ name: String, recurseTimes: Int, seen: inout [JSObject]) throws -> String {
+        let entries = storage.live
+        if entries.isEmpty { return "\(name) {}" }
+        if recurseTimes < 0 { return "[\(name)]" }
+        var output: [String] = []
+        for entry in entries {
+            let key = try formatProperty(entry.key, key: nil, inArray: true, recurseTimes: recurseTimes, seen: &seen)
+            if storage.isSet {
+                output.append(key)
+            } else {
+                output.append(key + " => " + (try formatProperty(entry.value, key: nil, inArray: true, recurseTimes: recurseTimes, seen: &seen)))
+            }
+        }
+        return Interpreter.reduceToSingleString(output, base: "", braces: ("\(name) {", "}"))
     }
 
     private func formatProperty(_ value: JSValue, key: String?, inArray: Bool, recurseTimes: Int, seen: inout [JSObject]) throws -> String {

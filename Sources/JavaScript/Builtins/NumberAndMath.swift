@@ -14,7 +14,7 @@ extension Interpreter {
         number.setHidden("MAX_SAFE_INTEGER", .number(9_007_199_254_740_991))
         number.setHidden("MIN_SAFE_INTEGER", .number(-9_007_199_254_740_991))
         number.setHidden("MAX_VALUE", .number(.greatestFiniteMagnitude))
-        number.setHidden("MIN_VALUE", .number(5e-324))
+        number.setHidden("MIN_VALUE", .number(.leastNonzeroMagnitude))
         number.setHidden("EPSILON", .number(.ulpOfOne))
         number.setHidden("POSITIVE_INFINITY", .number(.infinity))
         number.setHidden("NEGATIVE_INFINITY", .number(-.infinity))

@@ -40,14 +40,23 @@ public enum NodeErrorReport {
     ]
 
     /// `file:line`, the line, a caret under the column.
-    static func arrow(fileName: String, line: Int, column: Int, sourceLine: String) -> String {
+    static func arrow(fileName: String, line: Int, column: Int, sourceLine: String, width: Int = 1) -> String {
         let indent = String(sourceLine.prefix(column).map { $0 == "\t" ? "\t" : " " })
-        return "\(fileName):\(line)\n\(sourceLine)\n\(indent)^\n"
+        return "\(fileName):\(line)\n\(sourceLine)\n\(indent)\(String(repeating: "^", count: max(1, width)))\n"
+    }
+
+    /// What `node missing.js` prints.
+    static func missingMainModule(_ path: String) -> String {
+        "module.js:472\n    throw err;\n    ^\n\nError: Cannot find module '\(path)'\n"
+            + ["Function.Module._resolveFilename (module.js:470:15)", "Function.Module._load (module.js:418:25)",
+               "Module.runMain (module.js:605:10)", "run (bootstrap_node.js:427:7)", "startup (bootstrap_node.js:151:9)",
+               "bootstrap_node.js:542:3"].map { "    at \($0)\n" }.joined()
     }
 
     /// The report of a syntax error in a script being loaded.
     public static func syntaxError(_ error: ScriptSyntaxError) -> String {
-        var text = arrow(fileName: error.fileName, line: error.info.position.line, column: error.info.position.column, sourceLine: error.sourceLine)
+        var text = arrow(fileName: error.fileName, line: error.info.position.line, column: error.info.position.column,
+                         sourceLine: error.sourceLine, width: error.info.length)
         text += "SyntaxError: \(error.info.message)\n"
         text += syntaxErrorFrames.map { "    at \($0)\n" }.joined()
         return text

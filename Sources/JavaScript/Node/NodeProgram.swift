@@ -74,22 +74,20 @@ public struct NodeProgram: Program {
             }
         }
         guard let source else {
-            context.printError("""
-            module.js:471
-                throw err;
-                ^
-
-            Error: Cannot find module '\(path)'
-                at Function.Module._resolveFilename (module.js:469:15)
-                at Function.Module._load (module.js:417:25)
-                at Module.runMain (module.js:604:10)
-                at run (bootstrap_node.js:389:7)
-                at startup (bootstrap_node.js:149:9)
-                at bootstrap_node.js:502:3
-
-            """)
+            context.printError(NodeErrorReport.missingMainModule(path))
             return 1
         }
         return try await runtime.run(source: source, fileName: path, scriptArguments: Array(arguments.dropFirst()), isEval: false)
+    }
+}
+
+extension NodeProgram {
+    /// The registry name node images' `/usr/local/bin/node` binary refers to.
+    public static let programName = "node"
+
+    /// Registers `node` in `registry`.
+    public static func register(in registry: ProgramRegistry, stepLimit: Int = 10_000_000,
+                                serviceRecords: ((Machine, String) -> [ServiceRecord]?)? = nil) {
+        registry.register(programName, NodeProgram(stepLimit: stepLimit, serviceRecords: serviceRecords))
     }
 }

@@ -18,6 +18,9 @@ final class NodeRuntime {
     private var nextTicks: [(JSObject, [JSValue])] = []
     var timers: [Int: TimerID] = [:]
     var nextTimerNumber = 1
+    private var rejectionCount = 0
+    var immediateInstant = VirtualInstant(nanosecondsSinceEpoch: 0)
+    var immediatesAtInstant = 0
 
     lazy var emitterPrototype = interpreter.makeEmitterPrototype()
     var processObject: JSObject?
@@ -107,9 +110,15 @@ final class NodeRuntime {
         checkIdle()
     }
 
+    /// process.nextTick callbacks, then promise jobs, until both queues are empty.
     private func runNextTicks() throws {
         var rounds = 0
-        while !nextTicks.isEmpty {
+        while !nextTicks.isEmpty || !interpreter.pendingJobs.isEmpty {
+            if nextTicks.isEmpty {
+                try interpreter.runPendingJobs()
+                rounds += 1
+                continue
+            }
             let batch = nextTicks
             nextTicks.removeAll()
             interpreter.hostFrames = NodeRuntime.tickFrames
@@ -118,6 +127,19 @@ final class NodeRuntime {
             }
             rounds += 1
             if rounds > 10_000 { throw ScriptAbort.budgetExceeded(steps: interpreter.stepLimit) }
+        }
+        reportUnhandledRejections()
+    }
+
+    /// node 7 warns about a rejection nobody handled, once per promise, and keeps running.
+    private func reportUnhandledRejections() {
+        for reason in interpreter.takeUnhandledRejections() {
+            rejectionCount += 1
+            let text = (try? interpreter.toString(reason)) ?? interpreter.inspect(reason)
+            context.printError("(node:\(context.process.pid)) UnhandledPromiseRejectionWarning: Unhandled promise rejection (rejection id: \(rejectionCount)): \(text)\n")
+            if rejectionCount == 1 {
+                context.printError("(node:\(context.process.pid)) DeprecationWarning: Unhandled promise rejections are deprecated. In the future, promise rejections that are not handled will terminate the Node.js process with a non-zero exit code.\n")
+            }
         }
     }
 

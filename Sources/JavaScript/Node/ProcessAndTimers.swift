@@ -47,9 +47,32 @@ extension NodeRuntime {
             guard let callback = self.function(arguments[argument: 0]) else {
                 throw interpreter.throwError("TypeError", "\"callback\" argument must be a function")
             }
-            self.callLater(callback, Array(arguments.dropFirst()), frames: ["tryOnImmediate (timers.js:590:5)", "processImmediate [as _immediateCallback] (timers.js:571:5)"])
+            self.scheduleImmediate(callback, Array(arguments.dropFirst()))
             return .object(JSObject(prototype: i.objectPrototype, className: "Immediate"))
         }))
+    }
+
+    /// setImmediate: soon, at the current instant — but an endless chain of immediates moves on
+    /// a millisecond at a time, so it cannot keep the event loop at one instant forever.
+    private func scheduleImmediate(_ callback: JSObject, _ arguments: [JSValue]) {
+        if loop.now != immediateInstant {
+            immediateInstant = loop.now
+            immediatesAtInstant = 0
+        }
+        immediatesAtInstant += 1
+        let frames = ["tryOnImmediate (timers.js:590:5)", "processImmediate [as _immediateCallback] (timers.js:571:5)"]
+        guard immediatesAtInstant > 1_000 else {
+            callLater(callback, arguments, frames: frames)
+            return
+        }
+        retain()
+        loop.schedule(after: .milliseconds(1)) { [weak self] in
+            guard let self else { return }
+            self.release()
+            self.turn(frames: frames) {
+                _ = try self.interpreter.call(callback, this: .undefined, arguments: arguments, newTarget: nil)
+            }
+        }
     }
 
     private func arm(_ number: Int, delay: Double, repeating: Bool, callback: JSObject, arguments: [JSValue], handle: JSObject) {

@@ -1,5 +1,6 @@
 /// A JavaScript exception travelling through Swift code.
-public struct JSThrow: Error {
+/// (@unchecked: errors must be Sendable, but it never leaves the loop's thread.)
+public struct JSThrow: Error, @unchecked Sendable {
     public var value: JSValue
     /// Where the throw happened (file, position), for node's uncaught-exception banner.
     var fileName: String?

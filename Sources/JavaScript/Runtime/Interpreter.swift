@@ -11,6 +11,10 @@ public final class Interpreter {
     let datePrototype: JSObject
     let regexPrototype: JSObject
     var errorPrototypes: [String: JSObject] = [:]
+    var promisePrototype: JSObject?
+    /// Promise reactions waiting to run (the microtask queue).
+    var pendingJobs: [() throws -> Void] = []
+    var possiblyUnhandled: [JSObject] = []
 
     let globalScope: Scope
     let globalObject: JSObject

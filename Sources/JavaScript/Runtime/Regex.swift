@@ -52,8 +52,10 @@ final class RegexProgram {
     /// Finds the first match at or after `start` (scalar offsets).
     func firstMatch(in text: [Unicode.Scalar], from start: Int) -> Match? {
         guard start <= text.count else { return nil }
+        // One matcher for all start positions, so its step cap bounds the whole search.
+        let matcher = Matcher(text: text, program: self, captures: [])
         for position in start...text.count {
-            let matcher = Matcher(text: text, program: self, captures: [Range<Int>?](repeating: nil, count: groupCount + 1))
+            matcher.captures = [Range<Int>?](repeating: nil, count: groupCount + 1)
             if let end = matcher.match(root, position, { _ in true }) {
                 var captures = matcher.captures
                 captures[0] = position..<end
@@ -68,6 +70,8 @@ final class RegexProgram {
         let program: RegexProgram
         var captures: [Range<Int>?]
         var steps = 0
+        /// Backtracking gives up beyond this (a catastrophic pattern must not hang the host).
+        lazy var stepLimit = max(200_000, 50 * text.count)
 
         init(text: [Unicode.Scalar], program: RegexProgram, captures: [Range<Int>?]) {
             self.text = text
@@ -121,7 +125,7 @@ final class RegexProgram {
         /// Continuation-passing backtracking: `next` is tried with each possible end, best first.
         func run(_ node: Node, _ index: Int, _ next: (Int) -> Bool) -> Bool {
             steps += 1
-            if steps > 1_000_000 { return false }
+            if steps > stepLimit { return false }
             switch node {
             case .scalar(let c):
                 return index < text.count && equal(c, text[index]) && next(index + 1)

@@ -6,6 +6,7 @@ struct Lexer {
     private var lineStart = 0
     private let columnOffset: Int
     private let firstLine: Int
+    private var tokenStart = 0
     private var previous: Token.Kind?
 
     init(_ source: String, start: SourcePosition = SourcePosition(line: 1, column: 0)) {
@@ -19,11 +20,18 @@ struct Lexer {
     mutating func tokenize() throws(SyntaxErrorInfo) -> [Token] {
         var tokens: [Token] = []
         while true {
-            let token = try next()
+            var token = try next()
+            token.length = max(1, min(index - tokenStart, restOfLine(from: tokenStart)))
             tokens.append(token)
             previous = token.kind
             if token.kind == .end { return tokens }
         }
+    }
+
+    private func restOfLine(from offset: Int) -> Int {
+        var end = offset
+        while end < scalars.count, scalars[end] != "\n" { end += 1 }
+        return end - offset
     }
 
     private func peek(_ offset: Int = 0) -> Unicode.Scalar? {
@@ -96,6 +104,7 @@ struct Lexer {
 
     private mutating func next() throws(SyntaxErrorInfo) -> Token {
         let newline = try skipTrivia()
+        tokenStart = index
         let start = position()
         guard let scalar = peek() else { return Token(kind: .end, position: start, newlineBefore: newline) }
         func make(_ kind: Token.Kind) -> Token { Token(kind: kind, position: start, newlineBefore: newline) }
@@ -229,7 +238,9 @@ struct Lexer {
         index += 1
         var text = ""
         while true {
-            guard let c = peek(), c != "\n" else { throw SyntaxErrorInfo(message: "Invalid or unexpected token", position: start) }
+            guard let c = peek(), c != "\n" else {
+                throw SyntaxErrorInfo(message: "Invalid or unexpected token", position: start, length: restOfLine(from: tokenStart))
+            }
             if c == quote { index += 1; return text }
             if c == "\\" { try escape(into: &text); continue }
             text.unicodeScalars.append(c)

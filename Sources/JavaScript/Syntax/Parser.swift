@@ -72,7 +72,7 @@ struct Parser {
 
     func unexpected(_ token: Token? = nil) -> SyntaxErrorInfo {
         let token = token ?? current
-        return SyntaxErrorInfo(message: token.unexpectedDescription, position: token.position)
+        return SyntaxErrorInfo(message: token.unexpectedDescription, position: token.position, length: token.length)
     }
 
     mutating func expect(_ text: String) throws(SyntaxErrorInfo) {

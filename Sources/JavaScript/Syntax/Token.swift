@@ -30,6 +30,8 @@ struct Token {
     var position: SourcePosition
     /// Whether a line break precedes the token (drives automatic semicolon insertion).
     var newlineBefore: Bool
+    /// How many characters the token spans on its first line (V8 underlines that many).
+    var length = 1
 
     /// How V8 names the token in "Unexpected …" messages.
     var unexpectedDescription: String {
@@ -58,4 +60,12 @@ struct Token {
 public struct SyntaxErrorInfo: Error, Sendable, Equatable {
     public var message: String
     public var position: SourcePosition
+    /// The width of the offending token, for the caret underline.
+    public var length = 1
+
+    public init(message: String, position: SourcePosition, length: Int = 1) {
+        self.message = message
+        self.position = position
+        self.length = length
+    }
 }
