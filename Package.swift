@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -20,8 +21,13 @@ let package = Package(
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
 
+        // What containers run besides the shell and coreutils: node.
+        .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
+
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "StructuredData", "Formatting"]),
+        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting",
+                                                .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["StructuredData", "Formatting"]),
@@ -46,7 +52,9 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker"]),
+        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
