@@ -107,7 +107,8 @@ public final class World {
         for process in workstation.processes.all where process.pid > root {
             if members.contains(process.parentPID) { members.insert(process.pid) }
         }
-        for pid in members.sorted(by: >) {
+        // The shell first, so it knows it was interrupted before it sees its child die.
+        for pid in members.sorted() {
             workstation.processes.process(pid)?.signal(.interrupt)
         }
     }

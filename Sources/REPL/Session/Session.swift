@@ -16,11 +16,17 @@ public final class Session {
     public var makeWorld: ((UInt64) throws -> World)?
     /// The course, when one rides along.
     public var companion: (any SessionCompanion)?
+    /// Told about every command line the learner entered, before it runs (the shell's, the
+    /// session's own and the companion's).
+    public var lineEntered: ((_ line: String) -> Void)?
     /// Told about every command line the shell ran, with its exit status and what the learner
     /// typed into it (a recorder writes transcripts from this).
     public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
     /// Told about each line typed into a running command, after the command's own prompt.
     public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// Whether a scripted session shows the lines it types into commands (a player types them
+    /// itself, at a human pace).
+    public var echoesScriptInput = true
     /// How long a command may run unattended (scripts, replays) before it is interrupted.
     public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
     /// Told when a running command was interrupted with Ctrl-C.
@@ -58,6 +64,7 @@ public final class Session {
             guard !trimmed.isEmpty else { continue }
             reader.addToHistory(line)
             reader.saveHistory()
+            lineEntered?(line)
 
             if let companion {
                 letTimePassIfInteractive(since: lastCommandEnd)
@@ -76,7 +83,10 @@ public final class Session {
             } else {
                 lastStatus = runInWorld(line)
             }
-            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
+            // Waiting changes the world too (a pod comes up): the course checks after it as well.
+            if sessionCommand == nil || sessionCommand.map({ if case .wait = $0 { true } else { false } }) == true {
+                companion?.commandDidFinish(line, status: lastStatus, in: self)
+            }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
@@ -149,7 +159,8 @@ public final class Session {
                 let number = String(index + 1)
                 text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
             }
-            write(Array(text.utf8))
+            // Through the world's output, like any command's, so recordings see it.
+            world.outputSink(Array(text.utf8))
         }
         return 0
     }
@@ -223,7 +234,7 @@ public final class Session {
                 switch reader.readInput(prompt: prompt) {
                 case .line(let text):
                     // No terminal echoes what a script types: show it, as a person would see it.
-                    write(Array((text + "\n").utf8))
+                    if echoesScriptInput { write(Array((text + "\n").utf8)) }
                     inputTyped?(prompt, text)
                     execution.type(text)
                 case .endOfFile: execution.endInput()
@@ -264,6 +275,20 @@ public final class Session {
             record(.silentCommand(line: line))
         }
         return status
+    }
+
+    /// Lets simulated time pass, journaled (a solution's `wait 30s`).
+    public func advanceTime(by duration: Duration) {
+        world.loop.advance(by: duration)
+        record(.advance(nanoseconds: duration.nanoseconds))
+    }
+
+    /// Writes a file into the learner's home (a lesson's setup), journaled like an edit made
+    /// in the workspace folder; `path` is relative to the home directory.
+    public func placeFile(_ path: String, contents: [UInt8]) {
+        WorkspaceMirror.apply(path: path, contents: contents, to: world.workstation.fileSystem,
+                              home: world.learner.home, owner: world.learner)
+        record(.workspaceEdit(path: path, contents: Data(contents)))
     }
 
     /// How many journal entries the world is made of (a point to come back to).
