@@ -120,6 +120,7 @@ struct LanguageCase: CustomTestStringConvertible, Sendable {
         .init("var s = new Set([1, 2, 2, 3]); s.add(4); var seen = []; for (var v of s) seen.push(v); console.log(s.size, seen, [...s].length, s)", "4 [ 1, 2, 3, 4 ] 4 Set { 1, 2, 3, 4 }\n"),
         .init("Promise.resolve(1).then(v => { console.log('then', v); throw new Error('x') }).catch(e => console.log('caught', e.message)); console.log('sync')", "sync\nthen 1\ncaught x\n"),
         .init("new Promise(function (resolve) { resolve(Promise.resolve(5)) }).then(console.log); Promise.all([1, Promise.resolve(2)]).then(v => console.log(v))", "[ 1, 2 ]\n5\n"),
+        .init("console.log(Buffer.from('hi'), Buffer.from('hi').toString('base64'), Buffer.byteLength('é'), Buffer.concat([Buffer.from('a'), Buffer.from('b')]).toString(), Buffer.from('aGk=', 'base64') + '!')", "<Buffer 68 69> aGk= 2 ab hi!\n"),
         .init("console.log(encodeURIComponent('a b&c/é'), decodeURIComponent('a%20b'))", "a%20b%26c%2F%C3%A9 a b\n"),
     ]
 

@@ -72,6 +72,8 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                    stdout: "ENOENT: no such file or directory, open '/nope.txt' ENOENT -2\n", stderr: "", status: 0),
         ScriptCase(source: "var fs = require('fs'); fs.writeFileSync('/t.txt', 'a'); fs.appendFileSync('/t.txt', 'b'); console.log(fs.readFileSync('/t.txt', 'utf8'), fs.existsSync('/t.txt'), fs.statSync('/t.txt').size, fs.statSync('/').isDirectory(), fs.readdirSync('/'))",
                    stdout: "ab true 2 true [ 'app.js', 't.txt' ]\n", stderr: "", status: 0),
+        ScriptCase(source: "var fs = require('fs'); fs.writeFileSync('/b.txt', 'hey'); console.log(fs.readFileSync('/b.txt'), String(fs.readFileSync('/b.txt')))",
+                   stdout: "<Buffer 68 65 79> hey\n", stderr: "", status: 0),
         ScriptCase(source: "require('fs').readFile('/app.js', 'utf8', function (err, data) { console.log(err, data.slice(0, 13)) })",
                    stdout: "null require('fs')\n", stderr: "", status: 0),
         ScriptCase(source: "try { require('nope') } catch (e) { console.log(e.message) }", stdout: "Cannot find module 'nope'\n", stderr: "", status: 0),

@@ -25,3 +25,19 @@ import Machine
         #expect(elapsed < .seconds(3))
     }
 }
+
+@Suite struct StartupTests {
+    /// Every container start makes an interpreter and parses app.js: it must be quick.
+    @Test func startingAnInterpreterIsCheap() throws {
+        let started = ContinuousClock.now
+        for _ in 0..<20 {
+            let interpreter = Interpreter()
+            interpreter.moduleResolver = { _ in .object(interpreter.newObject()) }
+            try interpreter.runModule(source: unhealthyApp.replacingOccurrences(of: "var www", with: "// var www")
+                                        .replacingOccurrences(of: "www.listen", with: "// www.listen"), fileName: "/app.js")
+        }
+        let elapsed = ContinuousClock.now - started
+        print("20 interpreter starts took \(elapsed)")
+        #expect(elapsed < .seconds(2))
+    }
+}

@@ -23,6 +23,7 @@ extension Interpreter {
         installRegExp()
         installCollections()
         installPromise()
+        installBuffer()
         installConsole()
         installGlobalFunctions()
         defineGlobal("global", .object(globalObject))

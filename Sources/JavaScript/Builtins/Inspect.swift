@@ -79,6 +79,12 @@ extension Interpreter {
             if keys.isEmpty { return base }
         default: break
         }
+        if let storage = object.bufferStorage {
+            // node 7: `<Buffer 68 69>`, at most 50 bytes shown.
+            let shown = storage.bytes.prefix(50).map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined(separator: " ")
+            let more = storage.bytes.count > 50 ? " ... " : ""
+            return "<Buffer" + (shown.isEmpty ? "" : " " + shown) + more + ">"
+        }
         if case .host(let host) = object.kind, let storage = host as? CollectionStorage {
             return try formatCollection(storage, object.className, recurseTimes: recurseTimes, seen: &seen)
         }

@@ -24,7 +24,7 @@ extension NodeRuntime {
             }
         }
         func data(_ value: JSValue) throws -> [UInt8] {
-            Array(try i.toString(value).utf8)
+            try i.bytes(of: value)
         }
         /// Runs a file-system call and turns FileSystemError into node's Error.
         func attempt<T>(_ syscall: String, _ path: String, _ body: () throws(FileSystemError) -> T) throws -> T {
@@ -66,7 +66,8 @@ extension NodeRuntime {
             let path = try self.path(pathValue)
             if fileSystem.isDirectory(path) { throw JSThrow(value: self.systemError(.EISDIR, syscall: "read")) }
             let bytes = try attempt("open", path) { () throws(FileSystemError) in try fileSystem.readFile(path, as: user) }
-            _ = try encoding(options)
+            // Without an encoding node hands back a Buffer.
+            guard try encoding(options) != nil else { return .object(i.makeBuffer(bytes)) }
             return .string(String(decoding: bytes, as: UTF8.self))
         }
         let writeFile: (JSValue, JSValue, Bool) throws -> Void = { [unowned self] pathValue, content, append in

@@ -32,13 +32,13 @@ extension NodeRuntime {
         }
         i.defineMethod(requestPrototype, "write", length: 1) { interpreter, this, arguments, _ in
             guard let (_, request) = state(this) else { return .boolean(false) }
-            request.body += Array(try interpreter.toString(arguments[argument: 0]).utf8)
+            request.body += try interpreter.bytes(of: arguments[argument: 0], encoding: arguments[argument: 1])
             return .boolean(true)
         }
         i.defineMethod(requestPrototype, "end", length: 1) { [unowned self] interpreter, this, arguments, _ in
             guard let (object, request) = state(this) else { return .undefined }
             if case .undefined = arguments[argument: 0] {} else if self.function(arguments[0]) == nil {
-                request.body += Array(try interpreter.toString(arguments[0]).utf8)
+                request.body += try interpreter.bytes(of: arguments[0], encoding: arguments[argument: 1])
             }
             self.send(object, request, incomingPrototype: incomingPrototype)
             return .undefined

@@ -83,7 +83,7 @@ extension NodeRuntime {
         i.defineMethod(prototype, "write", length: 1) { [unowned self] interpreter, this, arguments, _ in
             guard let (object, response) = state(this), !response.finished else { return .boolean(false) }
             if !response.headerSent { try self.sendHead(object, response, contentLength: nil) }
-            let bytes = Array(try interpreter.toString(arguments[argument: 0]).utf8)
+            let bytes = try interpreter.bytes(of: arguments[argument: 0], encoding: arguments[argument: 1])
             self.writeBody(response, bytes)
             return .boolean(true)
         }
@@ -91,7 +91,7 @@ extension NodeRuntime {
             guard let (object, response) = state(this), !response.finished else { return .undefined }
             var bytes: [UInt8] = []
             if case .undefined = arguments[argument: 0] {} else if self.function(arguments[0]) == nil {
-                bytes = Array(try interpreter.toString(arguments[0]).utf8)
+                bytes = try interpreter.bytes(of: arguments[0], encoding: arguments[argument: 1])
             }
             if !response.headerSent { try self.sendHead(object, response, contentLength: bytes.count) }
             self.writeBody(response, bytes)

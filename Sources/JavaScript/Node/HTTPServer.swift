@@ -7,6 +7,8 @@ final class IncomingState {
     var flowing = false
     var delivered = false
     var pipeTargets: [JSValue] = []
+    /// Set by `setEncoding`: chunks are strings instead of Buffers.
+    var encoding: String?
     init(body: [UInt8]) { self.body = body }
 }
 
@@ -221,7 +223,12 @@ extension NodeRuntime {
         let i = interpreter
         let prototype = JSObject(prototype: emitterPrototype, className: "IncomingMessage")
         prototype.hiddenKeys = []
-        i.defineMethod(prototype, "setEncoding", length: 1) { _, this, _, _ in this }
+        i.defineMethod(prototype, "setEncoding", length: 1) { interpreter, this, arguments, _ in
+            if case .object(let object) = this, case .host(let host) = object.kind, let state = host as? IncomingState {
+                state.encoding = arguments[argument: 0].isNullish ? "utf8" : try interpreter.toString(arguments[0])
+            }
+            return this
+        }
         i.defineMethod(prototype, "resume") { [unowned self] _, this, _, _ in
             if case .object(let object) = this { self.startFlowing(object) }
             return this
@@ -255,12 +262,13 @@ extension NodeRuntime {
             self.turn {
                 guard !state.delivered else { return }
                 state.delivered = true
-                let text = String(decoding: state.body, as: UTF8.self)
                 let i = self.interpreter
                 if !state.body.isEmpty {
-                    try i.emit(.object(object), "data", [.string(text)])
+                    let chunk: JSValue = state.encoding == nil
+                        ? .object(i.makeBuffer(state.body)) : .string(String(decoding: state.body, as: UTF8.self))
+                    try i.emit(.object(object), "data", [chunk])
                     for target in state.pipeTargets {
-                        _ = try i.call(try i.getProperty(target, "write"), this: target, arguments: [.string(text)])
+                        _ = try i.call(try i.getProperty(target, "write"), this: target, arguments: [.object(i.makeBuffer(state.body))])
                     }
                 }
                 try i.emit(.object(object), "end", [])

@@ -180,7 +180,7 @@ extension NodeRuntime {
         for (name, stream) in [("stdout", context.stdout), ("stderr", context.stderr)] {
             let object = JSObject(prototype: emitterPrototype, className: "WriteStream")
             i.defineMethod(object, "write", length: 1) { interpreter, _, arguments, _ in
-                try? stream.write(try interpreter.toString(arguments[argument: 0]))
+                try? stream.write(try interpreter.bytes(of: arguments[argument: 0]))
                 if let callback = self.function(arguments.last ?? .undefined) { self.callLater(callback, []) }
                 return .boolean(true)
             }

@@ -12,6 +12,7 @@ public final class Interpreter {
     let regexPrototype: JSObject
     var errorPrototypes: [String: JSObject] = [:]
     var promisePrototype: JSObject?
+    var bufferPrototype: JSObject?
     /// Promise reactions waiting to run (the microtask queue).
     var pendingJobs: [() throws -> Void] = []
     var possiblyUnhandled: [JSObject] = []
