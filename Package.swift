@@ -22,6 +22,8 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
     ],
     swiftLanguageModes: [.v6]
 )
