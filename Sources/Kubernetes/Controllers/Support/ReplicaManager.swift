@@ -171,7 +171,8 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
 
     private func release(_ pod: Pod, from owner: Owner) {
         _ = try? client.modify(Pod.self, namespace: pod.namespace, name: pod.name) { (current: inout Pod) throws(APIError) in
-            current.metadata.ownerReferences = current.metadata.ownerReferences?.filter { $0.uid != owner.uid }
+            let kept = (current.metadata.ownerReferences ?? []).filter { $0.uid != owner.uid }
+            current.metadata.ownerReferences = kept.isEmpty ? nil : kept
         }
     }
 
