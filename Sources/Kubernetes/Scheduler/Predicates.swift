@@ -15,29 +15,29 @@ enum Predicates {
                 reasons.append(PredicateFailure.insufficient("memory"))
             }
         }
-        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, nodeName != info.node.name {
+        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, nodeName != info.name {
             reasons.append(PredicateFailure.hostName)
         }
         if usage.hostPorts.contains(where: { info.hostPorts[$0] != nil }) {
             reasons.append(PredicateFailure.hostPorts)
         }
         if let selector = pod.spec?.nodeSelector, !selector.isEmpty {
-            let labels = info.node.labels
+            let labels = info.labels
             if !selector.allSatisfy({ labels[$0.key] == $0.value }) {
                 reasons.append(PredicateFailure.nodeSelector)
             }
         }
         if !reasons.isEmpty { return reasons }
         let tolerations = pod.spec?.tolerations ?? []
-        for taint in info.node.spec?.taints ?? [] where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+        for taint in info.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
             if !tolerations.contains(where: { $0.tolerates(taint) }) {
                 return [PredicateFailure.taints]
             }
         }
-        if info.node.status?.condition(NodeCondition.memoryPressure)?.status == .true, pod.qosClass == "BestEffort" {
+        if info.hasMemoryPressure, pod.qosClass == "BestEffort" {
             return [PredicateFailure.memoryPressure]
         }
-        if info.node.status?.condition(NodeCondition.diskPressure)?.status == .true {
+        if info.hasDiskPressure {
             return [PredicateFailure.diskPressure]
         }
         return []
@@ -77,7 +77,7 @@ enum Priorities {
         if maxSameOwnerCount > 0 {
             spread = Int64(10 * (maxSameOwnerCount - sameOwnerCount) / maxSameOwnerCount)
         }
-        let intolerable = (info.node.spec?.taints ?? []).filter { taint in
+        let intolerable = info.taints.filter { taint in
             taint.effect == "PreferNoSchedule" && !tolerations.contains { $0.tolerates(taint) }
         }.count
         let taintScore: Int64 = intolerable == 0 ? 10 : 0

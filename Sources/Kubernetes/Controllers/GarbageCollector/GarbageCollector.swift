@@ -41,7 +41,8 @@ public final class GarbageCollector {
     }
 
     public func start() throws(APIError) {
-        for kind in APIServer.kinds {
+        // Events and component statuses never own or are owned by anything.
+        for kind in APIServer.kinds where kind != Event.self && kind != ComponentStatus.self {
             try watchKind(kind)
         }
     }
