@@ -4,26 +4,53 @@ import PackageDescription
 let package = Package(
     name: "KubeLab",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kubelab", targets: ["KubeLab"]),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // The simulation core and shared formats.
         .target(name: "Simulation"),
-        .target(name: "StructuredData"),
+        .target(name: "StructuredData", dependencies: [.product(name: "Yams", package: "Yams")]),
+        .target(name: "Formatting"),
+
+        // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
-        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+
+        // Docker: the engine, its registries and the docker CLI.
+        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
+
+        // Kubernetes: the cluster and kubectl.
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
+
+        // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine"]),
-        .testTarget(name: "WorldTests", dependencies: ["World"]),
-        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
-        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .executableTarget(name: "KubeLab", dependencies: [
+            "REPL", "World", "Transcripts",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
+        .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
+        .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
+        .testTarget(name: "WorldTests", dependencies: ["World"]),
+        .testTarget(name: "REPLTests", dependencies: ["REPL"]),
+        .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -45,6 +45,11 @@ public final class CommandExecution {
         world.loop.runReady()
     }
 
+    /// Records what the learner's editor saved, so a replay gets the same text.
+    func recordEdit(_ contents: [UInt8]) {
+        inputs.append(TimedInput(offsetNanoseconds: offset, kind: .editorResult, text: String(decoding: contents, as: UTF8.self)))
+    }
+
     /// Ctrl-C: interrupts the command and everything it started in the foreground.
     public func interrupt() {
         inputs.append(TimedInput(offsetNanoseconds: offset, kind: .interrupt))
@@ -79,7 +84,9 @@ public final class CommandExecution {
     /// Replays recorded inputs at their recorded offsets, then lets the command run for the
     /// virtual time it took when recorded (it ends then: it finished, or it was interrupted).
     func replay(_ recorded: [TimedInput], duration: Duration) {
-        for input in recorded {
+        world.recordedEdits = recorded.filter { $0.kind == .editorResult }.map { Array($0.text.utf8) }
+        defer { world.recordedEdits = [] }
+        for input in recorded where input.kind != .editorResult {
             let target = startTime + .nanoseconds(input.offsetNanoseconds)
             if !isFinished { run(until: target) }
             if world.loop.now < target { world.loop.advance(to: target) }
@@ -87,6 +94,7 @@ public final class CommandExecution {
             case .line: type(input.text)
             case .endOfFile: endInput()
             case .interrupt: interrupt()
+            case .editorResult: break
             }
         }
         let end = startTime + duration

@@ -24,6 +24,20 @@ public final class World {
     public static let unattendedLimit: Duration = .seconds(120)
 
     private var foreground: CommandExecution?
+    /// Opens the learner's real editor on a file's text and returns what was saved (nil when
+    /// no editor could run). Set by a live session; replays answer from the journal instead.
+    public var editorHost: ((_ fileName: String, _ contents: [UInt8]) -> [UInt8]?)?
+    /// Editor results of the command being replayed, in order.
+    var recordedEdits: [[UInt8]] = []
+
+    /// Lets the learner edit `contents` (named `fileName`) in their own editor; nil when there
+    /// is no editor to run. Recorded in the journal like typed input.
+    public func edit(fileName: String, contents: [UInt8]) -> [UInt8]? {
+        if !recordedEdits.isEmpty { return recordedEdits.removeFirst() }
+        guard let editorHost, let result = editorHost(fileName, contents) else { return nil }
+        foreground?.recordEdit(result)
+        return result
+    }
 
     public init(seed: UInt64, setup: WorkstationSetup, outputSink: @escaping ([UInt8]) -> Void = { _ in }) throws {
         self.seed = seed
@@ -75,6 +89,16 @@ public final class World {
         }
     }
 
+    /// Runs `line` unattended with its output captured instead of shown: a lesson's check.
+    public func runSilently(_ line: String) -> (status: Int32, output: String) {
+        let shown = outputSink
+        var captured: [UInt8] = []
+        outputSink = { captured += $0 }
+        defer { outputSink = shown }
+        let status = runUnattended(line)
+        return (status, String(decoding: captured, as: UTF8.self))
+    }
+
     /// Sends SIGINT to the command's process and everything it started that still runs in the
     /// foreground.
     func interruptForeground(of execution: CommandExecution) {
@@ -83,7 +107,8 @@ public final class World {
         for process in workstation.processes.all where process.pid > root {
             if members.contains(process.parentPID) { members.insert(process.pid) }
         }
-        for pid in members.sorted(by: >) {
+        // The shell first, so it knows it was interrupted before it sees its child die.
+        for pid in members.sorted() {
             workstation.processes.process(pid)?.signal(.interrupt)
         }
     }
@@ -98,6 +123,8 @@ public final class World {
         case .command(let line, let inputs, let nanoseconds):
             let execution = begin(line)
             execution.replay(inputs, duration: .nanoseconds(nanoseconds))
+        case .silentCommand(let line):
+            _ = runSilently(line)
         case .workspaceEdit(let path, let contents):
             WorkspaceMirror.apply(path: path, contents: contents.map { [UInt8]($0) }, to: workstation.fileSystem,
                                   home: learner.home, owner: learner)
@@ -120,6 +147,10 @@ public protocol LoginShell: AnyObject {
     var exitRequest: Int32? { get }
     /// The names the shell runs without a file (builtins, functions, aliases), for completion.
     var builtinNames: [String] { get }
+    /// The primary prompt, expanded (`PS1`).
+    var prompt: String { get }
+    /// The prompt for the lines that continue a command (`PS2`).
+    var continuationPrompt: String { get }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

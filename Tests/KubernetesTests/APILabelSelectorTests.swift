@@ -51,3 +51,19 @@ struct APILabelSelectorTests {
         #expect(LabelSelector(json: "app=kubia") == nil)
     }
 }
+
+struct NodeSelectorTests {
+    @Test func nodeAffinityTerms() throws {
+        let selector = try LabelSelector.nodeSelector([
+            LabelSelectorRequirement(key: "gpu", operator: "In", values: ["true"]),
+            LabelSelectorRequirement(key: "cores", operator: "Gt", values: ["4"]),
+        ])
+        #expect(selector.description == "cores>4,gpu in (true)")
+        #expect(selector.matches(["gpu": "true", "cores": "8"]))
+        #expect(!selector.matches(["gpu": "true", "cores": "4"]))
+        #expect(try LabelSelector.nodeSelector([]) == .nothing)
+        #expect(throws: Labels.SelectorError("\"Equals\" is not a valid node selector operator")) {
+            try LabelSelector.nodeSelector([LabelSelectorRequirement(key: "a", operator: "Equals", values: ["b"])])
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Simulation
+import StructuredData
 @testable import Kubernetes
 
 struct CodingTests {
@@ -52,5 +53,35 @@ struct CodingTests {
             return pods + ["\(service.spec?.clusterIP ?? "") \(service.spec?.ports?[0].nodePort ?? 0)"] + events
         }
         #expect(try run() == run())
+    }
+}
+
+struct StructuredCodingTests {
+    @Test func objectsEncodeInGoStructOrder() throws {
+        let client = APIServer(loop: EventLoop(seed: 1)).client()
+        _ = try client.create(Fixtures.replicationController("kubia", replicas: 1))
+        let controller = try client.get(ReplicationController.self, namespace: "default", name: "kubia")
+        let json = try JSONValueEncoder().encode(controller)
+        #expect(json.objectValue?.keys == ["apiVersion", "kind", "metadata", "spec", "status"])
+        #expect(json["metadata"]?.objectValue?.keys == ["name", "namespace", "selfLink", "uid", "resourceVersion", "generation", "creationTimestamp", "labels"])
+        #expect(json["spec"]?["template"]?["metadata"]?["creationTimestamp"] == .null)
+        #expect(json["status"]?.objectValue?.keys == ["replicas"])
+        let decoded = try JSONValueDecoder().decode(ReplicationController.self, from: json)
+        #expect(decoded == controller)
+    }
+
+    @Test func strictDecodingRejectsTheBooksMisspelledField() throws {
+        let manifest: JSONValue = [
+            "apiVersion": "v1", "kind": "Service", "metadata": ["name": "kubia"],
+            "spec": ["publishNotReadyEndpoints": true, "ports": [["port": 80]]],
+        ]
+        #expect(throws: (any Error).self) { try JSONValueDecoder(rejectsUnknownFields: true).decode(Service.self, from: manifest) }
+        var lenient = manifest
+        if case .object(var object) = lenient, case .object(var spec)? = object["spec"] {
+            spec["publishNotReadyEndpoints"] = nil
+            object["spec"] = .object(spec)
+            lenient = .object(object)
+        }
+        #expect(try JSONValueDecoder(rejectsUnknownFields: true).decode(Service.self, from: lenient).spec?.ports?.first?.port == 80)
     }
 }

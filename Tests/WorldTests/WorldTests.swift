@@ -12,6 +12,8 @@ final class WordSplittingShell: LoginShell {
     func isComplete(_ source: String) -> Bool { !source.hasSuffix("\\") }
     var exitRequest: Int32? { nil }
     var builtinNames: [String] { [] }
+    var prompt: String { "$ " }
+    var continuationPrompt: String { "> " }
     func program(forLine line: String) -> any Program {
         LineProgram(words: line.split(separator: " ").map(String.init))
     }

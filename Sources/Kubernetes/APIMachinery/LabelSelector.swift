@@ -114,3 +114,27 @@ extension LabelSelector {
         return .object(object)
     }
 }
+
+extension LabelSelector {
+    /// `NodeSelectorRequirementsAsSelector`: node affinity terms, which also allow `Gt` and `Lt`.
+    public static func nodeSelector(_ expressions: [LabelSelectorRequirement]) throws(Labels.SelectorError)
+        -> Labels.Selector
+    {
+        if expressions.isEmpty { return .nothing }
+        var requirements: [Labels.Requirement] = []
+        for expression in expressions {
+            let op: Labels.Operator
+            switch expression.operator {
+            case LabelSelectorRequirement.inOperator: op = .in
+            case LabelSelectorRequirement.notInOperator: op = .notIn
+            case LabelSelectorRequirement.existsOperator: op = .exists
+            case LabelSelectorRequirement.doesNotExistOperator: op = .doesNotExist
+            case "Gt": op = .greaterThan
+            case "Lt": op = .lessThan
+            default: throw Labels.SelectorError("\(goQuoted(expression.operator)) is not a valid node selector operator")
+            }
+            requirements.append(try Labels.Requirement(key: expression.key, operator: op, values: expression.values))
+        }
+        return Labels.Selector(requirements)
+    }
+}

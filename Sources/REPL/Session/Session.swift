@@ -6,15 +6,36 @@ import World
 /// The read–run loop of KubeLab: reads command lines, runs them in the world, shows what they
 /// print, and keeps the journal and the workspace folder up to date after each one.
 public final class Session {
-    public let world: World
+    public private(set) var world: World
     private let reader: any LineReading
     private let journal: JournalFile?
     private let mirror: WorkspaceMirror?
     private let clock: SessionClock
     private let write: ([UInt8]) -> Void
+    /// Makes a fresh world with a seed, for undo and reset; nil: the world cannot be rebuilt.
+    public var makeWorld: ((UInt64) throws -> World)?
+    /// The course, when one rides along.
+    public var companion: (any SessionCompanion)?
+    /// Told about every command line the learner entered, before it runs (the shell's, the
+    /// session's own and the companion's).
+    public var lineEntered: ((_ line: String) -> Void)?
+    /// Told about every command line the shell ran, with its exit status and what the learner
+    /// typed into it (a recorder writes transcripts from this).
+    public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
+    /// Told about each line typed into a running command, after the command's own prompt.
+    public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// Whether a scripted session shows the lines it types into commands (a player types them
+    /// itself, at a human pace).
+    public var echoesScriptInput = true
+    /// How long a command may run unattended (scripts, replays) before it is interrupted.
+    public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
+    /// Told when a running command was interrupted with Ctrl-C.
+    public var interrupted: ((_ after: Duration) -> Void)?
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
+    /// The most virtual time one step of an interactive command covers.
+    static let largestSlice: Duration = .milliseconds(20)
     /// The most virtual time a pause at the prompt adds (a learner away for a week does not
     /// make the cluster simulate a week).
     public static let longestPause: Duration = .seconds(3600)
@@ -31,6 +52,7 @@ public final class Session {
 
     /// Runs until `exit` or end of input; returns the exit status for the process.
     public func run() -> Int32 {
+        companion?.sessionDidStart(self)
         var lastStatus: Int32 = 0
         var lastCommandEnd = clock.now()
         while true {
@@ -42,14 +64,26 @@ public final class Session {
             guard !trimmed.isEmpty else { continue }
             reader.addToHistory(line)
             reader.saveHistory()
+            lineEntered?(line)
 
-            letTimePass(since: lastCommandEnd)
+            if let companion {
+                letTimePassIfInteractive(since: lastCommandEnd)
+                if companion.handle(trimmed, in: self) {
+                    exportWorkspace()
+                    lastCommandEnd = clock.now()
+                    continue
+                }
+            }
+            let sessionCommand = SessionCommand(parsing: trimmed)
+            // A script's step stands for the learner typing a command; `wait` says itself how long.
+            if clock.isInteractive || sessionCommand == nil { letTimePass(since: lastCommandEnd) }
             importWorkspaceEdits()
-            if let status = runSessionCommand(trimmed) {
-                lastStatus = status
+            if let sessionCommand {
+                lastStatus = run(sessionCommand)
             } else {
                 lastStatus = runInWorld(line)
             }
+            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
@@ -61,17 +95,9 @@ public final class Session {
 
     // MARK: Reading
 
-    /// The prompt: the working directory with the home folder shown as `~`.
+    /// The prompt: the course's place, then the shell's own prompt (`PS1`).
     public var prompt: String {
-        let directory = world.shell.workingDirectory
-        let home = world.learner.home
-        var shown = directory
-        if directory == home {
-            shown = "~"
-        } else if directory.hasPrefix(home + "/") {
-            shown = "~" + directory.dropFirst(home.count)
-        }
-        return "\(shown) $ "
+        (companion?.promptPrefix ?? "") + world.shell.prompt
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
@@ -79,7 +105,7 @@ public final class Session {
         var text = ""
         var continuation = false
         while true {
-            switch reader.readLine(prompt: continuation ? "> " : prompt) {
+            switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
                 if clock.isInteractive { write(Array("exit\n".utf8)) }
                 return continuation && !text.isEmpty ? nil : nil
@@ -97,6 +123,12 @@ public final class Session {
 
     // MARK: Time
 
+    /// Real time spent at the prompt counts even before a companion's command.
+    private func letTimePassIfInteractive(since lastCommandEnd: ContinuousClock.Instant) {
+        guard clock.isInteractive else { return }
+        letTimePass(since: lastCommandEnd)
+    }
+
     private func letTimePass(since lastCommandEnd: ContinuousClock.Instant) {
         let pause: Duration
         if clock.isInteractive {
@@ -111,32 +143,23 @@ public final class Session {
 
     // MARK: Commands of the session itself
 
-    /// Handles `wait DURATION` and `history`, which belong to the session rather than the
-    /// shell; nil for anything else.
-    private func runSessionCommand(_ line: String) -> Int32? {
-        let words = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
-        switch words.first {
-        case "wait" where words.count == 2:
-            guard let duration = DurationText.parse(words[1]) else { return nil }
+    private func run(_ command: SessionCommand) -> Int32 {
+        switch command {
+        case .wait(let duration):
             world.loop.advance(by: duration)
             record(.advance(nanoseconds: duration.nanoseconds))
-            return 0
-        case "history" where words.count <= 2:
+        case .history(let count):
             let entries = reader.historyEntries
-            let count = words.count == 2 ? Int(words[1]) : nil
-            if words.count == 2 && count == nil { return nil }
-            let shown = entries.enumerated().suffix(count ?? entries.count)
             let width = max(5, String(entries.count).count + 1)
             var text = ""
-            for (index, entry) in shown {
+            for (index, entry) in entries.enumerated().suffix(count ?? entries.count) {
                 let number = String(index + 1)
                 text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
             }
-            write(Array(text.utf8))
-            return 0
-        default:
-            return nil
+            // Through the world's output, like any command's, so recordings see it.
+            world.outputSink(Array(text.utf8))
         }
+        return 0
     }
 
     // MARK: Running in the world
@@ -149,7 +172,9 @@ public final class Session {
             driveFromScript(execution)
         }
         record(.command(line: line, inputs: execution.inputs, nanoseconds: execution.elapsed.nanoseconds))
-        return execution.exitStatus ?? 0
+        let status = execution.exitStatus ?? 0
+        commandFinished?(line, status)
+        return status
     }
 
     /// Virtual time follows real time while the command runs; Ctrl-C interrupts it; when it
@@ -165,8 +190,10 @@ public final class Session {
                 // The command printed its prompt already; the editor shows it again as its
                 // own, so take it back off the screen first.
                 if !prompt.isEmpty { write(Array("\r\u{1B}[K".utf8)) }
-                switch reader.readLine(prompt: prompt) {
-                case .line(let text): execution.type(text)
+                switch reader.readInput(prompt: prompt) {
+                case .line(let text):
+                    inputTyped?(prompt, text)
+                    execution.type(text)
                 case .endOfFile:
                     write(Array("\n".utf8))
                     execution.endInput()
@@ -176,36 +203,102 @@ public final class Session {
                 continue
             }
             if clock.consumeInterrupt() {
-                write(Array("^C\n".utf8))
+                // The terminal already echoed "^C".
+                write(Array("\n".utf8))
+                interrupted?(execution.elapsed)
                 execution.interrupt()
                 continue
             }
             clock.sleep(.milliseconds(5))
             let now = clock.now()
-            execution.advance(by: now - last)
-            last = now
+            // Never more than a small slice at once: time spent computing must not turn into
+            // ever larger slices (a busy loop would then never let Ctrl-C through).
+            execution.advance(by: min(now - last, Self.largestSlice))
+            last = clock.now()
         }
     }
 
     /// Runs to the end in virtual time; input the command reads comes from the script's next
     /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
     private func driveFromScript(_ execution: CommandExecution) {
+        let deadline = execution.startTime + unattendedLimit(execution.line)
         while true {
-            switch execution.run(until: world.loop.now + World.unattendedLimit) {
+            switch execution.run(until: max(deadline, world.loop.now)) {
             case .finished:
                 return
             case .awaitingInput:
-                switch reader.readLine(prompt: "") {
+                let prompt = execution.pendingPrompt
+                switch reader.readInput(prompt: prompt) {
                 case .line(let text):
-                    write(Array((text + "\n").utf8))
+                    // No terminal echoes what a script types: show it, as a person would see it.
+                    if echoesScriptInput { write(Array((text + "\n").utf8)) }
+                    inputTyped?(prompt, text)
                     execution.type(text)
-                case .endOfFile, .interrupted: execution.endInput()
+                case .endOfFile: execution.endInput()
+                case .interrupted:
+                    interrupted?(execution.elapsed)
+                    execution.interrupt()
                 }
             case .timeLimit:
+                interrupted?(execution.elapsed)
                 execution.interrupt()
             }
         }
     }
+
+    // MARK: For the companion
+
+    /// Shows `text` to the learner.
+    public func show(_ text: String) {
+        write(Array(text.utf8))
+    }
+
+    /// Runs a read-only command out of sight (journaled, so replays stay identical).
+    public func runCheck(_ line: String) -> (status: Int32, output: String) {
+        let result = world.runSilently(line)
+        record(.silentCommand(line: line))
+        return result
+    }
+
+    /// Runs a command as if typed (a lesson's setup or solution), shown or not.
+    @discardableResult
+    public func runScripted(_ line: String, visible: Bool) -> Int32 {
+        let status: Int32
+        if visible {
+            status = world.runUnattended(line)
+            record(.command(line: line, inputs: [], nanoseconds: 0))
+        } else {
+            status = world.runSilently(line).status
+            record(.silentCommand(line: line))
+        }
+        return status
+    }
+
+    /// How many journal entries the world is made of (a point to come back to).
+    public var journalPosition: Int { journal?.entries.count ?? 0 }
+
+    /// The journal position before the last command the shell ran, if there was one.
+    public var positionBeforeLastCommand: Int? {
+        guard let entries = journal?.entries else { return nil }
+        return entries.lastIndex { if case .command = $0.event { true } else { false } }
+    }
+
+    /// Rebuilds the world from the first `position` journal entries (undo, reset); the workspace
+    /// folder follows. Throws when the world cannot be rebuilt.
+    public func rebuildWorld(keepingJournalEntries position: Int) throws {
+        guard let makeWorld, let journal else { throw RebuildUnavailable() }
+        let kept = Array(journal.entries.prefix(position))
+        let fresh = try makeWorld(journal.seed)
+        for entry in kept { fresh.apply(entry) }
+        fresh.outputSink = world.outputSink
+        fresh.editorHost = world.editorHost
+        try journal.rewrite(entries: kept)
+        world = fresh
+        exportWorkspace()
+    }
+
+    /// This session keeps no journal, so its world cannot be rebuilt.
+    public struct RebuildUnavailable: Error {}
 
     // MARK: Persistence
 

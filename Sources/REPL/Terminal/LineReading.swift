@@ -12,10 +12,19 @@ public enum LineInput: Equatable, Sendable {
 public protocol LineReading: AnyObject {
     /// Shows `prompt` (when interactive) and reads one line.
     func readLine(prompt: String) -> LineInput
+    /// Reads a line a running command asks for, after the command printed `prompt`
+    /// (a transcript answers from its text; a terminal simply reads a line).
+    func readInput(prompt: String) -> LineInput
     /// Records a line the user entered; blank lines are ignored.
     func addToHistory(_ line: String)
     /// Writes the history to its file, if it has one.
     func saveHistory()
     /// The recorded lines, oldest first.
     var historyEntries: [String] { get }
+}
+
+extension LineReading {
+    public func readInput(prompt: String) -> LineInput {
+        readLine(prompt: prompt)
+    }
 }

@@ -11,6 +11,9 @@ public struct JournalEntry: Codable, Hashable, Sendable {
         /// A command line was run for `nanoseconds` of virtual time; `inputs` are what the
         /// learner typed into it meanwhile.
         case command(line: String, inputs: [TimedInput], nanoseconds: Int64)
+        /// A read-only command run out of sight (a lesson's check); replayed silently too, so that
+        /// what it consumed (random draws, time) is the same on replay.
+        case silentCommand(line: String)
         /// The learner changed a workspace file outside KubeLab (nil contents: removed it).
         case workspaceEdit(path: String, contents: Data?)
     }
@@ -31,6 +34,8 @@ public struct TimedInput: Codable, Hashable, Sendable {
         case endOfFile
         /// Ctrl-C.
         case interrupt
+        /// The learner saved a file in their editor: `text` is what it held then.
+        case editorResult
     }
 
     public var offsetNanoseconds: Int64

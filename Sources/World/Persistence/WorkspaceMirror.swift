@@ -92,6 +92,12 @@ public final class WorkspaceMirror {
         }
     }
 
+    /// Takes the simulated home as already written out (after replaying a saved world), so that
+    /// only real differences count as edits.
+    public func assumeExported(_ fileSystem: FileSystem) {
+        known = Self.files(in: fileSystem, under: simulatedPath).mapValues { Snapshot(bytes: $0, modified: nil) }
+    }
+
     /// Forgets what was mirrored (after the folder was wiped for a reset).
     public func forget() {
         known.removeAll()

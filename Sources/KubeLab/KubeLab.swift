@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// The `kubelab` executable: learn Kubernetes in Action hands-on, in a simulated world.
+@main
+struct KubeLab: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "kubelab",
+        abstract: "Learn Kubernetes hands-on: a simulated workstation with docker, kubectl, curl, minikube and gcloud.",
+        discussion: """
+            With no subcommand, KubeLab opens its shell and resumes the world where you left it.
+            Everything you do is saved in the state directory (see --home) after every command.
+            """,
+        version: version,
+        subcommands: [Resume.self, Sandbox.self, Record.self, Replay.self, Reset.self],
+        defaultSubcommand: Resume.self)
+}
+
+/// Options every world-opening command shares.
+struct WorldOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The state directory (also KUBELAB_HOME).", valueName: "dir"))
+    var home: String?
+
+    @Option(name: .long, help: ArgumentHelp("The seed a new world is made with; names, IDs and IPs derive from it.", valueName: "n"))
+    var seed: UInt64?
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import REPL
+import World
+
+/// Opens the saved world and runs the REPL on it, on a terminal or over a script.
+struct REPLLauncher {
+    let options: WorldOptions
+
+    func run() throws -> Int32 {
+        let state = StateDirectory.resolve(option: options.home)
+        do {
+            try state.create()
+        } catch {
+            throw ValidationError("cannot use the state directory \(state.url.path): \(error.localizedDescription)")
+        }
+        let saved: SavedWorld
+        do {
+            saved = try SavedWorld(directory: state.url, seed: options.seed, setup: .standard())
+        } catch let mismatch as SavedWorld.SeedMismatch {
+            throw ValidationError(mismatch.description)
+        }
+        let output = StandardOutput()
+        if let damage = saved.damage {
+            output.write(Array("kubelab: \(damage.description)\n".utf8))
+        }
+        saved.world.outputSink = { output.write($0) }
+        let session = Self.makeSession(saved: saved, state: state, history: state.history.path, output: output)
+        return session.run()
+    }
+
+    /// A session on a saved world, on the terminal (or a script on standard input).
+    static func makeSession(saved: SavedWorld, state: StateDirectory, history: String?, output: StandardOutput) -> Session {
+        let completer = CompletionSetup.completer(for: saved.world)
+        let reader = Terminal.makeLineReader(historyFile: history, completer: completer)
+        let session = Session(world: saved.world, reader: reader, journal: saved.journal, mirror: saved.mirror,
+                              clock: Terminal.isInteractive ? .terminal : .script, write: { output.write($0) })
+        session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
+        saved.world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+        return session
+    }
+}
+
+/// Unbuffered writes to the process's standard output.
+final class StandardOutput: @unchecked Sendable {
+    func write(_ bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+}

@@ -1,0 +1,197 @@
+/// `grep`: prints lines matching a basic (default), extended (`-E`) or fixed (`-F`) pattern.
+/// Exit status 0 when a line was selected, 1 when none was, 2 on errors.
+public struct GrepProgram: Program {
+    public let flavor: Flavor
+
+    public init(flavor: Flavor = .gnu) {
+        self.flavor = flavor
+    }
+
+    struct Settings {
+        var invert = false, lineNumbers = false, countOnly = false, namesOnly = false, namesWithout = false
+        var quiet = false, onlyMatching = false, withNames: Bool?, suppressErrors = false
+        var wholeWord = false, wholeLine = false
+    }
+
+    public func run(_ context: ProgramContext) async throws -> Int32 {
+        var specification = OptionSpecification(flags: Set("ivEFGnclLrRqsohHwxP"), valued: Set("efm"))
+        specification.long = ["ignore-case": "i", "invert-match": "v", "extended-regexp": "E", "fixed-strings": "F",
+                              "line-number": "n", "count": "c", "files-with-matches": "l", "recursive": "r",
+                              "quiet": "q", "silent": "q", "only-matching": "o", "regexp": "e", "word-regexp": "w",
+                              "line-regexp": "x", "no-filename": "h", "with-filename": "H", "color": "\u{1}", "colour": "\u{1}"]
+        specification.longValued = ["regexp"]
+        guard let parsed = context.parseOptions(specification, flavor: flavor) else { return 2 }
+        var settings = Settings()
+        var extended = false, fixed = false, ignoreCase = false, recursive = false
+        for (option, _) in parsed.options {
+            switch option {
+            case "i": ignoreCase = true
+            case "v": settings.invert = true
+            case "E": extended = true
+            case "F": fixed = true
+            case "P": extended = true
+            case "n": settings.lineNumbers = true
+            case "c": settings.countOnly = true
+            case "l": settings.namesOnly = true
+            case "L": settings.namesWithout = true
+            case "r", "R": recursive = true
+            case "q": settings.quiet = true
+            case "s": settings.suppressErrors = true
+            case "o": settings.onlyMatching = true
+            case "h": settings.withNames = false
+            case "H": settings.withNames = true
+            case "w": settings.wholeWord = true
+            case "x": settings.wholeLine = true
+            default: break
+            }
+        }
+        var operands = parsed.operands
+        var patterns = parsed.values("e")
+        if parsed.has("f") {
+            for file in parsed.values("f") {
+                switch try await context.readOperand(file) {
+                case .failure(let error):
+                    context.complain(about: error, path: file)
+                    return 2
+                case .success(let bytes): patterns += textLines(bytes)
+                }
+            }
+        }
+        if patterns.isEmpty, !parsed.has("f") {
+            guard !operands.isEmpty else {
+                context.printError(flavor == .gnu ? "Usage: grep [OPTION]... PATTERN [FILE]...\n" : BusyBoxProgram.banner + "\n")
+                if flavor == .gnu { context.printUsageHint(flavor: flavor) }
+                return 2
+            }
+            patterns = operands.removeFirst().split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        var expressions: [PosixRegex] = []
+        for pattern in patterns {
+            var source = fixed ? Self.escapeFixed(pattern) : pattern
+            let useExtended = fixed ? false : extended
+            if settings.wholeLine {
+                source = useExtended ? "^(" + source + ")$" : "^\\(" + source + "\\)$"
+            } else if settings.wholeWord {
+                source = useExtended ? "\\<(" + source + ")\\>" : "\\<\\(" + source + "\\)\\>"
+            }
+            do {
+                expressions.append(try PosixRegex(source, extended: useExtended, ignoreCase: ignoreCase))
+            } catch {
+                context.complain(error.message)
+                return 2
+            }
+        }
+        var inputs: [(shown: String, path: String?)] = []
+        var status: Int32 = 0
+        if operands.isEmpty {
+            inputs = recursive ? Self.walk(context, shown: nil, path: context.workingDirectory) : [("(standard input)", nil)]
+        } else {
+            for operand in operands {
+                let path = context.resolve(operand)
+                if operand != "-", recursive, context.machine.fileSystem.isDirectory(path) {
+                    inputs += Self.walk(context, shown: operand, path: path)
+                } else {
+                    inputs.append((operand == "-" ? "(standard input)" : operand, operand == "-" ? nil : path))
+                }
+            }
+        }
+        let showNames = settings.withNames ?? (inputs.count > 1 || recursive)
+        var anySelected = false
+        for input in inputs {
+            let bytes: [UInt8]
+            if let path = input.path {
+                do {
+                    bytes = try context.machine.fileSystem.readFile(path, as: context.user)
+                } catch {
+                    if !settings.suppressErrors {
+                        context.complain("\(input.shown): \(error.code.message)")
+                    }
+                    status = 2
+                    continue
+                }
+            } else {
+                bytes = try await context.readStandardInput()
+            }
+            if bytes.prefix(4096).contains(0), !settings.countOnly, !settings.namesOnly, !settings.quiet {
+                // Binary files report a match instead of printing lines.
+                let text = String(decoding: bytes, as: UTF8.self)
+                if textLines(Array(text.utf8)).contains(where: { line in expressions.contains { $0.matches(line) } != settings.invert }) {
+                    anySelected = true
+                    context.emit("Binary file \(input.shown) matches\n")
+                }
+                continue
+            }
+            let selected = search(textLines(bytes), expressions: expressions, settings: settings,
+                                  prefix: showNames ? input.shown : nil, context: context)
+            if selected > 0 { anySelected = true }
+            if settings.quiet, anySelected { return 0 }
+            if settings.countOnly {
+                context.emit((showNames ? input.shown + ":" : "") + String(selected) + "\n")
+            }
+            if settings.namesOnly, selected > 0 { context.emit(input.shown + "\n") }
+            if settings.namesWithout, selected == 0 { context.emit(input.shown + "\n") }
+        }
+        if status == 2, !(settings.quiet && anySelected) { return 2 }
+        return anySelected ? 0 : 1
+    }
+
+    /// Prints the selected lines of one input; returns how many were selected.
+    private func search(_ lines: [String], expressions: [PosixRegex], settings: Settings, prefix: String?,
+                        context: ProgramContext) -> Int {
+        var selected = 0
+        var output = ""
+        let printsLines = !settings.countOnly && !settings.namesOnly && !settings.namesWithout && !settings.quiet
+        for (index, line) in lines.enumerated() {
+            let matched = expressions.contains { $0.matches(line) }
+            guard matched != settings.invert else { continue }
+            selected += 1
+            guard printsLines else {
+                if settings.quiet || settings.namesOnly { break }
+                continue
+            }
+            var lead = ""
+            if let prefix { lead += prefix + ":" }
+            if settings.lineNumbers { lead += String(index + 1) + ":" }
+            if settings.onlyMatching, !settings.invert {
+                var pieces: [(String.Index, String)] = []
+                for expression in expressions {
+                    for match in expression.allMatches(in: line) where !match.range.isEmpty {
+                        pieces.append((match.range.lowerBound, String(line[match.range])))
+                    }
+                }
+                for piece in pieces.sorted(by: { $0.0 < $1.0 }) { output += lead + piece.1 + "\n" }
+            } else if !settings.onlyMatching {
+                output += lead + line + "\n"
+            }
+        }
+        context.emit(output)
+        return selected
+    }
+
+    /// The regular files under a directory, depth first in name order, as `grep -r` visits them.
+    static func walk(_ context: ProgramContext, shown: String?, path: String) -> [(shown: String, path: String?)] {
+        var found: [(shown: String, path: String?)] = []
+        let fileSystem = context.machine.fileSystem
+        for name in (try? fileSystem.listDirectory(path, as: context.user)) ?? [] {
+            let childPath = Paths.join(path, name)
+            let childShown = shown.map { $0.hasSuffix("/") ? $0 + name : $0 + "/" + name } ?? name
+            guard let status = try? fileSystem.status(childPath, followSymlinks: false, as: context.user) else { continue }
+            switch status.kind {
+            case .directory: found += walk(context, shown: childShown, path: childPath)
+            case .file: found.append((childShown, childPath))
+            default: continue
+            }
+        }
+        return found
+    }
+
+    /// A fixed string as a basic regular expression matching it literally.
+    static func escapeFixed(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\.[]*^$".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}

@@ -1,0 +1,100 @@
+import Simulation
+
+/// The open descriptors of a command: the standard streams and any others redirections opened.
+struct ShellIO {
+    var inputs: [Int: any ReadableStream]
+    var outputs: [Int: any WritableStream]
+
+    init(stdin: any ReadableStream, stdout: any WritableStream, stderr: any WritableStream) {
+        inputs = [0: stdin]
+        outputs = [1: stdout, 2: stderr]
+    }
+
+    var stdin: any ReadableStream { inputs[0] ?? EmptyReader() }
+    var stdout: any WritableStream { outputs[1] ?? DiscardingStream() }
+    var stderr: any WritableStream { outputs[2] ?? DiscardingStream() }
+}
+
+/// A write to a pipe whose reader has gone: the writing shell ends as if killed by SIGPIPE.
+struct BrokenPipe: Error {}
+
+/// A reader that can take back bytes it read past a line's end, so `read` consumes one line.
+final class PushbackReader: ReadableStream {
+    let base: any ReadableStream
+    private var pending: [UInt8] = []
+
+    init(_ base: any ReadableStream) {
+        self.base = base
+    }
+
+    /// `stream` itself when it already is one, so buffered bytes are never lost.
+    static func wrapping(_ stream: any ReadableStream) -> PushbackReader {
+        (stream as? PushbackReader) ?? PushbackReader(stream)
+    }
+
+    func read() async throws -> [UInt8]? {
+        if !pending.isEmpty {
+            defer { pending.removeAll() }
+            return pending
+        }
+        return try await base.read()
+    }
+
+    func closeReading() { base.closeReading() }
+
+    func unread(_ bytes: some Collection<UInt8>) {
+        pending = Array(bytes) + pending
+    }
+
+    /// The next line without its newline, and whether one was found before end of file;
+    /// nil at end of file with nothing read.
+    func readLine() async throws -> (line: [UInt8], terminated: Bool)? {
+        var line: [UInt8] = []
+        while let chunk = try await read() {
+            if let newline = chunk.firstIndex(of: 0x0A) {
+                line += chunk[..<newline]
+                unread(chunk[(newline + 1)...])
+                return (line, true)
+            }
+            line += chunk
+        }
+        return line.isEmpty ? nil : (line, false)
+    }
+}
+
+/// Output redirected to a file: each write appends to the file on the simulated file system.
+final class FileOutputStream: WritableStream {
+    let fileSystem: FileSystem
+    let path: String
+    let user: Credentials
+
+    init(fileSystem: FileSystem, path: String, user: Credentials) {
+        self.fileSystem = fileSystem
+        self.path = path
+        self.user = user
+    }
+
+    func write(_ bytes: [UInt8]) throws {
+        do {
+            try fileSystem.writeFile(path, bytes, append: true, as: user)
+        } catch {
+            throw error.code
+        }
+    }
+
+    func close() {}
+}
+
+/// A program given as a closure: how the shell runs subshells, pipeline stages and background
+/// jobs as processes of their own.
+struct ClosureProgram: Program {
+    let body: UncheckedSendable<(ProgramContext) async throws -> Int32>
+
+    init(_ body: @escaping (ProgramContext) async throws -> Int32) {
+        self.body = UncheckedSendable(body)
+    }
+
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        try await body.value(context)
+    }
+}

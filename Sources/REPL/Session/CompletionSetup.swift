@@ -1,0 +1,40 @@
+import Machine
+import World
+
+/// Connects the completer to a world: command names from the shell and the workstation's
+/// PATH, file names from its file system. Programs add their own sources through
+/// `Completer.register(_:forCommand:)`.
+public enum CompletionSetup {
+    /// The directories whose executables count as commands.
+    static let searchPath = ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin"]
+
+    /// The session's own commands, which the shell does not know.
+    public static let sessionCommands = ["wait", "history"]
+
+    public static func completer(for world: World) -> Completer {
+        let commandNames = WordListSource {
+            var names = Set(world.shell.builtinNames + sessionCommands)
+            let fileSystem = world.workstation.fileSystem
+            for directory in searchPath {
+                for name in (try? fileSystem.listDirectory(directory)) ?? [] {
+                    if let status = try? fileSystem.status(Paths.join(directory, name)), status.kind == .file, status.isExecutable {
+                        names.insert(name)
+                    }
+                }
+            }
+            return names.sorted()
+        }
+        let files = FilePathSource { directory in
+            let fileSystem = world.workstation.fileSystem
+            let home = world.learner.home
+            var expanded = directory
+            if expanded == "~" || expanded.hasPrefix("~/") { expanded = home + expanded.dropFirst() }
+            let path = Paths.normalize(expanded.isEmpty ? "." : expanded, relativeTo: world.shell.workingDirectory)
+            let names = (try? fileSystem.listDirectory(path, as: world.learner)) ?? []
+            return names.map { name in
+                FilePathSource.Entry(name: name, isDirectory: fileSystem.isDirectory(Paths.join(path, name)))
+            }
+        }
+        return Completer(commandNames: commandNames, files: files)
+    }
+}
