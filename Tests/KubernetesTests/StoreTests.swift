@@ -163,3 +163,19 @@ struct EventExpiryTests {
         #expect(try client.list(Event.self, namespace: "default").items.isEmpty)
     }
 }
+
+struct DiscoveryTests {
+    @Test(arguments: [
+        ("po", "Pod"), ("pods", "Pod"), ("Pod", "Pod"), ("rc", "ReplicationController"), ("svc", "Service"),
+        ("deploy", "Deployment"), ("deployments.apps", "Deployment"), ("deployments.extensions", "Deployment"),
+        ("rs", "ReplicaSet"), ("ep", "Endpoints"), ("ns", "Namespace"), ("no", "Node"), ("cs", "ComponentStatus"), ("ev", "Event"),
+    ])
+    func resolvesResourceNames(text: String, kind: String) {
+        #expect(APIServer.kind(forResource: text)?.resource.kind == kind)
+    }
+
+    @Test(arguments: ["foo", "pods.apps", "deployments.batch"])
+    func unknownNamesResolveToNothing(text: String) {
+        #expect(APIServer.kind(forResource: text) == nil)
+    }
+}
