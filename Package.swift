@@ -21,10 +21,10 @@ let package = Package(
         .target(name: "Machine", dependencies: ["Simulation"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Docker", dependencies: ["Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
 
         // The learner's world, the REPL around it, transcripts of it.
@@ -36,8 +36,9 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
-            "REPL", "World", "Transcripts",
+            "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
     ],
     swiftLanguageModes: [.v6]
 )
