@@ -24,8 +24,8 @@ let package = Package(
         .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["StructuredData"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
 
         // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine"]),
@@ -46,8 +46,8 @@ let package = Package(
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
