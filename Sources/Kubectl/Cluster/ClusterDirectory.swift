@@ -10,10 +10,13 @@ public protocol ClusterDirectory: AnyObject {
     func client(forServer server: String) -> (any KubernetesClient)?
     /// What the kubelets serve for a cluster: logs and exec. Nil when the cluster has none.
     func kubelet(forServer server: String) -> (any KubeletConnection)?
+    /// The version the server reports to `kubectl version` (`v1.8.0`).
+    func serverVersion(forServer server: String) -> String
 }
 
 extension ClusterDirectory {
     public func kubelet(forServer server: String) -> (any KubeletConnection)? { nil }
+    public func serverVersion(forServer server: String) -> String { "v1.8.0" }
 }
 
 /// A directory of fixed entries, for tests and simple worlds.

@@ -3,7 +3,8 @@ import Kubernetes
 /// The subcommands kubectl knows, and the texts shared among them.
 enum Commands {
     static var all: [CommandSpec] {
-        [get, create, apply, run, expose, delete, scale, label, annotate]
+        [get, describe, create, apply, run, expose, delete, scale, label, annotate, logs, exec,
+         clusterInfo, version, apiVersions, apiResources, config, wait]
     }
 
     static func named(_ name: String) -> CommandSpec? {
