@@ -16,7 +16,10 @@ enum ResourceArguments {
     static func type(_ word: String) throws(KubectlError) -> ResourceType {
         if let type = ResourceTypes.resolve(word) { return type }
         var text = "error: the server doesn't have a resource type \(goQuoted(word))"
-        if let suggestion = SpellingSuggestion.closest(to: word.lowercased(), among: ResourceTypes.spellings) {
+        // Plural names first: `podz` is as close to `pod` as to `pods`, and either means the same type.
+        let lowered = word.lowercased()
+        if let suggestion = SpellingSuggestion.closest(to: lowered, among: ResourceTypes.all.map(\.resource.name))
+            ?? SpellingSuggestion.closest(to: lowered, among: ResourceTypes.spellings) {
             text += "\nDid you mean \(goQuoted(suggestion))?"
         }
         throw .raw(text)
