@@ -3,9 +3,38 @@ import Kubernetes
 /// The subcommands kubectl knows, and the texts shared among them.
 enum Commands {
     static var all: [CommandSpec] {
-        [get, describe, create, apply, run, expose, delete, scale, label, annotate, logs, exec,
-         clusterInfo, version, apiVersions, apiResources, config, wait]
+        [get, describe, create, apply, run, expose, delete, scale, label, annotate, logs, exec, edit,
+         clusterInfo, version, apiVersions, apiResources, config, wait, help, options]
     }
+
+    static let help = CommandSpec(
+        name: "help",
+        summary: "Help about any command",
+        description: "Help provides help for any command in the application.\nSimply type kubectl help [path to command] for full details.",
+        usage: "kubectl help [command] | STRING_TO_SEARCH [options]",
+        run: { invocation, flags in
+            guard let name = flags.positional.first else {
+                invocation.print(rootHelp)
+                return 0
+            }
+            guard let command = named(name) else {
+                invocation.print("Unknown help topic [\(goQuoted(name))]\n" + rootHelp)
+                return 0
+            }
+            invocation.print(command.helpText)
+            return 0
+        })
+
+    static let options = CommandSpec(
+        name: "options",
+        summary: "Print the list of flags inherited by all commands",
+        usage: "kubectl options [flags] [options]",
+        run: { invocation, _ in
+            var flags = FlagSet()
+            GlobalFlags.declare(&flags)
+            invocation.print("The following options can be passed to any command:\n\n" + flags.optionsText)
+            return 0
+        })
 
     static func named(_ name: String) -> CommandSpec? {
         all.first { $0.name == name || $0.aliases.contains(name) }
