@@ -1,6 +1,16 @@
-/// What the scheduler knows of one node: the node and the pods it already carries.
-struct NodeInfo {
-    var node: Node
+/// What the scheduler knows of one node: the node, the facts placement reads from it (cached,
+/// since every pod looks at every node), and the pods it already carries.
+final class NodeInfo {
+    private(set) var node: Node
+    private(set) var name: String = ""
+    private(set) var labels: [String: String] = [:]
+    private(set) var taints: [Taint] = []
+    private(set) var isSchedulable = false
+    private(set) var hasMemoryPressure = false
+    private(set) var hasDiskPressure = false
+    private(set) var allocatableMilliCPU: Int64 = 0
+    private(set) var allocatableMemory: Int64 = 0
+    private(set) var allowedPods = 110
     var requestedMilliCPU: Int64 = 0
     var requestedMemory: Int64 = 0
     /// Requests with the scoring defaults (100m, 200Mi) for containers that ask for nothing.
@@ -11,17 +21,26 @@ struct NodeInfo {
 
     init(node: Node) {
         self.node = node
+        update(node)
     }
 
-    var allocatableMilliCPU: Int64 { allocatable("cpu")?.milliValue ?? 0 }
-    var allocatableMemory: Int64 { allocatable("memory")?.value ?? 0 }
-    var allowedPods: Int { Int(allocatable("pods")?.value ?? 110) }
-
-    private func allocatable(_ name: String) -> Quantity? {
-        node.status?.allocatable?[name] ?? node.status?.capacity?[name]
+    func update(_ node: Node) {
+        self.node = node
+        name = node.name
+        labels = node.labels
+        taints = node.spec?.taints ?? []
+        isSchedulable = Predicates.isSchedulable(node)
+        hasMemoryPressure = node.status?.condition(NodeCondition.memoryPressure)?.status == .true
+        hasDiskPressure = node.status?.condition(NodeCondition.diskPressure)?.status == .true
+        func allocatable(_ name: String) -> Quantity? {
+            node.status?.allocatable?[name] ?? node.status?.capacity?[name]
+        }
+        allocatableMilliCPU = allocatable("cpu")?.milliValue ?? 0
+        allocatableMemory = allocatable("memory")?.value ?? 0
+        allowedPods = Int(allocatable("pods")?.value ?? 110)
     }
 
-    mutating func add(_ usage: PodUsage, sign: Int64 = 1) {
+    func add(_ usage: PodUsage, sign: Int64 = 1) {
         requestedMilliCPU += sign * usage.milliCPU
         requestedMemory += sign * usage.memory
         nonZeroMilliCPU += sign * usage.nonZeroMilliCPU

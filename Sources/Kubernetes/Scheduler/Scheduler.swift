@@ -12,7 +12,8 @@ public final class Scheduler {
     private var watches: [WatchHandle] = []
 
     private var nodes: [String: NodeInfo] = [:]
-    private var sortedNodeNames: [String] = []
+    /// The nodes in name order, so every pass looks at them in the same order.
+    private var sortedNodes: [NodeInfo] = []
     /// Pods placed on nodes: their node, usage and controlling owner.
     private var placed: [String: (node: String, usage: PodUsage, owner: String?)] = [:]
     private var ownerCounts: [String: [String: Int]] = [:]
@@ -54,17 +55,18 @@ public final class Scheduler {
         switch event.type {
         case .deleted:
             nodes[node.name] = nil
-            sortedNodeNames.removeAll { $0 == node.name }
+            sortedNodes.removeAll { $0.name == node.name }
         case .added, .modified:
-            if var info = nodes[node.name] {
+            if let info = nodes[node.name] {
                 let relevantChange = Self.schedulingView(info.node) != Self.schedulingView(node)
-                info.node = node
-                nodes[node.name] = info
+                info.update(node)
                 if relevantChange { retryUnschedulable() }
                 return
             }
-            nodes[node.name] = NodeInfo(node: node)
-            sortedNodeNames = nodes.keys.sorted()
+            let info = NodeInfo(node: node)
+            nodes[node.name] = info
+            let position = sortedNodes.firstIndex { $0.name > node.name } ?? sortedNodes.count
+            sortedNodes.insert(info, at: position)
         }
         retryUnschedulable()
     }
@@ -162,41 +164,41 @@ public final class Scheduler {
 
     private func schedule(_ pod: Pod, key: String) {
         let usage = PodUsage(pod)
-        let candidates = sortedNodeNames.filter { nodes[$0].map { Predicates.isSchedulable($0.node) } ?? false }
-        guard !candidates.isEmpty else {
-            fail(pod, key: key, message: messages.noNodes)
-            return
-        }
-        var fitting: [String] = []
+        var candidateCount = 0
+        var fitting: [NodeInfo] = []
         var reasonCounts: [String: Int] = [:]
-        for name in candidates {
-            guard let info = nodes[name] else { continue }
+        for info in sortedNodes where info.isSchedulable {
+            candidateCount += 1
             let failures = Predicates.failures(of: pod, usage: usage, on: info)
             if failures.isEmpty {
-                fitting.append(name)
+                fitting.append(info)
             } else {
                 for reason in failures { reasonCounts[reason, default: 0] += 1 }
             }
         }
+        guard candidateCount > 0 else {
+            fail(pod, key: key, message: messages.noNodes)
+            return
+        }
         guard !fitting.isEmpty else {
             let reasons = reasonCounts.keys.sorted().map { (reason: $0, count: reasonCounts[$0] ?? 0) }
-            fail(pod, key: key, message: messages.fitError(candidates.count, reasons))
+            fail(pod, key: key, message: messages.fitError(candidateCount, reasons))
             return
         }
         let owner = pod.metadata.controllerReference?.uid
         let counts = owner.flatMap { ownerCounts[$0] } ?? [:]
-        let maxCount = fitting.map { counts[$0] ?? 0 }.max() ?? 0
+        let maxCount = counts.isEmpty ? 0 : fitting.map { counts[$0.name] ?? 0 }.max() ?? 0
         let tolerations = pod.spec?.tolerations ?? []
         var best: [String] = []
         var bestScore = Int64.min
-        for name in fitting {
-            guard let info = nodes[name] else { continue }
-            let score = Priorities.score(usage: usage, on: info, sameOwnerCount: counts[name] ?? 0, maxSameOwnerCount: maxCount, tolerations: tolerations)
+        for info in fitting {
+            let sameOwner = counts.isEmpty ? 0 : counts[info.name] ?? 0
+            let score = Priorities.score(usage: usage, on: info, sameOwnerCount: sameOwner, maxSameOwnerCount: maxCount, tolerations: tolerations)
             if score > bestScore {
                 bestScore = score
-                best = [name]
+                best = [info.name]
             } else if score == bestScore {
-                best.append(name)
+                best.append(info.name)
             }
         }
         // Ties go round-robin, as `selectHost` does.

@@ -40,7 +40,7 @@ extension Node {
     }
 
     public func validate() -> [FieldError] {
-        NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
             + NameValidation.metadataErrors(metadata)
     }
 
@@ -57,7 +57,7 @@ extension Node {
 
 extension Endpoints {
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         errors += NameValidation.metadataErrors(metadata)
         for (index, subset) in (subsets ?? []).enumerated() {
             for (addressIndex, address) in (subset.addresses ?? []).enumerated() where IPv4Range.address(address.ip) == nil {
@@ -84,7 +84,7 @@ extension Endpoints {
 
 extension Event {
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         if (involvedObject.namespace ?? "") != namespace, !(involvedObject.namespace ?? "").isEmpty {
             errors.append(FieldError(.invalid(.string(involvedObject.namespace ?? "")), "involvedObject.namespace", "does not match event.namespace"))
         }

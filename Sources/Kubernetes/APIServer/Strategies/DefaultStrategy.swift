@@ -16,12 +16,35 @@ extension APIObject {
 /// Name rules shared by the kinds' validations.
 enum NameValidation {
     /// `ValidateObjectMeta` for the name: required (unless generated) and in the kind's format.
-    static func errors(name: String?, generateName: String?, format: (String) -> [String]) -> [FieldError] {
+    static func errors(name: String?, generateName: String?, format: (String) -> [String], allowsDots: Bool = false) -> [FieldError] {
         guard let name, !name.isEmpty else {
             if let generateName, !generateName.isEmpty { return [] }
             return [FieldError(.required, "metadata.name", "name or generateName is required")]
         }
+        if isPlainName(name, allowsDots: allowsDots) { return [] }
         return format(name).map { FieldError(.invalid(.string(name)), "metadata.name", $0) }
+    }
+
+    /// A cheap check passing names the kind's rule certainly accepts (lower-case letters, digits,
+    /// inner dashes, and dots between alphanumerics where allowed, at most 63 characters, starting
+    /// with a letter); anything else goes through the full rule and its messages.
+    static func isPlainName(_ name: String, allowsDots: Bool) -> Bool {
+        let bytes = name.utf8
+        guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, first >= 97, first <= 122 else { return false }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { (byte >= 97 && byte <= 122) || (byte >= 48 && byte <= 57) }
+        guard isAlphanumeric(last) else { return false }
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == 46 {
+                guard allowsDots, isAlphanumeric(previous) else { return false }
+            } else if byte == 45 {
+                guard previous != 46 else { return false }
+            } else if !isAlphanumeric(byte) {
+                return false
+            }
+            previous = byte
+        }
+        return true
     }
 
     /// `IsDNS1035Label`, the rule for service names.

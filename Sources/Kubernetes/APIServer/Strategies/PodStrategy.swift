@@ -4,7 +4,7 @@ extension Pod {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         errors += NameValidation.metadataErrors(metadata)
         if let spec {
             errors += spec.validationErrors(path: "spec")

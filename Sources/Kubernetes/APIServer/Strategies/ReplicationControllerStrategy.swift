@@ -11,7 +11,7 @@ extension ReplicationController {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         errors += NameValidation.metadataErrors(metadata)
         let selectorMap = spec?.selector ?? [:]
         errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
@@ -63,7 +63,7 @@ extension ReplicaSet {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         errors += NameValidation.metadataErrors(metadata)
         errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
         let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")
@@ -134,7 +134,7 @@ extension Deployment {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors)
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
         errors += NameValidation.metadataErrors(metadata)
         errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
         let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")

@@ -7,6 +7,8 @@ public final class EventRecorder {
     private let loop: EventLoop
     public let source: EventSource
     private var recent: [String: (namespace: String, name: String)] = [:]
+    /// The last name suffix used per object, so events at one instant still get distinct names.
+    private var lastSuffix: [String: Int64] = [:]
 
     public init(client: any KubernetesClient, loop: EventLoop, component: String, host: String? = nil) {
         self.client = client
@@ -36,8 +38,10 @@ public final class EventRecorder {
             }
             if updated != nil { return }
         }
-        var nanoseconds = loop.now.nanosecondsSinceEpoch
+        let objectKey = namespace + "/" + (reference.name ?? "")
+        var nanoseconds = max(loop.now.nanosecondsSinceEpoch, (lastSuffix[objectKey] ?? .min) &+ 1)
         for _ in 0..<16 {
+            lastSuffix[objectKey] = nanoseconds
             let name = (reference.name ?? "") + "." + String(UInt64(bitPattern: nanoseconds), radix: 16)
             let event = Event(
                 metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: reference, reason: reason, message: message,
