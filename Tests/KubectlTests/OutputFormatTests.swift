@@ -115,3 +115,37 @@ import StructuredData
         #expect(parsed.first?["kind"] == "Service")
     }
 }
+
+/// The other kinds' tables.
+@Suite struct OtherTableTests {
+    @Test func endpointsEventsAndComponentStatuses() throws {
+        let harness = try KubectlHarness()
+        #expect(harness.run("kubectl get ep").output == """
+            NAME         ENDPOINTS             AGE
+            kubernetes   192.168.99.100:8443   0s
+
+            """)
+        #expect(harness.run("kubectl get cs").output == """
+            NAME                 STATUS    MESSAGE              ERROR
+            controller-manager   Healthy   ok                   
+            etcd-0               Healthy   {"health": "true"}   
+            scheduler            Healthy   ok                   
+
+            """)
+        #expect(harness.run("kubectl get ns").output == """
+            NAME          STATUS    AGE
+            default       Active    0s
+            kube-public   Active    0s
+            kube-system   Active    0s
+
+            """)
+        harness.run("kubectl run once --image=busybox --restart=Never")
+        harness.advance(.seconds(5))
+        #expect(harness.run("kubectl get ev").output == """
+            LAST SEEN   FIRST SEEN   COUNT     NAME       KIND      SUBOBJECT   TYPE      REASON           SOURCE              MESSAGE
+            5s          5s           1         minikube   Node                  Normal    RegisteredNode   controllermanager   Node minikube event: Registered Node minikube in Controller
+            5s          5s           1         once       Pod                   Normal    Scheduled        default-scheduler   Successfully assigned once to minikube
+
+            """)
+    }
+}

@@ -106,10 +106,8 @@ struct ApplyCommand {
             throw .message("the namespace from the provided object \(goQuoted(declared)) does not match the namespace \(goQuoted(invocation.namespace)). You must pass '--namespace=\(declared)' to perform this operation.")
         }
         object.metadata.namespace = namespace
-        let verb = applying ? "apply" : "create"
         if applying {
-            var annotated = manifest.value
-            annotated = ApplyCommand.settingAnnotation(annotated, ApplyCommand.lastAppliedConfiguration(manifest.value))
+            let annotated = ApplyCommand.settingAnnotation(manifest.value, ApplyCommand.lastAppliedConfiguration(manifest.value))
             object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([Self.lastAppliedAnnotation: ApplyCommand.lastAppliedConfiguration(manifest.value)]) { _, new in new }
             if let existing = try? manifest.type.get(client, namespace, object.name) {
                 let previous = existing.metadata.annotations?[Self.lastAppliedAnnotation].flatMap { try? JSONValue.parse($0) } ?? .object(JSONObject())
@@ -127,9 +125,8 @@ struct ApplyCommand {
             let created = try manifest.type.create(client, object)
             report(created, "created")
         } catch {
-            throw .raw(KubectlError.frame(framed(error, verb: applying ? "creating" : "creating", source: manifest.source)))
+            throw .raw(KubectlError.frame(framed(error, verb: "creating", source: manifest.source)))
         }
-        _ = verb
     }
 
     private func report(_ object: any APIObject, _ verb: String) {

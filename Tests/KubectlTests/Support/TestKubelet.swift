@@ -63,7 +63,7 @@ final class TestKubelet {
         guard pod.status?.phase != .running else { return }
         let ip = "172.17.0.\(nextIP)"
         nextIP += 1
-        loop.schedule(after: .seconds(1)) { [client, loop, nodeName, index] in
+        loop.schedule(after: .seconds(1)) { [client, loop, index] in
             let now = Timestamp.seconds(of: loop.now)
             _ = try? client.modify(Pod.self, namespace: namespace, name: name, status: true) { (current: inout Pod) throws(APIError) in
                 var status = current.status ?? PodStatus()
@@ -79,7 +79,6 @@ final class TestKubelet {
                 }
                 current.status = status
             }
-            _ = nodeName
         }
     }
 }
