@@ -28,6 +28,14 @@ import Kubernetes
         #expect(pod.spec?.containers.first?.args == ["sleep", "5"])
     }
 
+    @Test func runWithRemoveAttachesAndDeletes() throws {
+        let harness = try KubectlHarness()
+        harness.kubeletConnection.logText["srvlookup"] = "kubia.default.svc.cluster.local. 30 IN SRV 10 33 0 172-17-0-4.kubia.default.svc.cluster.local.\n"
+        let result = harness.run("kubectl run -i srvlookup --image=tutum/dnsutils --rm --restart=Never -- dig SRV kubia.default.svc.cluster.local")
+        #expect(result.output == "kubia.default.svc.cluster.local. 30 IN SRV 10 33 0 172-17-0-4.kubia.default.svc.cluster.local.\npod \"srvlookup\" deleted\n")
+        #expect(result.status == 0)
+    }
+
     @Test func applyCreatesThenConfigures() throws {
         let harness = try KubectlHarness()
         let manifest = """

@@ -38,7 +38,7 @@ extension Commands {
             flags.add("stdin", "i", .bool, "Keep stdin open on the container(s) in the pod, even if nothing is attached.")
             flags.add("tty", "t", .bool, "Allocated a TTY for each container in the pod.")
         },
-        run: { invocation, flags in try RunCommand(invocation: invocation, flags: flags).run() })
+        run: { invocation, flags in try await RunCommand(invocation: invocation, flags: flags).run() })
 }
 
 /// `kubectl run`: builds a Deployment, ReplicationController or Pod from flags, as the 1.8 generators did.
@@ -46,7 +46,7 @@ struct RunCommand {
     let invocation: Invocation
     let flags: ParsedFlags
 
-    func run() throws -> Int32 {
+    func run() async throws -> Int32 {
         guard let name = flags.positional.first else {
             throw KubectlError.usage("NAME is required for run", command: "run")
         }
@@ -97,8 +97,55 @@ struct RunCommand {
         default:
             throw KubectlError.message("generator \(goQuoted(generator)) not found.")
         }
-        invocation.print(Messages.operation(created, "created"))
-        return 0
+        let attaching = flags.bool("stdin") || flags.bool("tty") || flags.bool("rm")
+        guard attaching else {
+            invocation.print(Messages.operation(created, "created"))
+            return 0
+        }
+        return try await attach(to: created, generator: generator, client: client)
+    }
+
+    /// `-it` / `--rm`: waits for the pod, attaches to it, and deletes what was created when asked.
+    private func attach(to created: any APIObject, generator: String, client: any KubernetesClient) async throws -> Int32 {
+        let namespace = invocation.namespace
+        let selector = Labels.Selector(matching: created is Pod ? [:] : (try podLabels(name: created.name)))
+        var pod: Pod?
+        for _ in 0..<300 {
+            if created is Pod {
+                pod = try? client.get(Pod.self, namespace: namespace, name: created.name)
+            } else {
+                pod = try client.list(Pod.self, namespace: namespace, labelSelector: selector).items.first
+            }
+            if let phase = pod?.status?.phase, phase != .pending { break }
+            try await invocation.context.process.sleep(for: .seconds(1))
+        }
+        guard let pod, pod.status?.phase != .pending else {
+            throw KubectlError.message("timed out waiting for the condition")
+        }
+        let container = pod.spec?.containers.first?.name ?? created.name
+        var status: Int32 = 0
+        if let kubelet = try invocation.kubelet() {
+            let context = invocation.context
+            if flags.bool("stdin") && flags.bool("tty") && pod.status?.phase == .running {
+                invocation.printError("If you don't see a command prompt, try pressing enter.\n")
+                let command = (pod.spec?.containers.first?.command ?? []) + (pod.spec?.containers.first?.args ?? [])
+                status = try await kubelet.exec(namespace: namespace, pod: pod.name, container: container, command: command.isEmpty ? ["sh"] : command,
+                                                tty: true, stdin: context.stdin, stdout: context.stdout, stderr: context.stderr)
+            } else {
+                let stream = try kubelet.logs(namespace: namespace, pod: pod.name, container: container, options: LogOptions(follow: true))
+                while let chunk = try await stream.read() {
+                    try? context.stdout.write(chunk)
+                }
+            }
+        }
+        if flags.bool("rm") {
+            let type = ResourceTypes.type(of: created)
+            if let type {
+                let deleted = try type.delete(client, namespace, created.name, DeleteOptions())
+                invocation.print(Messages.operation(deleted, "deleted"))
+            }
+        }
+        return status
     }
 
     func podLabels(name: String) throws(KubectlError) -> [String: String] {

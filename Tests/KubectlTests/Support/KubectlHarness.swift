@@ -36,6 +36,7 @@ final class KubectlHarness {
     let directory = StaticClusterDirectory()
     let program: KubectlProgram
     var kubelets: [TestKubelet] = []
+    let kubeletConnection: TestKubelets
     var environment: [String: String] = ["HOME": "/root", "PATH": "/usr/bin"]
 
     init(nodes: [String] = ["minikube"], writesKubeconfig: Bool = true) throws {
@@ -49,8 +50,8 @@ final class KubectlHarness {
         }
         machine = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: ProgramRegistry(), network: Network())
         program = KubectlProgram(clusters: directory)
-        let kubelet = TestKubelets(client: plane.client(), loop: loop)
-        directory.register(server: Self.server, client: plane.client(), kubelet: kubelet)
+        kubeletConnection = TestKubelets(client: plane.client(), loop: loop)
+        directory.register(server: Self.server, client: plane.client(), kubelet: kubeletConnection)
         for (index, name) in nodes.enumerated() {
             kubelets.append(try TestKubelet(client: plane.client(), loop: loop, nodeName: name, index: index))
         }
