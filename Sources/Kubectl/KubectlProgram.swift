@@ -38,8 +38,11 @@ public final class KubectlProgram: Program, @unchecked Sendable {
             if leading.contains("--version") || leading.contains("-v") {
                 return try await dispatch("version", arguments: [], context: context)
             }
-            if !leading.isEmpty, !leading.contains("-h"), !leading.contains("--help"), let first = leading.first {
-                context.printError("Error: unknown flag: \(first)\nRun 'kubectl --help' for usage.\n")
+            if !leading.isEmpty, !leading.contains("-h"), !leading.contains("--help"), let last = leading.last {
+                let message = GlobalFlags.valued.contains(last)
+                    ? (last.hasPrefix("--") ? "flag needs an argument: \(last)" : "flag needs an argument: '\(last.dropFirst())' in \(last)")
+                    : "unknown flag: \(last)"
+                context.printError("Error: \(message)\nRun 'kubectl --help' for usage.\n")
                 return 1
             }
             context.print(Commands.rootHelp)

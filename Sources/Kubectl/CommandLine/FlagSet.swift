@@ -57,7 +57,7 @@ struct FlagSet {
             if let inline { return inline }
             index += 1
             guard index < arguments.count else {
-                throw FlagError(message: "flag needs an argument: \(spelled)", unknownFlag: nil)
+                throw FlagError(message: "flag needs an argument: " + spelled, unknownFlag: nil)
             }
             return arguments[index]
         }
@@ -89,7 +89,7 @@ struct FlagSet {
                     parsed.set(flag, bool ? "true" : "false")
                 } else {
                     let text = try value(for: flag, inline: inline, spelled: "--" + name)
-                    try parsed.store(flag, text, spelled: "--" + name)
+                    try parsed.store(flag, text)
                 }
             } else if word.hasPrefix("-") && word.count > 1 {
                 var characters = Array(word.dropFirst())
@@ -110,8 +110,8 @@ struct FlagSet {
                     }
                     var rest = String(characters)
                     if rest.hasPrefix("=") { rest.removeFirst() }
-                    let text = try value(for: flag, inline: rest.isEmpty ? nil : rest, spelled: "-" + String(letter))
-                    try parsed.store(flag, text, spelled: "-" + String(letter))
+                    let text = try value(for: flag, inline: rest.isEmpty ? nil : rest, spelled: "'\(letter)' in \(word)")
+                    try parsed.store(flag, text)
                     characters = []
                 }
             } else {
@@ -148,14 +148,16 @@ struct ParsedFlags {
         values[flag.name] = [value]
     }
 
-    mutating func store(_ flag: FlagSet.Flag, _ text: String, spelled: String) throws(FlagError) {
+    mutating func store(_ flag: FlagSet.Flag, _ text: String) throws(FlagError) {
         switch flag.kind {
         case .strings:
             // pflag's string slices also split a single value on commas; kubectl's -f and --env do not.
             values[flag.name, default: []].append(text)
         case .int:
             guard Int(text) != nil else {
-                throw FlagError(message: "invalid argument \(goQuoted(text)) for \(goQuoted(spelled)) flag: strconv.ParseInt: parsing \(goQuoted(text)): invalid syntax", unknownFlag: nil)
+                // pflag names the flag with its shorthand when it has one: "-r, --replicas".
+                let named = flag.shorthand.map { "-\($0), --\(flag.name)" } ?? "--" + flag.name
+                throw FlagError(message: "invalid argument \(goQuoted(text)) for \(goQuoted(named)) flag: strconv.ParseInt: parsing \(goQuoted(text)): invalid syntax", unknownFlag: nil)
             }
             values[flag.name] = [text]
         default:
