@@ -7,10 +7,10 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     // @unchecked: the simulation runs on one event-loop thread; the note set is only touched there.
     let clusters: any ClusterDirectory
     /// Opens the learner's editor on a file and returns the saved text (nil if the editor failed).
-    let editor: ((_ fileName: String, _ contents: String) async -> String?)?
+    let editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)?
     private var shownNotes: Set<String> = []
 
-    public init(clusters: any ClusterDirectory, editor: ((_ fileName: String, _ contents: String) async -> String?)? = nil) {
+    public init(clusters: any ClusterDirectory, editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)? = nil) {
         self.clusters = clusters
         self.editor = editor
     }

@@ -102,7 +102,8 @@ import Kubernetes
     @Test func editGoesThroughTheEditor() throws {
         let loopHarness = try KubectlHarness()
         let edited = KubectlProgram(clusters: loopHarness.directory) { fileName, contents in
-            contents.replacingOccurrences(of: "replicas: 1", with: "replicas: 4")
+            #expect(fileName.hasPrefix("/tmp/kubectl-edit-") && fileName.hasSuffix(".yaml"))
+            return Array(String(decoding: contents, as: UTF8.self).replacingOccurrences(of: "replicas: 1", with: "replicas: 4").utf8)
         }
         loopHarness.run("kubectl run kubia --image=luksa/kubia --generator=run/v1")
         let output = CollectingRun.run(edited, harness: loopHarness, words: ["kubectl", "edit", "rc", "kubia"])

@@ -54,9 +54,10 @@ extension Commands {
 
                 """
             let fileName = "/tmp/kubectl-edit-\(object.uid.prefix(5))." + (json ? "json" : "yaml")
-            guard let edited = await editor(fileName, header + body) else {
+            guard let editedBytes = await editor(fileName, Array((header + body).utf8)) else {
                 throw KubectlError.message("there was a problem with the editor \"vi\"")
             }
+            let edited = String(decoding: editedBytes, as: UTF8.self)
             let content = edited.split(separator: "\n", omittingEmptySubsequences: false)
                 .filter { !$0.hasPrefix("#") }.joined(separator: "\n")
             guard !content.allSatisfy(\.isWhitespace) else {
