@@ -31,7 +31,7 @@ let package = Package(
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
 
         // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine"]),
@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),

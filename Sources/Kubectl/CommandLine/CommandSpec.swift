@@ -1,0 +1,52 @@
+/// One kubectl subcommand: its help text, flags and what it does.
+// @unchecked: the closures are static code that captures nothing.
+struct CommandSpec: @unchecked Sendable {
+    var name: String
+    var aliases: [String] = []
+    /// The one-line description of `kubectl --help`.
+    var summary: String
+    /// The first paragraph of `kubectl <name> --help` (the summary when nil).
+    var description: String? = nil
+    var examples: String = ""
+    /// The text after `Usage:` (`kubectl get [flags] [options]`).
+    var usage: String
+    var declareFlags: (inout FlagSet) -> Void = { _ in }
+    var run: (Invocation, ParsedFlags) async throws -> Int32
+
+    /// The command's flags plus the global ones every command takes.
+    var flagSet: FlagSet {
+        var flags = FlagSet()
+        declareFlags(&flags)
+        flags.add("help", "h", .bool, "help for " + name)
+        GlobalFlags.declare(&flags)
+        return flags
+    }
+
+    /// The era's help layout: description, Examples, Options, Usage.
+    var helpText: String {
+        var text = (description ?? summary) + "\n\n"
+        if !examples.isEmpty {
+            text += "Examples:\n" + examples + "\n\n"
+        }
+        var flags = FlagSet()
+        declareFlags(&flags)
+        if !flags.flags.isEmpty {
+            text += "Options:\n" + flags.optionsText + "\n"
+        }
+        text += "Usage:\n  " + usage + "\n\n"
+        text += "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n"
+        return text
+    }
+}
+
+/// The flags every kubectl command accepts (`kubectl options`).
+enum GlobalFlags {
+    static func declare(_ flags: inout FlagSet) {
+        flags.add("namespace", "n", .string, "If present, the namespace scope for this CLI request")
+        flags.add("context", nil, .string, "The name of the kubeconfig context to use")
+        flags.add("kubeconfig", nil, .string, "Path to the kubeconfig file to use for CLI requests.")
+    }
+
+    /// Global flags that take a value, so that they can precede the command name.
+    static let valued: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig"]
+}

@@ -1,0 +1,43 @@
+import Kubernetes
+
+/// Tab completion for kubectl command lines.
+enum Completion {
+    /// Commands whose first argument is a resource type and second an object name.
+    static let resourceCommands: Set<String> = ["get", "describe", "delete", "label", "annotate", "expose", "scale", "edit", "explain"]
+
+    static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String) -> [String] {
+        let arguments = Array(words.dropFirst())
+        guard let commandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
+            return filter(Commands.all.map(\.name), prefix)
+        }
+        guard let command = Commands.named(commandName) else { return [] }
+        if prefix.hasPrefix("-") {
+            return filter(command.flagSet.longNames, prefix)
+        }
+        let positional = arguments.drop { $0 != commandName }.dropFirst().filter { !$0.hasPrefix("-") }
+        guard resourceCommands.contains(command.name) else {
+            if command.name == "logs" || command.name == "exec" {
+                return positional.isEmpty ? filter(names(of: "pods", client: client, namespace: namespace), prefix) : []
+            }
+            return []
+        }
+        if positional.isEmpty {
+            let types = ResourceTypes.all.map(\.resource.name) + (command.name == "get" ? ["all"] : [])
+            return filter(types.sorted(), prefix)
+        }
+        if positional.count >= 1, let typeWord = positional.first {
+            return filter(names(of: typeWord, client: client, namespace: namespace), prefix)
+        }
+        return []
+    }
+
+    static func names(of typeWord: String, client: (any KubernetesClient)?, namespace: String) -> [String] {
+        guard let client, let type = ResourceTypes.resolve(typeWord) else { return [] }
+        let objects = (try? type.list(client, type.namespaced ? namespace : nil, ListOptions())) ?? []
+        return objects.map(\.name)
+    }
+
+    private static func filter(_ candidates: [String], _ prefix: String) -> [String] {
+        candidates.filter { $0.hasPrefix(prefix) }
+    }
+}

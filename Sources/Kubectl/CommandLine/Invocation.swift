@@ -1,0 +1,113 @@
+import Kubernetes
+import Machine
+import Simulation
+import StructuredData
+
+/// One run of kubectl: the process it runs in, the kubeconfig it read and the client it reaches.
+final class Invocation {
+    let context: ProgramContext
+    let program: KubectlProgram
+    let commandName: String
+    private var globalFlags: ParsedFlags = ParsedFlags()
+    private var cachedClient: (any KubernetesClient)?
+    private(set) var server: String = ""
+
+    init(context: ProgramContext, program: KubectlProgram, commandName: String) {
+        self.context = context
+        self.program = program
+        self.commandName = commandName
+    }
+
+    func adopt(_ flags: ParsedFlags) { globalFlags = flags }
+
+    var now: VirtualInstant { context.loop.now }
+
+    func print(_ text: String) { context.print(text) }
+    func printError(_ text: String) { context.printError(text) }
+
+    // MARK: Kubeconfig
+
+    var kubeconfigPath: String {
+        if let path = globalFlags.string("kubeconfig"), !path.isEmpty { return context.resolve(path) }
+        if let path = context.environment["KUBECONFIG"], !path.isEmpty {
+            return context.resolve(path.split(separator: ":").first.map(String.init) ?? path)
+        }
+        let home = context.environment["HOME"] ?? context.user.home
+        return Paths.normalize(".kube/config", relativeTo: home)
+    }
+
+    /// The kubeconfig file; an empty one when there is none.
+    func kubeconfig() throws(KubectlError) -> Kubeconfig {
+        guard let bytes = try? context.machine.fileSystem.readFile(kubeconfigPath, as: context.user) else { return Kubeconfig() }
+        do {
+            return try Kubeconfig(text: String(decoding: bytes, as: UTF8.self))
+        } catch {
+            throw .message("Error loading config file \"\(kubeconfigPath)\": " + error.message)
+        }
+    }
+
+    var contextName: String {
+        get throws(KubectlError) {
+            if let name = globalFlags.string("context"), !name.isEmpty { return name }
+            return try kubeconfig().currentContext
+        }
+    }
+
+    /// The namespace: `-n`, else the context's, else `default`.
+    var namespace: String {
+        if let namespace = globalFlags.string("namespace"), !namespace.isEmpty { return namespace }
+        if let config = try? kubeconfig(), let name = try? contextName, let context = config.context(named: name),
+           let namespace = context.namespace, !namespace.isEmpty {
+            return namespace
+        }
+        return "default"
+    }
+
+    var namespaceWasGiven: Bool { globalFlags.string("namespace").map { !$0.isEmpty } ?? false }
+
+    /// The API server's client, found through the kubeconfig; the era's connection errors otherwise.
+    func client() throws(KubectlError) -> any KubernetesClient {
+        if let cachedClient { return cachedClient }
+        let config = try kubeconfig()
+        let name = try contextName
+        if let explicit = globalFlags.string("context"), !explicit.isEmpty, config.context(named: explicit) == nil {
+            throw .raw("error: context \"\(explicit)\" does not exist")
+        }
+        guard let context = config.context(named: name), let cluster = config.cluster(named: context.cluster),
+              !cluster.server.isEmpty
+        else {
+            throw .raw("The connection to the server localhost:8080 was refused - did you specify the right host or port?")
+        }
+        server = cluster.server
+        guard let client = program.clusters.client(forServer: cluster.server) else {
+            throw .raw("Unable to connect to the server: dial tcp \(Self.hostAndPort(cluster.server)): i/o timeout")
+        }
+        cachedClient = client
+        return client
+    }
+
+    func kubelet() throws(KubectlError) -> (any KubeletConnection)? {
+        _ = try client()
+        return program.clusters.kubelet(forServer: server)
+    }
+
+    /// `https://192.168.99.100:8443/` → `192.168.99.100:8443`.
+    static func hostAndPort(_ server: String) -> String {
+        var text = Substring(server)
+        if let range = text.range(of: "://") { text = text[range.upperBound...] }
+        if let slash = text.firstIndex(of: "/") { text = text[..<slash] }
+        if !text.contains(":") { text += server.hasPrefix("http://") ? ":80" : ":443" }
+        return String(text)
+    }
+
+    // MARK: Modern notes
+
+    /// One line (once per topic per session) on what today's kubectl does instead. Whether
+    /// stderr is a terminal cannot be known here, so it is plain text (no dim escape), on stderr
+    /// so that pipelines still see exactly the era's output.
+    func note(_ topic: String, _ text: String) {
+        guard context.environment["KUBELAB_MODERN_NOTES"]?.lowercased() != "off" else { return }
+        guard program.markNoteShown(topic) else { return }
+        printError("note: " + text + "\n")
+    }
+}

@@ -1,0 +1,187 @@
+import Formatting
+import Kubernetes
+import StructuredData
+
+extension Commands {
+    static let create = CommandSpec(
+        name: "create",
+        summary: "Create a resource from a file or from stdin.",
+        description: "Create a resource from a file or from stdin.\n\nJSON and YAML formats are accepted.",
+        examples: """
+              # Create a pod using the data in pod.json.
+              kubectl create -f ./pod.json
+
+              # Create a pod based on the JSON passed into stdin.
+              cat pod.json | kubectl create -f -
+
+              # Edit the data in docker-registry.yaml in JSON using the v1 API format then create the resource using the edited data.
+              kubectl create -f docker-registry.yaml --edit --output-version=v1 -o json
+            """,
+        usage: "kubectl create -f FILENAME [options]",
+        declareFlags: { flags in
+            flags.add("filename", "f", .strings, "Filename, directory, or URL to files to use to create the resource")
+            flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
+            flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
+            flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
+        },
+        run: { invocation, flags in
+            if let subcommand = flags.positional.first {
+                guard subcommand == "namespace" || subcommand == "ns" else {
+                    throw KubectlError.raw("Error: unknown command \(goQuoted(subcommand)) for \"kubectl create\"\nRun 'kubectl create --help' for usage.")
+                }
+                guard flags.positional.count == 2 else {
+                    throw KubectlError.usage("exactly one NAME is required, got \(flags.positional.count - 1)", command: "create namespace")
+                }
+                let created = try invocation.client().create(Namespace(metadata: ObjectMeta(name: flags.positional[1])))
+                invocation.print(Messages.operation(created, "created"))
+                return 0
+            }
+            return try await ApplyCommand(invocation: invocation, flags: flags, applying: false).run()
+        })
+
+    static let apply = CommandSpec(
+        name: "apply",
+        summary: "Apply a configuration to a resource by filename or stdin",
+        description: """
+            Apply a configuration to a resource by filename or stdin. This resource will be created if it doesn't exist yet. To use
+            'apply', always create the resource initially with either 'apply' or 'create --save-config'.
+
+            JSON and YAML formats are accepted.
+            """,
+        examples: """
+              # Apply the configuration in pod.json to a pod.
+              kubectl apply -f ./pod.json
+
+              # Apply the JSON passed into stdin to a pod.
+              cat pod.json | kubectl apply -f -
+            """,
+        usage: "kubectl apply -f FILENAME [options]",
+        declareFlags: { flags in
+            flags.add("filename", "f", .strings, "that contains the configuration to apply")
+            flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
+            flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
+            flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
+        },
+        run: { invocation, flags in try await ApplyCommand(invocation: invocation, flags: flags, applying: true).run() })
+}
+
+/// `kubectl create -f` and `kubectl apply -f`.
+struct ApplyCommand {
+    static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
+
+    let invocation: Invocation
+    let flags: ParsedFlags
+    let applying: Bool
+
+    var command: String { applying ? "apply" : "create" }
+
+    func run() async throws -> Int32 {
+        let files = flags.strings("filename")
+        guard !files.isEmpty else {
+            throw KubectlError.usage("must specify one of -f and -k", command: command)
+        }
+        let manifests = try await Manifests.read(files, invocation: invocation, recursive: flags.bool("recursive"))
+        let client = try invocation.client()
+        let validate = !flags.has("validate") || flags.bool("validate")
+        var failed = false
+        for manifest in manifests {
+            noteOutdatedVersion(manifest)
+            do {
+                try process(manifest, client: client, validate: validate)
+            } catch {
+                invocation.printError(error.text)
+                failed = true
+            }
+        }
+        if manifests.isEmpty {
+            throw KubectlError.message("no objects passed to \(command)")
+        }
+        return failed ? 1 : 0
+    }
+
+    private func process(_ manifest: Manifest, client: any KubernetesClient, validate: Bool) throws(KubectlError) {
+        var object = try manifest.decode(validate: validate)
+        let namespace = manifest.namespace(default: invocation.namespace)
+        if let declared = manifest.value["metadata"]?["namespace"]?.stringValue, !declared.isEmpty,
+           invocation.namespaceWasGiven, declared != invocation.namespace {
+            throw .message("the namespace from the provided object \(goQuoted(declared)) does not match the namespace \(goQuoted(invocation.namespace)). You must pass '--namespace=\(declared)' to perform this operation.")
+        }
+        object.metadata.namespace = namespace
+        if applying {
+            let annotated = ApplyCommand.settingAnnotation(manifest.value, ApplyCommand.lastAppliedConfiguration(manifest.value))
+            object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([Self.lastAppliedAnnotation: ApplyCommand.lastAppliedConfiguration(manifest.value)]) { _, new in new }
+            if let existing = try? manifest.type.get(client, namespace, object.name) {
+                let previous = existing.metadata.annotations?[Self.lastAppliedAnnotation].flatMap { try? JSONValue.parse($0) } ?? .object(JSONObject())
+                let patch = ApplyCommand.mergePatch(from: previous, to: annotated)
+                do {
+                    let updated = try manifest.type.patch(client, namespace, object.name, patch)
+                    report(updated, "configured")
+                } catch {
+                    throw .raw(KubectlError.frame(framed(error, verb: "applying patch", source: manifest.source)))
+                }
+                return
+            }
+        }
+        do {
+            let created = try manifest.type.create(client, object)
+            report(created, "created")
+        } catch {
+            throw .raw(KubectlError.frame(framed(error, verb: "creating", source: manifest.source)))
+        }
+    }
+
+    private func report(_ object: any APIObject, _ verb: String) {
+        if flags.string("output") == "name" {
+            invocation.print(ObjectOutput.name(of: object) + "\n")
+        } else {
+            invocation.print(Messages.operation(object, verb))
+        }
+    }
+
+    /// 1.8 wrapped server errors with the file they came from (except validation errors).
+    private func framed(_ error: APIError, verb: String, source: String) -> APIError {
+        guard error.reason != .invalid else { return error }
+        var copy = error
+        copy.message = "error when \(verb) \(goQuoted(source)): " + error.message
+        return copy
+    }
+
+    private func noteOutdatedVersion(_ manifest: Manifest) {
+        let apiVersion = manifest.value["apiVersion"]?.stringValue ?? ""
+        if ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"].contains(apiVersion) {
+            invocation.note("api-version-\(manifest.type.kind)", "\(apiVersion) \(manifest.type.kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).")
+        }
+    }
+
+    /// The compact JSON kubectl stores in the last-applied annotation.
+    static func lastAppliedConfiguration(_ value: JSONValue) -> String {
+        value.jsonText() + "\n"
+    }
+
+    static func settingAnnotation(_ value: JSONValue, _ text: String) -> JSONValue {
+        guard case .object(var root) = value else { return value }
+        var metadata = root["metadata"]?.objectValue ?? JSONObject()
+        var annotations = metadata["annotations"]?.objectValue ?? JSONObject()
+        annotations[lastAppliedAnnotation] = .string(text)
+        metadata["annotations"] = .object(annotations)
+        root["metadata"] = .object(metadata)
+        return .object(root)
+    }
+
+    /// A JSON merge patch turning what was last applied into what is applied now: removed fields become null.
+    static func mergePatch(from old: JSONValue, to new: JSONValue) -> JSONValue {
+        guard case .object(let oldObject) = old, case .object(let newObject) = new else { return new }
+        var patch = JSONObject()
+        for (key, value) in newObject {
+            if let previous = oldObject[key], case .object = previous, case .object = value {
+                patch[key] = mergePatch(from: previous, to: value)
+            } else {
+                patch[key] = value
+            }
+        }
+        for (key, _) in oldObject where newObject[key] == nil {
+            patch[key] = JSONValue.null
+        }
+        return .object(patch)
+    }
+}

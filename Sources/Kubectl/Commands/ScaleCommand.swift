@@ -1,0 +1,59 @@
+import Kubernetes
+import StructuredData
+
+extension Commands {
+    static let scale = CommandSpec(
+        name: "scale",
+        summary: "Set a new size for a Deployment, ReplicaSet, Replication Controller, or Job",
+        description: """
+            Set a new size for a Deployment, ReplicaSet, Replication Controller, or StatefulSet.
+
+            Scale also allows users to specify one or more preconditions for the scale action.
+
+            If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is
+            guaranteed that the precondition holds true when the scale is sent to the server.
+            """,
+        examples: """
+              # Scale a replicaset named 'foo' to 3.
+              kubectl scale --replicas=3 rs/foo
+
+              # If the deployment named mysql's current size is 2, scale mysql to 3.
+              kubectl scale --current-replicas=2 --replicas=3 deployment/mysql
+
+              # Scale multiple replication controllers.
+              kubectl scale --replicas=5 rc/foo rc/bar rc/baz
+            """,
+        usage: "kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]",
+        declareFlags: { flags in
+            flags.add("current-replicas", nil, .int, default: "-1", "Precondition for current size. Requires that the current size of the resource match this value in order to scale.")
+            flags.add("replicas", nil, .int, default: "-1", "The new desired number of replicas. Required.")
+            flags.add("selector", "l", .string, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)")
+        },
+        run: { invocation, flags in
+            guard let replicas = flags.int("replicas"), replicas >= 0 else {
+                throw KubectlError.usage("The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0", command: "scale")
+            }
+            let requests = try ResourceArguments.parse(flags.positional, allowAll: false)
+            guard !requests.isEmpty, requests.allSatisfy({ !$0.names.isEmpty }) else {
+                throw KubectlError.usage("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", command: "scale")
+            }
+            let client = try invocation.client()
+            for request in requests {
+                guard ["ReplicationController", "ReplicaSet", "Deployment"].contains(request.type.kind) else {
+                    throw KubectlError.message("no scaler has been implemented for {\"\(request.type.resource.group)\" \"\(request.type.kind)\"}")
+                }
+                for name in request.names {
+                    if let expected = flags.int("current-replicas"), expected >= 0 {
+                        let current = try request.type.get(client, invocation.namespace, name).jsonValue["spec"]?["replicas"]?.integerValue ?? 1
+                        if current != Int64(expected) {
+                            throw KubectlError.message("Expected replicas to be \(expected), was \(current)")
+                        }
+                    }
+                    let patch: JSONValue = ["spec": ["replicas": .number(.integer(Int64(replicas)))]]
+                    let scaled = try request.type.patch(client, invocation.namespace, name, patch)
+                    invocation.print(Messages.operation(scaled, "scaled"))
+                }
+            }
+            return 0
+        })
+}

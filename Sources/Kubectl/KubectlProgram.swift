@@ -1,0 +1,102 @@
+import Formatting
+import Kubernetes
+import Machine
+
+/// The `kubectl` program of Kubernetes ≈1.8. It reaches clusters only through the client the
+/// `ClusterDirectory` hands out for the kubeconfig's server.
+public final class KubectlProgram: Program, @unchecked Sendable {
+    // @unchecked: the simulation runs on one event-loop thread; the note set is only touched there.
+    let clusters: any ClusterDirectory
+    /// Opens the learner's editor on a file and returns the saved text (nil if the editor failed).
+    let editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)?
+    private var shownNotes: Set<String> = []
+
+    public init(clusters: any ClusterDirectory, editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)? = nil) {
+        self.clusters = clusters
+        self.editor = editor
+    }
+
+    /// True the first time a topic's modern note is asked for in this session.
+    func markNoteShown(_ topic: String) -> Bool {
+        shownNotes.insert(topic).inserted
+    }
+
+    public func run(_ context: ProgramContext) async throws -> Int32 {
+        let arguments = Array(context.arguments.dropFirst())
+        // Global flags may come before the command name (`kubectl -n foo get pods`).
+        var index = 0
+        var leading: [String] = []
+        while index < arguments.count, arguments[index].hasPrefix("-") {
+            let word = arguments[index]
+            leading.append(word)
+            if GlobalFlags.valued.contains(word), index + 1 < arguments.count {
+                leading.append(arguments[index + 1])
+                index += 1
+            }
+            index += 1
+        }
+        guard index < arguments.count else {
+            if leading.contains("--version") || leading.contains("-v") {
+                return try await dispatch("version", arguments: [], context: context)
+            }
+            if !leading.isEmpty, !leading.contains("-h"), !leading.contains("--help"), let last = leading.last {
+                let message = GlobalFlags.valued.contains(last)
+                    ? (last.hasPrefix("--") ? "flag needs an argument: \(last)" : "flag needs an argument: '\(last.dropFirst())' in \(last)")
+                    : "unknown flag: \(last)"
+                context.printError("Error: \(message)\nRun 'kubectl --help' for usage.\n")
+                return 1
+            }
+            context.print(Commands.rootHelp)
+            return 0
+        }
+        let name = arguments[index]
+        let rest = leading + Array(arguments[(index + 1)...])
+        return try await dispatch(name, arguments: rest, context: context)
+    }
+
+    private func dispatch(_ name: String, arguments: [String], context: ProgramContext) async throws -> Int32 {
+        guard let command = Commands.named(name) else {
+            var text = "Error: unknown command \(goQuoted(name)) for \"kubectl\"\n"
+            if let suggestion = SpellingSuggestion.closest(to: name, among: Commands.all.map(\.name)) {
+                text += "\nDid you mean this?\n\t\(suggestion)\n"
+            }
+            text += "\nRun 'kubectl --help' for usage.\n"
+            context.printError(text)
+            return 1
+        }
+        let invocation = Invocation(context: context, program: self, commandName: command.name)
+        let flags = command.flagSet
+        let parsed: ParsedFlags
+        do {
+            parsed = try flags.parse(arguments)
+        } catch {
+            var text = "Error: \(error.message)\nSee 'kubectl \(command.name) -h' for help and examples.\n"
+            if let unknown = error.unknownFlag, let suggestion = SpellingSuggestion.closest(to: unknown, among: flags.longNames) {
+                text += "Did you mean \(suggestion)?\n"
+            }
+            context.printError(text)
+            return 1
+        }
+        if parsed.bool("help") {
+            context.print(command.helpText)
+            return 0
+        }
+        invocation.adopt(parsed)
+        do {
+            return try await command.run(invocation, parsed)
+        } catch let error as KubectlError {
+            context.printError(error.text)
+            return 1
+        } catch let error as APIError {
+            context.printError(KubectlError.api(error).text)
+            return 1
+        }
+    }
+
+    /// Completion candidates for the word being typed (`words` are the words before it, `words[0]`
+    /// being `kubectl`): subcommands, flags, resource types, and names of existing objects when a
+    /// client is given (the integrator passes the one the workstation's kubeconfig reaches).
+    public func completions(for words: [String], current prefix: String, client: (any KubernetesClient)? = nil, namespace: String = "default") -> [String] {
+        Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace)
+    }
+}

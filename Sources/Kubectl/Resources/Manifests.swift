@@ -1,0 +1,189 @@
+import Formatting
+import Kubernetes
+import Machine
+import StructuredData
+
+/// One object read from a manifest file (`-f`).
+struct Manifest {
+    /// The file as the learner named it (`kubia.yaml`, `STDIN`).
+    var source: String
+    var value: JSONValue
+    var type: ResourceType
+
+    func namespace(default fallback: String) -> String? {
+        guard type.namespaced else { return nil }
+        if let namespace = value["metadata"]?["namespace"]?.stringValue, !namespace.isEmpty { return namespace }
+        return fallback
+    }
+
+    /// The typed object; with `validate`, fields the schema does not know are errors (kubectl's client-side validation).
+    func decode(validate: Bool = true) throws(KubectlError) -> any APIObject {
+        do {
+            if validate {
+                return try type.decode(value)
+            }
+            return try ResourceTypes.lenientDecode(type, value)
+        } catch let error as UnknownFieldsError {
+            let field = error.fields[0]
+            throw .message("error validating \(goQuoted(source)): error validating data: found invalid field \(field.name) for \(Manifests.goTypeName(parentPath: field.parentPath, kind: type.kind, apiVersion: value["apiVersion"]?.stringValue ?? "v1")); if you choose to ignore these errors, turn validation off with --validate=false")
+        } catch let error as DecodingError {
+            throw .message("unable to decode \(goQuoted(source)): \(error.fieldPath): \(Manifests.describe(error))")
+        } catch {
+            throw .message("unable to decode \(goQuoted(source)): \(error)")
+        }
+    }
+}
+
+enum Manifests {
+    /// Reads every object in the files, directories or stdin (`-`) named by `-f`.
+    static func read(_ names: [String], invocation: Invocation, recursive: Bool = false) async throws -> [Manifest] {
+        var manifests: [Manifest] = []
+        for name in names {
+            for (source, text) in try await texts(name, invocation: invocation, recursive: recursive) {
+                manifests += try parse(text, source: source)
+            }
+        }
+        return manifests
+    }
+
+    private static func texts(_ name: String, invocation: Invocation, recursive: Bool) async throws -> [(String, String)] {
+        if name == "-" {
+            let bytes = try await LineBuffer(invocation.context.stdin).readAll()
+            return [("STDIN", String(decoding: bytes, as: UTF8.self))]
+        }
+        if name.hasPrefix("http://") || name.hasPrefix("https://") {
+            throw KubectlError.message("unable to read URL \(goQuoted(name)), server reported 404 Not Found, status code=404")
+        }
+        let fileSystem = invocation.context.machine.fileSystem
+        let path = invocation.context.resolve(name)
+        guard fileSystem.exists(path) else {
+            throw KubectlError.message("the path \(goQuoted(name)) does not exist")
+        }
+        if fileSystem.isDirectory(path) {
+            var result: [(String, String)] = []
+            let entries = (try? fileSystem.listDirectory(path, as: invocation.context.user)) ?? []
+            for entry in entries {
+                let child = path + "/" + entry
+                let shown = name.hasSuffix("/") ? name + entry : name + "/" + entry
+                if fileSystem.isDirectory(child) {
+                    if recursive { result += try await texts(shown, invocation: invocation, recursive: true) }
+                    continue
+                }
+                guard entry.hasSuffix(".yaml") || entry.hasSuffix(".yml") || entry.hasSuffix(".json") else { continue }
+                result += try await texts(shown, invocation: invocation, recursive: recursive)
+            }
+            return result
+        }
+        do {
+            let bytes = try fileSystem.readFile(path, as: invocation.context.user)
+            return [(name, String(decoding: bytes, as: UTF8.self))]
+        } catch {
+            throw KubectlError.message("open \(name): \(error.code.message.lowercased())")
+        }
+    }
+
+    /// The objects of one file: YAML or JSON documents, `kind: List` expanded.
+    static func parse(_ text: String, source: String) throws(KubectlError) -> [Manifest] {
+        let documents: [JSONValue]
+        do {
+            documents = try YAMLDocuments.parse(text)
+        } catch {
+            throw .message("error parsing \(source): " + error.kubectlMessage)
+        }
+        var manifests: [Manifest] = []
+        for document in documents {
+            if document["kind"]?.stringValue == "List", let items = document["items"]?.arrayValue {
+                for item in items { manifests.append(try manifest(item, source: source)) }
+            } else {
+                manifests.append(try manifest(document, source: source))
+            }
+        }
+        return manifests
+    }
+
+    static func manifest(_ value: JSONValue, source: String) throws(KubectlError) -> Manifest {
+        guard value.objectValue != nil else {
+            throw .message("error validating \(goQuoted(source)): error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false")
+        }
+        let kind = value["kind"]?.stringValue ?? ""
+        let apiVersion = value["apiVersion"]?.stringValue ?? ""
+        guard !kind.isEmpty else {
+            throw .message("error validating \(goQuoted(source)): error validating data: kind not set; if you choose to ignore these errors, turn validation off with --validate=false")
+        }
+        guard !apiVersion.isEmpty else {
+            throw .message("error validating \(goQuoted(source)): error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false")
+        }
+        guard let type = ResourceTypes.all.first(where: { $0.kind == kind }), type.resource.apiVersions.contains(apiVersion) else {
+            let groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion
+            throw .message("unable to recognize \(goQuoted(source)): no matches for \(groupVersion), Kind=\(kind)")
+        }
+        return Manifest(source: source, value: value, type: type)
+    }
+
+    /// The Go type kubectl 1.8's validation names for the object at a path (`v1.Container`).
+    static func goTypeName(parentPath: String, kind: String, apiVersion: String) -> String {
+        let version = apiVersion.split(separator: "/").last.map(String.init) ?? "v1"
+        let segments = parentPath.split(separator: ".").map { segment in
+            segment.firstIndex(of: "[").map { String(segment[..<$0]) } ?? String(segment)
+        }
+        guard let last = segments.last else { return version + "." + kind }
+        switch last {
+        case "metadata": return "v1.ObjectMeta"
+        case "spec":
+            if segments.count >= 2 && segments[segments.count - 2] == "template" { return "v1.PodSpec" }
+            return version + "." + kind + "Spec"
+        case "status": return version + "." + kind + "Status"
+        case "containers", "initContainers": return "v1.Container"
+        case "ports": return kind == "Service" ? "v1.ServicePort" : "v1.ContainerPort"
+        case "template": return "v1.PodTemplateSpec"
+        case "env": return "v1.EnvVar"
+        case "volumeMounts": return "v1.VolumeMount"
+        case "volumes": return "v1.Volume"
+        case "livenessProbe", "readinessProbe": return "v1.Probe"
+        case "httpGet": return "v1.HTTPGetAction"
+        case "resources": return "v1.ResourceRequirements"
+        case "selector": return "v1.LabelSelector"
+        default: return "v1." + last.prefix(1).uppercased() + last.dropFirst()
+        }
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .typeMismatch(let type, _): return "expected type \(goTypeWord(type))"
+        case .valueNotFound(let type, _): return "expected type \(goTypeWord(type)), got null"
+        case .keyNotFound(let key, _): return "missing required field \(goQuoted(key.stringValue))"
+        case .dataCorrupted(let context): return context.debugDescription
+        @unknown default: return "invalid value"
+        }
+    }
+
+    static func goTypeWord(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type, is Int64.Type, is Int32.Type: "int"
+        case is String.Type: "string"
+        case is Bool.Type: "bool"
+        case is Double.Type: "float64"
+        default: "object"
+        }
+    }
+}
+
+extension ResourceTypes {
+    /// `--validate=false`: unknown fields are dropped, as the server's decoder does.
+    static func lenientDecode(_ type: ResourceType, _ value: JSONValue) throws -> any APIObject {
+        do {
+            return try type.decode(value)
+        } catch is UnknownFieldsError {
+            return try lenient(type, value)
+        }
+    }
+
+    private static func lenient(_ type: ResourceType, _ value: JSONValue) throws -> any APIObject {
+        guard let kind = APIServer.type(forKind: type.kind) else { throw KubectlError.message("unknown kind \(type.kind)") }
+        return try decodeLeniently(kind, value)
+    }
+
+    private static func decodeLeniently<Object: APIObject>(_ type: Object.Type, _ value: JSONValue) throws -> any APIObject {
+        try JSONValueDecoder(rejectsUnknownFields: false).decode(type, from: value)
+    }
+}

@@ -1,0 +1,151 @@
+import Testing
+import Kubernetes
+import StructuredData
+@testable import Kubectl
+
+/// `-o` formats, mixed listings, labels columns, watch, and round trips of printed objects.
+@Suite struct OutputFormatTests {
+    func harnessWithPod() throws -> KubectlHarness {
+        let harness = try KubectlHarness()
+        try harness.write("/root/kubia-manual.yaml", PodManifests.kubiaManual)
+        harness.run("kubectl create -f kubia-manual.yaml")
+        harness.settle { (try? harness.client.get(Pod.self, namespace: "default", name: "kubia-manual"))?.status?.phase == .running }
+        return harness
+    }
+
+    @Test func nameOutputUsesThePluralResource() throws {
+        let harness = try harnessWithPod()
+        #expect(harness.run("kubectl get pods -o name").output == "pods/kubia-manual\n")
+    }
+
+    @Test func jsonPathPrintsWithoutNewline() throws {
+        let harness = try harnessWithPod()
+        #expect(harness.run("kubectl get pod kubia-manual -o jsonpath={.status.podIP}").output == "172.17.0.4")
+        #expect(harness.run("kubectl get pods -o jsonpath={.items[*].metadata.name}").output == "kubia-manual")
+    }
+
+    @Test func customColumns() throws {
+        let harness = try harnessWithPod()
+        #expect(harness.run("kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image").output == """
+            NAME           IMAGE
+            kubia-manual   luksa/kubia
+
+            """)
+    }
+
+    @Test func jsonIsIndentedByFourSpacesInFieldOrder() throws {
+        let harness = try harnessWithPod()
+        let output = harness.run("kubectl get pod kubia-manual -o json").output
+        #expect(output.hasPrefix("{\n    \"apiVersion\": \"v1\",\n    \"kind\": \"Pod\",\n    \"metadata\": {\n        \"name\": \"kubia-manual\","))
+    }
+
+    @Test func listsAreWrappedInAList() throws {
+        let harness = try harnessWithPod()
+        let output = harness.run("kubectl get pods -o yaml").output
+        #expect(output.hasPrefix("apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: Pod\n"))
+        #expect(output.hasSuffix("kind: List\nmetadata:\n  resourceVersion: \"\"\n  selfLink: \"\"\n"))
+    }
+
+    @Test func showLabelsAndLabelColumns() throws {
+        let harness = try harnessWithPod()
+        harness.run("kubectl label pod kubia-manual env=prod")
+        #expect(harness.run("kubectl get po --show-labels").output == """
+            NAME           READY     STATUS    RESTARTS   AGE       LABELS
+            kubia-manual   1/1       Running   0          1s        env=prod
+
+            """)
+        #expect(harness.run("kubectl get po -L env,creation_method").output == """
+            NAME           READY     STATUS    RESTARTS   AGE       ENV       CREATION_METHOD
+            kubia-manual   1/1       Running   0          1s        prod      
+
+            """)
+        #expect(harness.run("kubectl get po -l env=dev").error == "No resources found.\n")
+    }
+
+    @Test func getAllPrefixesNamesByType() throws {
+        let harness = try KubectlHarness()
+        harness.run("kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1")
+        harness.settle { (try? harness.client.list(Pod.self, namespace: "default").items.first?.status?.phase) == .running }
+        let pod = try #require(try harness.client.list(Pod.self, namespace: "default").items.first)
+        let output = harness.run("kubectl get all").output
+        #expect(output.contains("rc/kubia   1         1         1         1s\n\nNAME"))
+        #expect(output.contains("po/\(pod.name)   1/1       Running   0          1s\n"))
+        #expect(output.contains("svc/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   1s\n"))
+    }
+
+    @Test func namespacesAndAllNamespaces() throws {
+        let harness = try harnessWithPod()
+        #expect(harness.run("kubectl create namespace custom-namespace").output == "namespace \"custom-namespace\" created\n")
+        #expect(harness.run("kubectl get pods -n custom-namespace").error == "No resources found.\n")
+        let all = harness.run("kubectl get po --all-namespaces").output
+        #expect(all.hasPrefix("NAMESPACE   NAME           READY"))
+    }
+
+    @Test func watchPrintsChangesUntilInterrupted() throws {
+        let harness = try KubectlHarness()
+        harness.loop.schedule(after: .seconds(2)) {
+            _ = try? harness.client.create(Pod(metadata: ObjectMeta(name: "late", namespace: "default"), spec: PodSpec(containers: [Container(name: "c", image: "busybox")])))
+        }
+        let result = harness.run(words: ["kubectl", "get", "pods", "-w"], interruptAfter: .seconds(10))
+        let lines = result.output.split(separator: "\n")
+        #expect(lines.first == "NAME      READY     STATUS    RESTARTS   AGE")
+        #expect(lines.filter { $0 == "late      0/1       Pending   0          0s" }.count == 2, "created, then bound")
+        #expect(lines.last?.hasPrefix("late      1/1       Running") == true)
+    }
+
+    /// Every kind printed with `-o yaml` can be created again from that text.
+    @Test func yamlRoundTripsThroughCreate() throws {
+        let harness = try harnessWithPod()
+        harness.run("kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1")
+        harness.run("kubectl run web --image=nginx")
+        harness.run("kubectl expose rc kubia --name kubia-http --type=NodePort")
+        harness.run("kubectl create namespace other")
+        harness.settle { (try? harness.client.list(ReplicaSet.self, namespace: "default").items.count) == 1 }
+        for (type, name) in [("pod", "kubia-manual"), ("rc", "kubia"), ("deploy", "web"), ("svc", "kubia-http"), ("ns", "other")] {
+            let yaml = harness.run("kubectl get \(type) \(name) -o yaml").output
+            try harness.write("/root/\(name).yaml", yaml)
+            // Deleting with a zero grace period removes pods at once.
+            harness.run("kubectl delete \(type) \(name) --grace-period=0 --force")
+            harness.settle { harness.run("kubectl get \(type) \(name)").status == 1 }
+            let created = harness.run("kubectl create -f \(name).yaml")
+            #expect(created.status == 0, "\(type) \(name): \(created.error)")
+        }
+        let json = harness.run("kubectl get svc kubia-http -o json").output
+        let parsed = try YAMLDocuments.parse(json)
+        #expect(parsed.first?["kind"] == "Service")
+    }
+}
+
+/// The other kinds' tables.
+@Suite struct OtherTableTests {
+    @Test func endpointsEventsAndComponentStatuses() throws {
+        let harness = try KubectlHarness()
+        #expect(harness.run("kubectl get ep").output == """
+            NAME         ENDPOINTS             AGE
+            kubernetes   192.168.99.100:8443   0s
+
+            """)
+        #expect(harness.run("kubectl get cs").output == """
+            NAME                 STATUS    MESSAGE              ERROR
+            controller-manager   Healthy   ok                   
+            etcd-0               Healthy   {"health": "true"}   
+            scheduler            Healthy   ok                   
+
+            """)
+        #expect(harness.run("kubectl get ns").output == """
+            NAME          STATUS    AGE
+            default       Active    0s
+            kube-public   Active    0s
+            kube-system   Active    0s
+
+            """)
+        harness.run("kubectl run once --image=busybox --restart=Never")
+        harness.advance(.seconds(5))
+        #expect(harness.run("kubectl get ev").output == """
+            LAST SEEN   FIRST SEEN   COUNT     NAME       KIND      SUBOBJECT   TYPE      REASON           SOURCE              MESSAGE
+            5s          5s           1         minikube   Node                  Normal    RegisteredNode   controllermanager   Node minikube event: Registered Node minikube in Controller
+            5s          5s           1         once       Pod                   Normal    Scheduled        default-scheduler   Successfully assigned once to minikube
+
+            """)
+    }
+}
