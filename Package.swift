@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["StructuredData"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
 
         // The learner's world, the REPL around it, transcripts of it.
@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),

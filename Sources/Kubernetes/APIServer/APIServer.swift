@@ -1,0 +1,127 @@
+import Simulation
+
+/// The simulated API server: an etcd-like store with one global revision, defaulting,
+/// admission, validation, optimistic concurrency and watches delivered on the event loop.
+///
+/// Components talk to it only through `client()`, as the real ones talk REST.
+public final class APIServer {
+    public let loop: EventLoop
+    public let configuration: ClusterConfiguration
+    /// The newest revision written (etcd's global revision).
+    public private(set) var revision: Int64 = 0
+    let admission: AdmissionContext
+    var identifiers: Identifiers
+    private var stores: [ObjectIdentifier: AnyResourceStore] = [:]
+
+    /// The kinds the server serves, in the order `kubectl api-resources` would list their groups.
+    public static let kinds: [any APIObject.Type] = [
+        ComponentStatus.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
+        ReplicationController.self, Service.self, Deployment.self, ReplicaSet.self,
+    ]
+
+    /// Namespaces that exist from the start and may not be deleted.
+    public static let systemNamespaces = ["default", "kube-public", "kube-system"]
+
+    public init(loop: EventLoop, configuration: ClusterConfiguration = ClusterConfiguration()) {
+        self.loop = loop
+        self.configuration = configuration
+        var random = loop.random.split()
+        self.identifiers = Identifiers(random: random.split())
+        self.admission = AdmissionContext(configuration: configuration, random: random.split())
+        bootstrap()
+    }
+
+    /// A client, the only way components and kubectl reach the server.
+    public func client() -> any KubernetesClient {
+        ServerClient(server: self)
+    }
+
+    // MARK: Stores
+
+    func store<Object: APIObject>(_ type: Object.Type) -> ResourceStore<Object> {
+        let id = ObjectIdentifier(type)
+        if let store = stores[id] as? ResourceStore<Object> { return store }
+        let store = ResourceStore<Object>(loop: loop, historyLimit: configuration.watchHistoryLimit)
+        stores[id] = store
+        return store
+    }
+
+    func nextRevision() -> Int64 {
+        revision += 1
+        return revision
+    }
+
+    /// The type serving a kind name (`Pod`), for components that follow references.
+    public static func type(forKind kind: String) -> (any APIObject.Type)? {
+        kinds.first { $0.resource.kind == kind }
+    }
+
+    // MARK: Reading
+
+    public func get<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String) throws(APIError) -> Object {
+        guard let object = store(type).object(namespace: namespace, name: name) else {
+            throw APIError.notFound(type.resource, name)
+        }
+        return object
+    }
+
+    public func list<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions) throws(APIError) -> ObjectList<Object> {
+        try checkFieldSelector(type, options.fieldSelector)
+        let items = store(type).list(namespace: type.resource.namespaced ? namespace : nil, options: options)
+        let apiVersion = type.resource.preferredAPIVersion
+        return ObjectList(
+            apiVersion: apiVersion, kind: type.resource.kind + "List",
+            metadata: ListMeta(
+                selfLink: type.resource.collectionLink(apiVersion: apiVersion, namespace: namespace),
+                resourceVersion: String(revision)),
+            items: items)
+    }
+
+    public func watch<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
+        try checkFieldSelector(type, options.fieldSelector)
+        var after: Int64?
+        if let text = options.resourceVersion, !text.isEmpty, text != "0" {
+            guard let value = Int64(text) else {
+                throw APIError.badRequest("invalid resource version: \(text)")
+            }
+            after = value
+        }
+        return try store(type).watch(namespace: type.resource.namespaced ? namespace : nil, options: options, after: after, handler: handler)
+    }
+
+    private func checkFieldSelector<Object: APIObject>(_ type: Object.Type, _ selector: Fields.Selector) throws(APIError) {
+        let supported = Set(["metadata.name", "metadata.namespace"] + type.selectableFields)
+        do {
+            try selector.checkFields(supported: supported)
+        } catch {
+            throw APIError.badRequest(error.message)
+        }
+    }
+
+    // MARK: Startup
+
+    /// The objects a fresh cluster has: system namespaces, the `kubernetes` service and its endpoints, component statuses.
+    private func bootstrap() {
+        for name in Self.systemNamespaces {
+            _ = try? create(Namespace(metadata: ObjectMeta(name: name)))
+        }
+        var service = Service(
+            metadata: ObjectMeta(name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
+            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(configuration.securePort))]))
+        service.spec?.clusterIP = admission.clusterIP(offset: 1)
+        service.spec?.sessionAffinity = "ClientIP"
+        _ = try? create(service)
+        _ = try? create(Endpoints(
+            metadata: ObjectMeta(name: "kubernetes", namespace: "default"),
+            subsets: [EndpointSubset(
+                addresses: [EndpointAddress(ip: configuration.masterAddress)],
+                ports: [EndpointPort(name: "https", port: configuration.securePort, protocol: "TCP")])]))
+        let components: [(String, String)] = [
+            ("controller-manager", "ok"), ("scheduler", "ok"), ("etcd-0", "{\"health\": \"true\"}"),
+        ]
+        for (name, message) in components {
+            _ = try? create(ComponentStatus(
+                metadata: ObjectMeta(name: name), conditions: [ComponentCondition(type: "Healthy", status: .true, message: message)]))
+        }
+    }
+}

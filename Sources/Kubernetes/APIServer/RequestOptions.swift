@@ -1,0 +1,77 @@
+/// Options of list and watch requests (`metav1.ListOptions`).
+public struct ListOptions: Sendable {
+    public var labelSelector: Labels.Selector
+    public var fieldSelector: Fields.Selector
+    /// For watch: the revision to start after; nil starts with the current objects as ADDED events.
+    public var resourceVersion: String?
+
+    public init(labelSelector: Labels.Selector = .everything, fieldSelector: Fields.Selector = .everything, resourceVersion: String? = nil) {
+        self.labelSelector = labelSelector
+        self.fieldSelector = fieldSelector
+        self.resourceVersion = resourceVersion
+    }
+
+    public static let everything = ListOptions()
+}
+
+/// What happens to the dependents of a deleted object.
+public enum PropagationPolicy: String, Hashable, Sendable, Codable {
+    /// Dependents lose their owner reference and stay.
+    case orphan = "Orphan"
+    /// The owner goes at once; the garbage collector deletes the dependents after it.
+    case background = "Background"
+    /// Treated as background: the owner does not wait for its dependents here.
+    case foreground = "Foreground"
+}
+
+/// Options of a delete request (`metav1.DeleteOptions`).
+public struct DeleteOptions: Sendable {
+    /// Seconds the object may take to go; nil uses the object's default (pods: its termination grace period).
+    public var gracePeriodSeconds: Int64?
+    /// nil uses the kind's default for the API version the object was created with.
+    public var propagationPolicy: PropagationPolicy?
+    /// Delete only if the object still has this uid.
+    public var preconditionUID: String?
+
+    public init(gracePeriodSeconds: Int64? = nil, propagationPolicy: PropagationPolicy? = nil, preconditionUID: String? = nil) {
+        self.gracePeriodSeconds = gracePeriodSeconds
+        self.propagationPolicy = propagationPolicy
+        self.preconditionUID = preconditionUID
+    }
+}
+
+/// One change seen through a watch.
+public struct WatchEvent<Object: APIObject>: Sendable {
+    /// `ADDED`, `MODIFIED`, `DELETED`, as `kubectl get -w --output-watch-events` prints them.
+    public enum EventType: String, Hashable, Sendable {
+        case added = "ADDED"
+        case modified = "MODIFIED"
+        case deleted = "DELETED"
+    }
+
+    public var type: EventType
+    public var object: Object
+
+    public init(type: EventType, object: Object) {
+        self.type = type
+        self.object = object
+    }
+}
+
+/// Stops a watch; events queued but not yet delivered are dropped.
+public final class WatchHandle: @unchecked Sendable {
+    // @unchecked: only touched on the simulation's one loop thread.
+    private var onStop: (() -> Void)?
+
+    init(onStop: @escaping () -> Void) {
+        self.onStop = onStop
+    }
+
+    public func stop() {
+        let action = onStop
+        onStop = nil
+        action?()
+    }
+
+    public var isStopped: Bool { onStop == nil }
+}

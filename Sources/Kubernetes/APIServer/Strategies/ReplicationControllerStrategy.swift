@@ -1,0 +1,171 @@
+extension ReplicationController {
+    /// `SetDefaults_ReplicationController`: selector and labels from the template, one replica.
+    public mutating func applyDefaults() {
+        guard var spec else { return }
+        let templateLabels = spec.template?.metadata?.labels ?? [:]
+        if (spec.selector ?? [:]).isEmpty, !templateLabels.isEmpty { spec.selector = templateLabels }
+        if (metadata.labels ?? [:]).isEmpty, !templateLabels.isEmpty { metadata.labels = templateLabels }
+        if spec.replicas == nil { spec.replicas = 1 }
+        spec.template?.applyDefaults()
+        self.spec = spec
+    }
+
+    public func validate() -> [FieldError] {
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
+        errors += NameValidation.metadataErrors(metadata)
+        let selectorMap = spec?.selector ?? [:]
+        errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
+        if selectorMap.isEmpty { errors.append(FieldError(.required, "spec.selector")) }
+        for key in selectorMap.keys.sorted() {
+            errors += LabelValidation.qualifiedNameErrors(key).map { FieldError(.invalid(.string(key)), "spec.selector", $0) }
+        }
+        errors += WorkloadValidation.templateErrors(spec?.template, selector: Labels.Selector(matching: selectorMap), path: "spec.template")
+        return errors
+    }
+
+    public mutating func prepareForCreate() {
+        status = ReplicationControllerStatus()
+        metadata.generation = 1
+    }
+
+    public mutating func prepareForUpdate(from old: ReplicationController) {
+        status = old.status
+        metadata.generation = old.metadata.generation
+        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
+    }
+
+    public mutating func takeStatus(from other: ReplicationController) {
+        status = other.status
+    }
+
+    /// core/v1 replication controllers orphan their pods unless told otherwise.
+    public var defaultPropagationPolicy: PropagationPolicy { .orphan }
+
+    /// The selector as a label selector (nil selector selects nothing).
+    public var podSelector: Labels.Selector {
+        guard let selector = spec?.selector, !selector.isEmpty else { return .nothing }
+        return Labels.Selector(matching: selector)
+    }
+}
+
+extension ReplicaSet {
+    /// extensions/v1beta1 defaults the selector and labels from the template; apps/v1beta2 and apps/v1 do not.
+    public mutating func applyDefaults() {
+        guard var spec else { return }
+        let templateLabels = spec.template?.metadata?.labels ?? [:]
+        if apiVersion == "extensions/v1beta1" {
+            if spec.selector == nil, !templateLabels.isEmpty { spec.selector = LabelSelector(matchLabels: templateLabels) }
+            if (metadata.labels ?? [:]).isEmpty, !templateLabels.isEmpty { metadata.labels = templateLabels }
+        }
+        if spec.replicas == nil { spec.replicas = 1 }
+        spec.template?.applyDefaults()
+        self.spec = spec
+    }
+
+    public func validate() -> [FieldError] {
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
+        errors += NameValidation.metadataErrors(metadata)
+        errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
+        let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")
+        errors += selectorErrors
+        if let selector {
+            errors += WorkloadValidation.templateErrors(spec?.template, selector: selector, path: "spec.template")
+        }
+        return errors
+    }
+
+    public mutating func prepareForCreate() {
+        status = ReplicationControllerStatus()
+        metadata.generation = 1
+    }
+
+    public mutating func prepareForUpdate(from old: ReplicaSet) {
+        status = old.status
+        metadata.generation = old.metadata.generation
+        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
+    }
+
+    public mutating func takeStatus(from other: ReplicaSet) {
+        status = other.status
+    }
+
+    /// Only apps/v1 deletes dependents by default.
+    public var defaultPropagationPolicy: PropagationPolicy { apiVersion == "apps/v1" ? .background : .orphan }
+
+    public var podSelector: Labels.Selector {
+        (try? LabelSelector.selector(for: spec?.selector)) ?? .nothing
+    }
+}
+
+extension Deployment {
+    /// The era's per-version defaults: selectors from template labels in extensions/v1beta1 and
+    /// apps/v1beta1; surge and unavailability 1/1 in extensions, 25%/25% elsewhere; history limits.
+    public mutating func applyDefaults() {
+        guard var spec else { return }
+        let version = apiVersion ?? "extensions/v1beta1"
+        let templateLabels = spec.template?.metadata?.labels ?? [:]
+        if version == "extensions/v1beta1" || version == "apps/v1beta1" {
+            if spec.selector == nil, !templateLabels.isEmpty { spec.selector = LabelSelector(matchLabels: templateLabels) }
+            if (metadata.labels ?? [:]).isEmpty, !templateLabels.isEmpty { metadata.labels = templateLabels }
+        }
+        if spec.replicas == nil { spec.replicas = 1 }
+        var strategy = spec.strategy ?? DeploymentStrategy()
+        if (strategy.type ?? "").isEmpty { strategy.type = "RollingUpdate" }
+        if strategy.type == "RollingUpdate" {
+            var rolling = strategy.rollingUpdate ?? RollingUpdateDeployment()
+            let fallback: IntOrString = version == "extensions/v1beta1" ? .int(1) : .string("25%")
+            if rolling.maxUnavailable == nil { rolling.maxUnavailable = fallback }
+            if rolling.maxSurge == nil { rolling.maxSurge = fallback }
+            strategy.rollingUpdate = rolling
+        }
+        spec.strategy = strategy
+        switch version {
+        case "extensions/v1beta1":
+            break
+        case "apps/v1beta1":
+            if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 2 }
+            if spec.progressDeadlineSeconds == nil { spec.progressDeadlineSeconds = 600 }
+        default:
+            if spec.revisionHistoryLimit == nil { spec.revisionHistoryLimit = 10 }
+            if spec.progressDeadlineSeconds == nil { spec.progressDeadlineSeconds = 600 }
+        }
+        spec.template?.applyDefaults()
+        self.spec = spec
+    }
+
+    public func validate() -> [FieldError] {
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
+        errors += NameValidation.metadataErrors(metadata)
+        errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
+        let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")
+        errors += selectorErrors
+        if let selector {
+            errors += WorkloadValidation.templateErrors(spec?.template, selector: selector, path: "spec.template")
+        }
+        if let type = spec?.strategy?.type, !["RollingUpdate", "Recreate"].contains(type) {
+            errors.append(FieldError(.notSupported(.string(type), supported: ["Recreate", "RollingUpdate"]), "spec.strategy.type"))
+        }
+        return errors
+    }
+
+    public mutating func prepareForCreate() {
+        status = DeploymentStatus()
+        metadata.generation = 1
+    }
+
+    public mutating func prepareForUpdate(from old: Deployment) {
+        status = old.status
+        metadata.generation = old.metadata.generation
+        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
+    }
+
+    public mutating func takeStatus(from other: Deployment) {
+        status = other.status
+    }
+
+    public var defaultPropagationPolicy: PropagationPolicy { apiVersion == "apps/v1" ? .background : .orphan }
+
+    public var podSelector: Labels.Selector {
+        (try? LabelSelector.selector(for: spec?.selector)) ?? .nothing
+    }
+}

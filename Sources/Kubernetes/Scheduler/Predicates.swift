@@ -1,0 +1,86 @@
+/// The filters a node must pass to take a pod (the 1.8 default predicates that apply here).
+enum Predicates {
+    /// The reasons the node cannot take the pod; empty when it can.
+    static func failures(of pod: Pod, usage: PodUsage, on info: NodeInfo) -> [String] {
+        // GeneralPredicates report all of their problems together.
+        var reasons: [String] = []
+        if info.podCount + 1 > info.allowedPods {
+            reasons.append(PredicateFailure.insufficient("pods"))
+        }
+        if usage.milliCPU > 0 || usage.memory > 0 {
+            if info.allocatableMilliCPU < usage.milliCPU + info.requestedMilliCPU {
+                reasons.append(PredicateFailure.insufficient("cpu"))
+            }
+            if info.allocatableMemory < usage.memory + info.requestedMemory {
+                reasons.append(PredicateFailure.insufficient("memory"))
+            }
+        }
+        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, nodeName != info.name {
+            reasons.append(PredicateFailure.hostName)
+        }
+        if usage.hostPorts.contains(where: { info.hostPorts[$0] != nil }) {
+            reasons.append(PredicateFailure.hostPorts)
+        }
+        if let selector = pod.spec?.nodeSelector, !selector.isEmpty {
+            let labels = info.labels
+            if !selector.allSatisfy({ labels[$0.key] == $0.value }) {
+                reasons.append(PredicateFailure.nodeSelector)
+            }
+        }
+        if !reasons.isEmpty { return reasons }
+        let tolerations = pod.spec?.tolerations ?? []
+        for taint in info.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
+            if !tolerations.contains(where: { $0.tolerates(taint) }) {
+                return [PredicateFailure.taints]
+            }
+        }
+        if info.hasMemoryPressure, pod.qosClass == "BestEffort" {
+            return [PredicateFailure.memoryPressure]
+        }
+        if info.hasDiskPressure {
+            return [PredicateFailure.diskPressure]
+        }
+        return []
+    }
+
+    /// Nodes the 1.8 scheduler does not even consider: not Ready, out of disk, or cordoned.
+    static func isSchedulable(_ node: Node) -> Bool {
+        if node.spec?.unschedulable == true { return false }
+        guard node.isReady else { return false }
+        if node.status?.condition(NodeCondition.outOfDisk)?.status == .true { return false }
+        return true
+    }
+}
+
+/// The 1.8 default priorities that apply here, each scoring 0–10.
+enum Priorities {
+    /// LeastRequestedPriority + BalancedResourceAllocation + SelectorSpreadPriority + TaintTolerationPriority.
+    static func score(usage: PodUsage, on info: NodeInfo, sameOwnerCount: Int, maxSameOwnerCount: Int, tolerations: [Toleration]) -> Int64 {
+        let cpuCapacity = info.allocatableMilliCPU
+        let memoryCapacity = info.allocatableMemory
+        let cpuRequested = info.nonZeroMilliCPU + usage.nonZeroMilliCPU
+        let memoryRequested = info.nonZeroMemory + usage.nonZeroMemory
+        func leastRequested(_ requested: Int64, _ capacity: Int64) -> Int64 {
+            guard capacity > 0, requested <= capacity else { return 0 }
+            return (capacity - requested) * 10 / capacity
+        }
+        let least = (leastRequested(cpuRequested, cpuCapacity) + leastRequested(memoryRequested, memoryCapacity)) / 2
+        var balanced: Int64 = 0
+        if cpuCapacity > 0, memoryCapacity > 0 {
+            let cpuFraction = Double(cpuRequested) / Double(cpuCapacity)
+            let memoryFraction = Double(memoryRequested) / Double(memoryCapacity)
+            if cpuFraction < 1, memoryFraction < 1 {
+                balanced = Int64(10 - abs(cpuFraction - memoryFraction) * 10)
+            }
+        }
+        var spread: Int64 = 10
+        if maxSameOwnerCount > 0 {
+            spread = Int64(10 * (maxSameOwnerCount - sameOwnerCount) / maxSameOwnerCount)
+        }
+        let intolerable = info.taints.filter { taint in
+            taint.effect == "PreferNoSchedule" && !tolerations.contains { $0.tolerates(taint) }
+        }.count
+        let taintScore: Int64 = intolerable == 0 ? 10 : 0
+        return least + balanced + spread + taintScore
+    }
+}
