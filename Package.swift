@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "kubelab", targets: ["KubeLab"]),
     ],
     dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
@@ -21,10 +22,13 @@ let package = Package(
         .target(name: "Machine", dependencies: ["Simulation"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
+                                                .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Machine", "Docker"]),
+        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
 
         // The learner's world, the REPL around it, transcripts of it.
@@ -45,8 +49,10 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker"]),
+        .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "Machine", "Simulation"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),

@@ -1,0 +1,149 @@
+import Simulation
+import Foundation
+import Docker
+import Machine
+
+extension Commands {
+    static var ps: DockerCommand {
+        DockerCommand(name: "ps", usage: "docker ps [OPTIONS]", summary: "List containers",
+                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("latest", "l")],
+                      minimumArguments: 0, maximumArguments: 0) { invocation in
+            let engine = invocation.engine
+            let arguments = invocation.arguments
+            var shown = engine.containers.reversed().filter { arguments.has("all") || $0.isRunning }
+            if arguments.has("latest") { shown = Array(engine.containers.suffix(1)) }
+            let full = arguments.has("no-trunc")
+            if arguments.has("quiet") {
+                invocation.out(shown.map { (full ? $0.id : $0.shortID) + "\n" }.joined())
+                return 0
+            }
+            var table = Table(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
+            let now = engine.loop.now
+            for container in shown {
+                let command = container.commandLine.joined(separator: " ")
+                table.add([full ? container.id : container.shortID, container.imageReference,
+                           quoted(full ? command : ellipsis(command, 20)),
+                           HumanUnits.duration(now - container.created) + " ago", status(of: container, now: now),
+                           ports(of: container), container.name])
+            }
+            invocation.out(table.text)
+            return 0
+        }
+    }
+
+    static func ellipsis(_ text: String, _ width: Int) -> String {
+        text.count <= width ? text : String(text.prefix(width - 1)) + "…"
+    }
+
+    /// Go's `strconv.Quote` for the COMMAND column.
+    static func quoted(_ text: String) -> String {
+        "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func status(of container: Container, now: VirtualInstant) -> String {
+        switch container.state {
+        case .running:
+            return "Up " + HumanUnits.duration(now - (container.startedAt ?? now))
+        case .exited:
+            return "Exited (\(container.exitCode)) " + HumanUnits.duration(now - (container.finishedAt ?? now)) + " ago"
+        case .created:
+            return "Created"
+        case .removing:
+            return "Removal In Progress"
+        }
+    }
+
+    /// `0.0.0.0:8080->8080/tcp`, and bare exposed ports, for a running container.
+    static func ports(of container: Container) -> String {
+        guard container.isRunning else { return "" }
+        var entries = container.ports.map { (port: $0.containerPort, text: "\($0.hostIP):\($0.hostPort)->\($0.containerPort)/\($0.proto)") }
+        for exposed in container.config.exposedPorts {
+            let port = Int(exposed.split(separator: "/").first ?? "") ?? 0
+            if !container.ports.contains(where: { $0.containerPort == port }) { entries.append((port, exposed)) }
+        }
+        return entries.sorted { $0.port < $1.port }.map(\.text).joined(separator: ", ")
+    }
+
+    static var images: DockerCommand {
+        DockerCommand(name: "images", usage: "docker images [OPTIONS] [REPOSITORY[:TAG]]", summary: "List images",
+                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("digests")],
+                      minimumArguments: 0, maximumArguments: 1) { invocation in
+            let engine = invocation.engine
+            let arguments = invocation.arguments
+            let parents = Set(engine.images.values.compactMap(\.parentID))
+            var rows: [(repository: String, tag: String, image: Image)] = []
+            for image in engine.images.values {
+                let tags = engine.tags(of: image.id)
+                if tags.isEmpty {
+                    if arguments.has("all") || !parents.contains(image.id) { rows.append(("<none>", "<none>", image)) }
+                    continue
+                }
+                for tag in tags {
+                    let split = tag.lastIndex(of: ":").map { (String(tag[..<$0]), String(tag[tag.index(after: $0)...])) } ?? (tag, "")
+                    rows.append((split.0, split.1, image))
+                }
+            }
+            if let filter = arguments.positional.first {
+                let parts = filter.split(separator: ":", maxSplits: 1).map(String.init)
+                rows = rows.filter { $0.repository == parts[0] && (parts.count < 2 || $0.tag == parts[1]) }
+            }
+            rows.sort {
+                $0.image.created != $1.image.created ? $0.image.created > $1.image.created
+                    : ($0.repository, $0.tag) < ($1.repository, $1.tag)
+            }
+            let full = arguments.has("no-trunc")
+            if arguments.has("quiet") {
+                var seen: Set<String> = []
+                for row in rows where seen.insert(row.image.id).inserted {
+                    invocation.out((full ? row.image.id : row.image.shortID) + "\n")
+                }
+                return 0
+            }
+            var table = Table(header: ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"])
+            let now = engine.loop.now
+            for row in rows {
+                table.add([row.repository, row.tag, full ? row.image.id : row.image.shortID,
+                           HumanUnits.duration(now - row.image.created) + " ago", HumanUnits.size(engine.size(of: row.image))])
+            }
+            invocation.out(table.text)
+            return 0
+        }
+    }
+
+    static var history: DockerCommand {
+        DockerCommand(name: "history", usage: "docker history [OPTIONS] IMAGE", summary: "Show the history of an image",
+                      flags: [FlagSpec("no-trunc"), FlagSpec("quiet", "q")],
+                      minimumArguments: 1, maximumArguments: 1) { invocation in
+            let engine = invocation.engine
+            let name = invocation.arguments.positional[0]
+            guard var image = engine.image(named: name) else {
+                invocation.err("Error response from daemon: No such image: \(name)\n")
+                return 1
+            }
+            // Local build steps have their own images; pulled layers show as <missing>.
+            var chain: [Image] = [image]
+            while let parent = image.parentID, let next = engine.images[parent] {
+                chain.append(next)
+                image = next
+            }
+            let full = invocation.arguments.has("no-trunc")
+            var table = Table(header: ["IMAGE", "CREATED", "CREATED BY", "SIZE", "COMMENT"])
+            let now = engine.loop.now
+            let top = chain[0]
+            var layerIndex = top.config.layerDigests.count - 1
+            for (index, entry) in top.config.history.enumerated().reversed() {
+                let owner = chain.first { $0.config.history.count == index + 1 && $0.buildStep != nil }
+                let id = owner.map { full ? $0.id : $0.shortID } ?? (index == top.config.history.count - 1 ? top.shortID : "<missing>")
+                var size = 0
+                if !entry.emptyLayer, layerIndex >= 0 {
+                    size = engine.layers[top.config.layerDigests[layerIndex]]?.size ?? 0
+                    layerIndex -= 1
+                }
+                let createdBy = full ? entry.createdBy : ellipsis(entry.createdBy, 45)
+                table.add([id, HumanUnits.duration(now - entry.created) + " ago", createdBy, HumanUnits.size(size), entry.comment])
+            }
+            invocation.out(table.text)
+            return 0
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import Foundation
+import Docker
+import Formatting
+import Simulation
+
+/// How the CLI prints durations, sizes and timestamps (durations and sizes from `Formatting`).
+enum HumanUnits {
+    static func duration(_ elapsed: Duration) -> String {
+        DockerDuration.human(elapsed)
+    }
+
+    static func size(_ bytes: Int, precision: Int = 3) -> String {
+        DockerSize.humanSize(Double(bytes), precision: precision)
+    }
+
+    /// Go's RFC3339Nano with a fixed nine-digit fraction, as `docker logs -t` prints.
+    static func timestamp(_ instant: VirtualInstant) -> String {
+        let nanoseconds = instant.nanosecondsSinceEpoch
+        let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
+        let fraction = nanoseconds - seconds * 1_000_000_000
+        return CivilTime.rfc3339(seconds) + "." + String(format: "%09lld", fraction) + "Z"
+    }
+}
