@@ -1,0 +1,126 @@
+import Testing
+import Cloud
+import Docker
+import Kubernetes
+import Machine
+import Simulation
+
+/// A workstation with `minikube` and `gcloud` installed.
+final class CloudWorld {
+    let loop: EventLoop
+    let network = Network()
+    let clusters = ClusterRegistry()
+    let environment: CloudEnvironment
+    let workstation: Machine
+
+    init(seed: UInt64 = 1) throws {
+        loop = EventLoop(seed: seed)
+        let programs = ProgramRegistry()
+        environment = CloudEnvironment(loop: loop, network: network, hub: Registry(host: ImageName.hubRegistry), programs: programs, clusters: clusters)
+        let fileSystem = FileSystem()
+        try fileSystem.createDirectory("/root")
+        workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: network)
+        environment.install(on: workstation)
+    }
+
+    /// Runs a command to completion; returns (status, stdout, stderr).
+    func run(_ arguments: [String]) -> (Int32, String, String) {
+        let output = CollectingStream(), errors = CollectingStream()
+        guard let process = try? workstation.start(arguments, environment: ["PATH": "/usr/local/bin", "HOME": "/root"], workingDirectory: "/root",
+                                                   user: .root, stdin: EmptyReader(), stdout: output, stderr: errors) else { return (127, "", "") }
+        _ = loop.run(until: { !process.isRunning }, limit: loop.now + .seconds(600))
+        return (process.exitStatus ?? -1, output.text, errors.text)
+    }
+
+    func client(_ server: String) -> (any KubernetesClient)? { clusters.client(forServer: server) }
+}
+
+struct CloudTests {
+    @Test func minikubeStartsAOneNodeCluster() throws {
+        let world = try CloudWorld()
+        let (status, output, _) = world.run(["minikube", "start"])
+        #expect(status == 0)
+        #expect(output == """
+            Starting local Kubernetes v1.8.0 cluster...
+            Starting VM...
+            Getting VM IP address...
+            Moving files into cluster...
+            Setting up certs...
+            Connecting to cluster...
+            Setting up kubeconfig...
+            Starting cluster components...
+            Kubectl is now configured to use the cluster.
+
+            """)
+        let config = String(decoding: try world.workstation.fileSystem.readFile("/root/.kube/config"), as: UTF8.self)
+        #expect(config.contains("    server: https://192.168.99.100:8443\n"))
+        #expect(config.contains("current-context: minikube\n"))
+        let client = try #require(world.client("https://192.168.99.100:8443"))
+        let nodes = try client.list(Node.self).items
+        #expect(nodes.map(\.name) == ["minikube"])
+        #expect(nodes.first?.isReady == true)
+        world.loop.advance(by: .seconds(30))
+        let system = try client.list(Pod.self, namespace: "kube-system").items
+        #expect(system.allSatisfy { $0.status?.phase == .running })
+        let dns = try #require(system.first { $0.name.hasPrefix("kube-dns-") })
+        #expect(dns.status?.containerStatuses?.filter(\.ready).count == 3)
+        #expect(world.run(["minikube", "ip"]).1 == "192.168.99.100\n")
+        #expect(world.run(["minikube", "status"]).1 == "minikube: Running\ncluster: Running\nkubectl: Correctly Configured: pointing to minikube-vm at 192.168.99.100\n")
+    }
+
+    @Test func minikubeServiceURLAndPendingLoadBalancer() throws {
+        let world = try CloudWorld()
+        _ = world.run(["minikube", "start"])
+        let client = try #require(world.client("https://192.168.99.100:8443"))
+        var service = Service(metadata: ObjectMeta(name: "kubia-http"), spec: ServiceSpec(ports: [ServicePort(port: 8080, targetPort: .int(8080))], selector: ["app": "kubia"], type: "LoadBalancer"))
+        service = try client.create(service)
+        world.loop.advance(by: .seconds(120))
+        #expect(try client.get(Service.self, namespace: "default", name: "kubia-http").status?.loadBalancer?.ingress == nil)
+        let (status, output, _) = world.run(["minikube", "service", "kubia-http", "--url"])
+        #expect(status == 0)
+        #expect(output == "http://192.168.99.100:\(service.spec?.ports?.first?.nodePort ?? 0)\n")
+    }
+
+    @Test func gkeClusterCreateListAndNodeFailure() throws {
+        let world = try CloudWorld(seed: 2)
+        let (status, output, errors) = world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "3", "--machine-type", "f1-micro"])
+        #expect(status == 0)
+        #expect(errors.hasPrefix("Creating cluster kubia...done.\nCreated [https://container.googleapis.com/v1/projects/"))
+        #expect(errors.hasSuffix("kubeconfig entry generated for kubia.\n"))
+        let lines = output.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasPrefix("NAME   LOCATION        MASTER_VERSION  MASTER_IP") == true)
+        #expect(lines.last?.hasSuffix("f1-micro      1.8.0-gke.0   3          RUNNING") == true)
+        let config = String(decoding: try world.workstation.fileSystem.readFile("/root/.kube/config"), as: UTF8.self)
+        let server = try #require(config.split(separator: "\n").first { $0.contains("server: ") }.map { String($0.split(separator: " ").last ?? "") })
+        let client = try #require(world.client(server))
+        let nodes = try client.list(Node.self).items.map(\.name)
+        #expect(nodes.count == 3)
+        #expect(nodes.allSatisfy { $0.hasPrefix("gke-kubia-default-pool-") && $0.count == "gke-kubia-default-pool-".count + 13 })
+        // Three replicas, one per node; then a node goes down.
+        let labels = ["app": "kubia"]
+        _ = try client.create(ReplicationController(
+            metadata: ObjectMeta(name: "kubia"),
+            spec: ReplicationControllerSpec(replicas: 3, selector: labels, template: PodTemplateSpec(
+                metadata: ObjectMeta(labels: labels), spec: PodSpec(containers: [Container(name: "kubia", image: SystemImagesProbe.image)])))))
+        world.loop.advance(by: .seconds(30))
+        let before = try client.list(Pod.self, namespace: "default").items
+        #expect(before.filter { $0.status?.phase == .running }.count == 3)
+        let victim = try #require(before.first?.spec?.nodeName)
+        let stop = world.run(["gcloud", "compute", "instances", "stop", victim])
+        #expect(stop.0 == 0)
+        #expect(stop.2.hasPrefix("Stopping instance(s) \(victim)...done.\nUpdated ["))
+        let listing = world.run(["gcloud", "compute", "instances", "list"]).1
+        #expect(listing.contains("TERMINATED"))
+        world.loop.advance(by: .seconds(420))
+        #expect(try client.get(Node.self, namespace: nil, name: victim).isReady == false)
+        let after = try client.list(Pod.self, namespace: "default").items.filter { $0.metadata.deletionTimestamp == nil && $0.status?.phase == .running }
+        #expect(after.count == 3)
+        #expect(after.allSatisfy { $0.spec?.nodeName != victim })
+    }
+}
+
+/// An image every cluster can pull: one of the system images.
+enum SystemImagesProbe {
+    static let image = "gcr.io/google_containers/pause-amd64:3.0"
+}
