@@ -84,3 +84,21 @@ struct DeletionTests {
         #expect(throws: APIError.self) { try client.get(Namespace.self, namespace: nil, name: "custom-namespace") }
     }
 }
+
+struct GracefulDeletionTimerTests {
+    @Test(arguments: [true, false])
+    func aTimerCanStandInForTheKubelet(enabled: Bool) throws {
+        let loop = EventLoop(seed: 1)
+        var configuration = ClusterConfiguration()
+        configuration.finishesExpiredGracefulDeletions = enabled
+        let client = APIServer(loop: loop, configuration: configuration).client()
+        var pod = Fixtures.pod("kubia")
+        pod.spec?.nodeName = "node-1"
+        _ = try client.create(pod)
+        try client.delete(Pod.self, namespace: "default", name: "kubia")
+        loop.advance(by: .seconds(29))
+        #expect((try? client.get(Pod.self, namespace: "default", name: "kubia")) != nil)
+        loop.advance(by: .seconds(1))
+        #expect(((try? client.get(Pod.self, namespace: "default", name: "kubia")) == nil) == enabled)
+    }
+}

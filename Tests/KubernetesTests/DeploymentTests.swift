@@ -54,3 +54,30 @@ struct DeploymentTests {
         #expect(second.metadata.annotations?["deployment.kubernetes.io/revision"] == "2")
     }
 }
+
+struct RecreateDeploymentTests {
+    @Test func recreateStopsOldPodsBeforeStartingNewOnes() throws {
+        let (loop, plane, _) = try Fixtures.cluster()
+        let client = plane.client()
+        var deployment = Deployment(
+            apiVersion: "apps/v1beta1", metadata: ObjectMeta(name: "kubia"),
+            spec: DeploymentSpec(replicas: 2, template: PodTemplateSpec(
+                metadata: ObjectMeta(labels: ["app": "kubia"]), spec: PodSpec(containers: [Fixtures.container(image: "luksa/kubia:v1")]))))
+        deployment.spec?.strategy = DeploymentStrategy(type: "Recreate")
+        _ = try client.create(deployment)
+        loop.settle { Fixtures.pods(client).filter(\.isReady).count == 2 }
+        try client.modify(Deployment.self, namespace: "default", name: "kubia") { (current: inout Deployment) throws(APIError) in
+            current.spec?.template?.spec?.containers[0].image = "luksa/kubia:v2"
+        }
+        var sawMixedVersions = false
+        loop.settle(within: .seconds(120)) {
+            let images = Set(Fixtures.pods(client).filter(\.isActive).compactMap { $0.spec?.containers[0].image })
+            if images.count > 1 { sawMixedVersions = true }
+            let pods = Fixtures.pods(client)
+            return pods.count == 2 && pods.allSatisfy { $0.spec?.containers[0].image == "luksa/kubia:v2" && $0.isReady }
+        }
+        #expect(!sawMixedVersions)
+        #expect(Fixtures.pods(client).allSatisfy { $0.spec?.containers[0].image == "luksa/kubia:v2" })
+        #expect(try client.get(Deployment.self, namespace: "default", name: "kubia").spec?.strategy?.rollingUpdate == nil)
+    }
+}

@@ -90,3 +90,17 @@ struct SchedulerTests {
         #expect(old == "No nodes are available that match all of the predicates: Insufficient cpu (2), MatchNodeSelector (1).")
     }
 }
+
+struct PredicateTests {
+    @Test func everyFailingPredicateCounts() throws {
+        var node = Node(metadata: ObjectMeta(name: "n", labels: ["disk": "hdd"]))
+        node.spec = NodeSpec(taints: [Taint(key: "dedicated", value: "db", effect: "NoSchedule")])
+        node.status = NodeStatus(capacity: ["cpu": Quantity(1), "memory": try Quantity(parsing: "1Gi"), "pods": Quantity(110)])
+        var pod = Fixtures.pod("p", cpu: "2", nodeSelector: ["disk": "ssd"])
+        pod.spec?.containers[0].ports = [ContainerPort(hostPort: 80, containerPort: 8080, protocol: "TCP")]
+        let info = NodeInfo(node: node)
+        info.add(PodUsage(pod))
+        let reasons = Predicates.failures(of: pod, usage: PodUsage(pod), on: info)
+        #expect(reasons == ["Insufficient cpu", "PodFitsHostPorts", "MatchNodeSelector", "PodToleratesNodeTaints"])
+    }
+}

@@ -144,3 +144,38 @@ struct StoreTests {
         #expect(forbidden?.reason == .forbidden)
     }
 }
+
+struct EventExpiryTests {
+    @Test func eventsExpireAnHourAfterTheirLastWrite() throws {
+        let loop = EventLoop(seed: 1)
+        let server = APIServer(loop: loop)
+        let client = server.client()
+        let pod = try client.create(Fixtures.pod("kubia"))
+        let recorder = EventRecorder(client: client, loop: loop, component: "test")
+        recorder.record(pod, reason: "Tested", message: "once")
+        loop.advance(by: .seconds(1800))
+        recorder.record(pod, reason: "Tested", message: "once")
+        let events = try client.list(Event.self, namespace: "default").items
+        #expect(events.count == 1 && events.first?.count == 2)
+        loop.advance(by: .seconds(1801))
+        #expect(try client.list(Event.self, namespace: "default").items.count == 1, "the repeat renewed it")
+        loop.advance(by: .seconds(1800))
+        #expect(try client.list(Event.self, namespace: "default").items.isEmpty)
+    }
+}
+
+struct DiscoveryTests {
+    @Test(arguments: [
+        ("po", "Pod"), ("pods", "Pod"), ("Pod", "Pod"), ("rc", "ReplicationController"), ("svc", "Service"),
+        ("deploy", "Deployment"), ("deployments.apps", "Deployment"), ("deployments.extensions", "Deployment"),
+        ("rs", "ReplicaSet"), ("ep", "Endpoints"), ("ns", "Namespace"), ("no", "Node"), ("cs", "ComponentStatus"), ("ev", "Event"),
+    ])
+    func resolvesResourceNames(text: String, kind: String) {
+        #expect(APIServer.kind(forResource: text)?.resource.kind == kind)
+    }
+
+    @Test(arguments: ["foo", "pods.apps", "deployments.batch"])
+    func unknownNamesResolveToNothing(text: String) {
+        #expect(APIServer.kind(forResource: text) == nil)
+    }
+}

@@ -31,7 +31,9 @@ extension APIServer {
             object.metadata.deletionTimestamp = Timestamp.seconds(of: loop.now + .seconds(grace))
             object.metadata.deletionGracePeriodSeconds = grace
             if policy == .orphan { addFinalizer("orphan", to: &object) }
-            return store(object, replacing: old)
+            let stored = store(object, replacing: old)
+            if configuration.finishesExpiredGracefulDeletions { finishWhenGraceRunsOut(stored) }
+            return stored
         }
         if policy == .orphan { addFinalizer("orphan", to: &object) }
         object.markTerminating()
@@ -60,6 +62,17 @@ extension APIServer {
         stored.metadata.resourceVersion = String(revision)
         store(Object.self).put(stored, revision: revision)
         return stored
+    }
+
+    /// The timer standing in for an absent kubelet: at the deadline a pod still terminating goes.
+    private func finishWhenGraceRunsOut<Object: APIObject>(_ object: Object) {
+        guard let deadline = object.metadata.deletionTimestamp else { return }
+        let namespace = object.metadata.namespace, name = object.name, uid = object.uid
+        loop.schedule(at: deadline.instant) { [weak self] in
+            guard let self, let current = self.store(Object.self).object(namespace: namespace, name: name), current.uid == uid,
+                  current.metadata.deletionTimestamp == deadline, !current.hasPendingFinalizers else { return }
+            _ = self.finishDeletion(current)
+        }
     }
 
     private func addFinalizer<Object: APIObject>(_ finalizer: String, to object: inout Object) {

@@ -42,6 +42,7 @@ extension APIServer {
         let revision = nextRevision()
         object.metadata.resourceVersion = String(revision)
         store(Object.self).put(object, revision: revision)
+        scheduleExpiry(of: object)
         return object
     }
 
@@ -127,6 +128,7 @@ extension APIServer {
         let revision = nextRevision()
         object.metadata.resourceVersion = String(revision)
         store(Object.self).put(object, revision: revision)
+        scheduleExpiry(of: object)
         return object
     }
 

@@ -11,6 +11,9 @@ public struct ClusterConfiguration: Sendable {
     public var watchHistoryLimit: Int
     /// The version `kubectl version` and nodes report.
     public var kubernetesVersion: String
+    /// When set, the server itself removes a pod whose grace period ran out (for worlds without
+    /// kubelets); otherwise, as in Kubernetes, only the pod's kubelet finishes a graceful delete.
+    public var finishesExpiredGracefulDeletions: Bool = false
 
     public init(
         serviceCIDR: IPv4Range = IPv4Range(parsing: "10.96.0.0/12") ?? IPv4Range(base: 0x0A60_0000, prefixLength: 12),

@@ -75,3 +75,10 @@ public final class WatchHandle: @unchecked Sendable {
 
     public var isStopped: Bool { onStop == nil }
 }
+
+extension ListOptions {
+    /// The pods bound to one node: what a kubelet watches (`spec.nodeName=<node>`).
+    public static func pods(onNode nodeName: String) -> ListOptions {
+        ListOptions(fieldSelector: Fields.Selector([Fields.Requirement(field: "spec.nodeName", equals: nodeName)]))
+    }
+}

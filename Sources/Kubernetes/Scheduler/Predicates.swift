@@ -1,8 +1,8 @@
 /// The filters a node must pass to take a pod (the 1.8 default predicates that apply here).
 enum Predicates {
-    /// The reasons the node cannot take the pod; empty when it can.
+    /// The reasons the node cannot take the pod; empty when it can. Every predicate runs and
+    /// all reasons count, as `podFitsOnNode` did in 1.7–1.8.
     static func failures(of pod: Pod, usage: PodUsage, on info: NodeInfo) -> [String] {
-        // GeneralPredicates report all of their problems together.
         var reasons: [String] = []
         if info.podCount + 1 > info.allowedPods {
             reasons.append(PredicateFailure.insufficient("pods"))
@@ -27,20 +27,14 @@ enum Predicates {
                 reasons.append(PredicateFailure.nodeSelector)
             }
         }
-        if !reasons.isEmpty { return reasons }
         let tolerations = pod.spec?.tolerations ?? []
-        for taint in info.taints where taint.effect == "NoSchedule" || taint.effect == "NoExecute" {
-            if !tolerations.contains(where: { $0.tolerates(taint) }) {
-                return [PredicateFailure.taints]
-            }
+        let intolerable = info.taints.contains { taint in
+            (taint.effect == "NoSchedule" || taint.effect == "NoExecute") && !tolerations.contains { $0.tolerates(taint) }
         }
-        if info.hasMemoryPressure, pod.qosClass == "BestEffort" {
-            return [PredicateFailure.memoryPressure]
-        }
-        if info.hasDiskPressure {
-            return [PredicateFailure.diskPressure]
-        }
-        return []
+        if intolerable { reasons.append(PredicateFailure.taints) }
+        if info.hasMemoryPressure, pod.qosClass == "BestEffort" { reasons.append(PredicateFailure.memoryPressure) }
+        if info.hasDiskPressure { reasons.append(PredicateFailure.diskPressure) }
+        return reasons
     }
 
     /// Nodes the 1.8 scheduler does not even consider: not Ready, out of disk, or cordoned.

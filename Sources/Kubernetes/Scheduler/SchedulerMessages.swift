@@ -15,7 +15,16 @@ public struct SchedulerMessages: Sendable {
         self.scheduled = scheduled
     }
 
-    /// Kubernetes 1.7–1.8: `No nodes are available that match all of the predicates: Insufficient cpu (3).`
+    /// Kubernetes 1.6–1.7: `No nodes are available that match all of the following predicates:: Insufficient cpu (3).`
+    public static let kubernetes17 = SchedulerMessages(
+        fitError: { _, reasons in
+            let parts = reasons.map { "\($0.reason) (\($0.count))" }.sorted()
+            return "No nodes are available that match all of the following predicates:: " + parts.joined(separator: ", ") + "."
+        },
+        noNodes: "no nodes available to schedule pods",
+        scheduled: { pod, node in "Successfully assigned \(pod.name) to \(node)" })
+
+    /// Kubernetes 1.8: `No nodes are available that match all of the predicates: Insufficient cpu (3).`
     public static let kubernetes18 = SchedulerMessages(
         fitError: { _, reasons in
             let parts = reasons.map { "\($0.reason) (\($0.count))" }.sorted()

@@ -11,14 +11,13 @@ public final class DeploymentController {
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     private var watches: [WatchHandle] = []
 
     public init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
         self.loop = loop
         self.recorder = EventRecorder(client: client, loop: loop, component: "deployment-controller")
-        self.queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     }
 
     public func start() throws(APIError) {

@@ -1,4 +1,4 @@
-import Foundation
+import StructuredData
 
 /// The `pod-template-hash` label of a deployment's replica sets (≈1.8): the FNV-32a hash of the
 /// template, its decimal digits mapped through the name alphabet (`rand.SafeEncodeString`), so
@@ -14,9 +14,8 @@ enum PodTemplateHash {
                 hash = hash &* 16_777_619
             }
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        mix((try? encoder.encode(template)) ?? Data())
+        let text = (try? JSONValueEncoder().encode(template))?.jsonText() ?? ""
+        mix(text.utf8)
         if let collisionCount { mix(String(collisionCount).utf8) }
         return safeEncode(String(hash))
     }

@@ -5,7 +5,7 @@ import Simulation
 public final class EndpointsController {
     private let client: any KubernetesClient
     private let loop: EventLoop
-    private var queue: WorkQueue!
+    private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     private var watches: [WatchHandle] = []
     private var services: [String: Service] = [:]
     private var servicesByNamespace: [String: Set<String>] = [:]
@@ -15,7 +15,6 @@ public final class EndpointsController {
     public init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
         self.loop = loop
-        self.queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     }
 
     public func start() throws(APIError) {

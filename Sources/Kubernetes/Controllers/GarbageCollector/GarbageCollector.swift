@@ -30,14 +30,12 @@ public final class GarbageCollector {
     private var operations: [String: KindOperations] = [:]
     private var dependents: [String: Set<Node>] = [:]
     private var ownersOf: [Node: Set<String>] = [:]
-    private var queue: WorkQueue!
-    private var orphanQueue: WorkQueue!
+    private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
+    private lazy var orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
 
     public init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
         self.loop = loop
-        self.queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
-        self.orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
     }
 
     public func start() throws(APIError) {

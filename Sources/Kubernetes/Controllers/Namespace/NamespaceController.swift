@@ -5,13 +5,12 @@ import Simulation
 public final class NamespaceController {
     private let client: any KubernetesClient
     private let loop: EventLoop
-    private var queue: WorkQueue!
+    private lazy var queue = WorkQueue(loop: loop) { [weak self] name in self?.sync(name) }
     private var watches: [WatchHandle] = []
 
     public init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
         self.loop = loop
-        self.queue = WorkQueue(loop: loop) { [weak self] name in self?.sync(name) }
     }
 
     public func start() throws(APIError) {

@@ -17,7 +17,7 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let recorder: EventRecorder
-    private var queue: WorkQueue!
+    private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     private var watches: [WatchHandle] = []
     private var owners: [String: Owner] = [:]
     private var ownersByNamespace: [String: Set<String>] = [:]
@@ -31,7 +31,6 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
         self.client = client
         self.loop = loop
         self.recorder = EventRecorder(client: client, loop: loop, component: Owner.controllerComponent)
-        self.queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     }
 
     public func start() throws(APIError) {
