@@ -21,6 +21,9 @@ let package = Package(
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
 
+        // The Node.js subset the book's apps use, on a simulated machine.
+        .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
+
         // Docker: the engine, its registries and the docker CLI.
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
@@ -40,8 +43,9 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
-            "REPL", "World", "Transcripts",
+            "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -49,14 +53,16 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
-        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker"]),
         .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "Machine", "Simulation"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -5,14 +5,24 @@ import Simulation
 /// The `docker` client program: parses the command line like the Docker 17.12 CLI and talks
 /// to the host's engine.
 public struct DockerProgram: Program {
-    private let engineBox: UncheckedSendable<DockerEngine>
+    private let engineFinder: UncheckedSendable<(Machine) -> DockerEngine?>
 
+    /// A client of one engine.
     public init(engine: DockerEngine) {
-        engineBox = UncheckedSendable(engine)
+        engineFinder = UncheckedSendable { _ in engine }
+    }
+
+    /// A client of whichever engine runs on the machine the program runs on (one program
+    /// registry shared by several Docker hosts); none means no daemon is running there.
+    public init(engineOn finder: @escaping (Machine) -> DockerEngine?) {
+        engineFinder = UncheckedSendable(finder)
     }
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
-        let engine = engineBox.value
+        guard let engine = engineFinder.value(context.machine) else {
+            context.printError("Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?\n")
+            return 1
+        }
         var arguments = Array(context.arguments.dropFirst())
         while let first = arguments.first, first.hasPrefix("-") {
             if first == "--help" || first == "-h" {
@@ -43,7 +53,7 @@ public struct DockerProgram: Program {
             return 125
         }
         if parsed.has("help") {
-            context.print("\nUsage:\t\(command.usage)\n\n\(command.summary)\n")
+            context.print(Help.text(for: command))
             return 0
         }
         let count = parsed.positional.count
@@ -75,6 +85,7 @@ public struct DockerProgram: Program {
           exec        Run a command in a running container
           history     Show the history of an image
           images      List images
+          info        Display system-wide information
           inspect     Return low-level information on Docker objects
           kill        Kill one or more running containers
           login       Log in to a Docker registry

@@ -13,7 +13,7 @@ struct KubeLab: ParsableCommand {
             Everything you do is saved in the state directory (see --home) after every command.
             """,
         version: version,
-        subcommands: [Resume.self, Sandbox.self, Record.self, Replay.self, Reset.self],
+        subcommands: [Resume.self, Sandbox.self, Record.self, Replay.self, LessonCommand.self, ProgressCommand.self, Reset.self],
         defaultSubcommand: Resume.self)
 }
 
@@ -24,4 +24,7 @@ struct WorldOptions: ParsableArguments {
 
     @Option(name: .long, help: ArgumentHelp("The seed a new world is made with; names, IDs and IPs derive from it.", valueName: "n"))
     var seed: UInt64?
+
+    @Option(name: .long, help: ArgumentHelp("The folder of lesson files (also KUBELAB_LESSONS).", valueName: "dir"))
+    var lessons: String?
 }

@@ -1,11 +1,14 @@
 import ArgumentParser
 import Foundation
 import REPL
+import Lessons
 import World
 
 /// Opens the saved world and runs the REPL on it, on a terminal or over a script.
 struct REPLLauncher {
     let options: WorldOptions
+    /// Whether the course rides along (not in the sandbox).
+    var withCourse = false
 
     func run() throws -> Int32 {
         let state = StateDirectory.resolve(option: options.home)
@@ -26,19 +29,37 @@ struct REPLLauncher {
         }
         saved.world.outputSink = { output.write($0) }
         let session = Self.makeSession(saved: saved, state: state, history: state.history.path, output: output)
+        if withCourse {
+            let style = TextStyle(width: Terminal.width, usesColor: Terminal.isInteractive)
+            let (course, problems) = try Course.open(lessonsDirectory: LessonsLocation.resolve(option: options.lessons),
+                                                     stateDirectory: state.url, style: style)
+            for problem in problems {
+                output.write(Array("kubelab: lesson left out: \(problem)\n".utf8))
+            }
+            session.companion = course
+        }
         return session.run()
     }
 
     /// A session on a saved world, on the terminal (or a script on standard input).
     static func makeSession(saved: SavedWorld, state: StateDirectory, history: String?, output: StandardOutput) -> Session {
-        let completer = CompletionSetup.completer(for: saved.world)
+        let sessionReference = SessionReference()
+        let completer = CompletionSetup.completer(
+            world: { sessionReference.session?.world ?? saved.world },
+            extraCommands: { sessionReference.session?.companion?.commandNames ?? [] })
         let reader = Terminal.makeLineReader(historyFile: history, completer: completer)
         let session = Session(world: saved.world, reader: reader, journal: saved.journal, mirror: saved.mirror,
                               clock: Terminal.isInteractive ? .terminal : .script, write: { output.write($0) })
+        sessionReference.session = session
         session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
         saved.world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
         return session
     }
+}
+
+/// Lets the completer reach the session it was made for (the session needs the completer first).
+final class SessionReference {
+    weak var session: Session?
 }
 
 /// Unbuffered writes to the process's standard output.

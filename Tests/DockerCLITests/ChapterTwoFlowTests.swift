@@ -135,6 +135,10 @@ import Testing
         (["run", "--bogus", "x"], "unknown flag: --bogus\nSee 'docker run --help'.\n", 125),
         (["frobnicate"], "docker: 'frobnicate' is not a docker command.\nSee 'docker --help'\n", 1),
         (["rmi", "nope"], "Error response from daemon: No such image: nope:latest\n", 1),
+        (["push", "luksa/kubia"], "An image does not exist locally with the tag: luksa/kubia\n", 1),
+        (["start", "nope"], "Error response from daemon: No such container: nope\nError: failed to start containers: nope\n", 1),
+        (["tag", "nope", "x"], "Error response from daemon: No such image: nope:latest\n", 1),
+        (["pull", "Busybox"], "invalid reference format: repository name must be lowercase\n", 1),
     ])
     func errorsUseTheRealMessages(arguments: [String], expected: String, status: Int32) throws {
         let world = try TestWorld()

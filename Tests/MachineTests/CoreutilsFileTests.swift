@@ -63,6 +63,29 @@ import Simulation
         #expect(result.status == status)
     }
 
+    @Test func statShowsTheVerboseLayoutAndFormats() throws {
+        let harness = try makeHarness()
+        let result = try harness.run(["stat", "a"])
+        let inode = FileStatusProgram.Fields(name: "a", path: "/home/learner/a", status: try harness.fileSystem.status("/home/learner/a"),
+                                         users: UserDatabase(fileSystem: harness.fileSystem), flavor: .gnu).inode
+        #expect(result.output == """
+              File: 'a'
+              Size: 11        \tBlocks: 8          IO Block: 4096   regular file
+            Device: 801h/2049d\tInode: \(padRight(String(inode), 10))  Links: 1
+            Access: (0644/-rw-r--r--)  Uid: ( 1000/ learner)   Gid: ( 1000/ learner)
+            Access: 2018-03-06 09:00:00.000000000 +0000
+            Modify: 2018-03-06 09:00:00.000000000 +0000
+            Change: 2018-03-06 09:00:00.000000000 +0000
+             Birth: -
+
+            """)
+        let formatted = try harness.run(["stat", "-c", "%n %s %a %A %U:%G %F", "a", "/tmp"])
+        #expect(formatted.output == "a 11 644 -rw-r--r-- learner:learner regular file\n/tmp 4096 1777 drwxrwxrwt root:root directory\n")
+        let missing = try harness.run(["stat", "nope"])
+        #expect(missing.error == "stat: cannot stat 'nope': No such file or directory\n")
+        #expect(missing.status == 1)
+    }
+
     @Test func mkdirParentsCreatesTheWholePath() throws {
         let harness = try makeHarness()
         #expect(try harness.run(["mkdir", "-p", "x/y/z"]).status == 0)

@@ -14,9 +14,14 @@ struct CommandResult {
 final class CoreutilsHarness {
     let machine: Machine
 
-    init(root: Directory = RootFileSystems.workstation(), hostname: String = "workstation", seed: UInt64 = 7) {
+    /// Built once: every test starts from a copy of the same value.
+    static let workstationRoot = RootFileSystems.workstation()
+
+    init(root: Directory = CoreutilsHarness.workstationRoot, hostname: String = "workstation", seed: UInt64 = 7) {
         let programs = ProgramRegistry()
         registerCoreutils(in: programs)
+        programs.register("sh", ShellProgram())
+        programs.register("bash", ShellProgram())
         machine = Machine(hostname: hostname, loop: EventLoop(seed: seed), fileSystem: FileSystem(root: root),
                           programs: programs, network: Network())
     }

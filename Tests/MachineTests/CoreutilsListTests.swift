@@ -32,6 +32,12 @@ import Simulation
         #expect(result.status == 0)
     }
 
+    @Test(arguments: [("C.UTF-8", "Dockerfile\napp.js\nsrc\n"), ("en_US.UTF-8", "app.js\nDockerfile\nsrc\n")])
+    func sortsByTheLocale(locale: String, expected: String) throws {
+        let result = try makeHarness().run(["ls"], environment: ["LANG": locale])
+        #expect(result.output == expected)
+    }
+
     @Test func longFormatAlignsColumnsLikeGNU() throws {
         let harness = try makeHarness()
         let result = try harness.run(["ls", "-l"])
@@ -54,6 +60,13 @@ import Simulation
             lrwxrwxrwx 1 learner learner  6 Sep 22 09:00 link -> app.js
 
             """)
+    }
+
+    @Test(arguments: [(UInt16(0o1777), "drwxrwxrwt"), (0o4755, "-rwsr-xr-x"), (0o2644, "-rw-r-Sr--"), (0o640, "-rw-r-----")])
+    func modeStrings(mode: UInt16, expected: String) {
+        let kind: FileKind = expected.hasPrefix("d") ? .directory : .file
+        let status = FileStatus(kind: kind, size: 0, metadata: FileMetadata(mode: mode), symlinkTarget: nil, linkCount: 1)
+        #expect(ListFormatter.modeString(status) == expected)
     }
 
     @Test func ownersWithoutAnEntryShowAsNumbers() throws {
@@ -109,12 +122,22 @@ import Simulation
         #expect(piped.output.split(separator: "\n").count == 8)
     }
 
+    @Test func terminalOutputQuotesNamesThatNeedItAndAlignsTheRest() throws {
+        let harness = CoreutilsHarness()
+        try harness.fileSystem.writeFile("/srv/my file", [])
+        try harness.fileSystem.writeFile("/srv/plain", [])
+        let terminal = try harness.run(["ls", "/srv"], terminal: true)
+        #expect(terminal.output == "'my file'   plain\n")
+        let piped = try harness.run(["ls", "/srv"])
+        #expect(piped.output == "my file\nplain\n")
+    }
+
     @Test func busyBoxFlavourHasItsOwnMessagesAndLayout() throws {
         let harness = CoreutilsHarness(root: RootFileSystems.busybox(), hostname: "c0ffee")
         let missing = try harness.run(["ls", "/nope"], user: .root)
         #expect(missing.error == "ls: /nope: No such file or directory\n")
         #expect(missing.status == 1)
         let long = try harness.run(["ls", "-l", "/etc/passwd"], user: .root)
-        #expect(long.output == "-rw-r--r--    1 root     root          340 Feb 15 14:34 /etc/passwd\n")
+        #expect(long.output == "-rw-r--r--    1 root     root           340 Feb 15 14:34 /etc/passwd\n")
     }
 }

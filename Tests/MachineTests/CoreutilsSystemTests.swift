@@ -157,6 +157,16 @@ import Simulation
         #expect(free.output.hasPrefix("              total        used        free      shared  buff/cache   available\nMem:           3951 "))
     }
 
+    @Test func dfInAContainerShowsDockersMounts() throws {
+        let host = CoreutilsHarness()
+        let container = CoreutilsHarness(root: RootFileSystems.alpine(), hostname: "c0ffee")
+        container.machine.host = host.machine
+        let result = try container.run(["df"], user: .root)
+        let mounts = result.output.split(separator: "\n").map { $0.split(separator: " ").last.map(String.init) ?? "" }
+        #expect(mounts == ["on", "/", "/dev", "/sys/fs/cgroup", "/etc/hosts", "/dev/shm"])
+        #expect(result.output.hasPrefix("Filesystem           1K-blocks      Used Available Use% Mounted on\noverlay               30830592 "))
+    }
+
     @Test func yesStopsWhenItsReaderCloses() throws {
         let harness = CoreutilsHarness()
         let pipe = BytePipe()
@@ -171,5 +181,18 @@ import Simulation
     @Test func ttyNamesTheTerminal() throws {
         let result = try CoreutilsHarness().run(["tty"], terminal: true)
         #expect(result.output == "/dev/pts/0\n")
+    }
+}
+
+@Suite struct CoreutilsEndlessWriterTests {
+    @Test func ddToAPipeStopsWhenTheReaderHasEnough() throws {
+        let harness = CoreutilsHarness()
+        let pipe = BytePipe()
+        let output = CollectingStream()
+        let dd = try harness.start(["dd", "if=/dev/zero", "bs=8"], stdout: pipe.writer, stderr: DiscardingStream())
+        let head = try harness.start(["head", "-c", "12"], stdin: pipe.reader, stdout: output, stderr: output)
+        harness.machine.loop.run(until: { !dd.isRunning && !head.isRunning }, limit: harness.machine.loop.now + .seconds(1))
+        #expect(output.bytes == [UInt8](repeating: 0, count: 12))
+        #expect(dd.exitStatus == 141)
     }
 }

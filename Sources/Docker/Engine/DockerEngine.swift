@@ -25,8 +25,17 @@ public final class DockerEngine {
     /// Registry host → logged-in user name.
     public internal(set) var logins: [String: String] = [:]
 
+    /// The daemon's identity as `docker info` shows it: twelve groups of four base32 characters.
+    public private(set) lazy var daemonID: String = {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
+        return (0..<12).map { _ in random.string(count: 4, alphabet: alphabet) }.joined(separator: ":")
+    }()
+
+    /// The default bridge network (`docker0`): its first two address bytes; the gateway is
+    /// `<prefix>.0.1` and containers get `<prefix>.0.2` upwards.
+    public let bridgePrefix: String
     /// The bridge's gateway address, given to the host.
-    public let bridgeGateway = "172.17.0.1"
+    public var bridgeGateway: String { bridgePrefix + ".0.1" }
     var allocatedAddresses: Set<String> = []
     /// Merged trees of images containers were made from (images never change).
     var rootTrees: [String: Directory] = [:]
@@ -36,7 +45,10 @@ public final class DockerEngine {
     public var loop: EventLoop { host.loop }
     public var network: Network { host.networkStack.network }
 
-    public init(host: Machine, hub: Registry, programs: ProgramRegistry? = nil) {
+    /// An engine on `host`. Engines sharing one `Network` (cluster nodes) need distinct
+    /// `bridgePrefix`es, as each node's containers live on its own bridge.
+    public init(host: Machine, hub: Registry, programs: ProgramRegistry? = nil, bridgePrefix: String = "172.17") {
+        self.bridgePrefix = bridgePrefix
         self.host = host
         self.hub = hub
         self.programs = programs ?? host.programs

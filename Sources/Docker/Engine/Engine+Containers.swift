@@ -20,8 +20,8 @@ extension DockerEngine {
         }
         var config = image.config.config
         for assignment in spec.environment {
-            let parts = assignment.split(separator: "=", maxSplits: 1).map(String.init)
-            config.setEnvironment(parts[0], parts.count > 1 ? parts[1] : "")
+            let (name, value) = splitAssignment(assignment)
+            config.setEnvironment(name, value ?? "")
         }
         if let entrypoint = spec.entrypoint {
             config.entrypoint = entrypoint.isEmpty ? nil : entrypoint
@@ -47,12 +47,13 @@ extension DockerEngine {
         guard containers.contains(where: { $0 === container }) else { throw .noSuchContainer(container.id) }
         let bindings = try resolvePorts(for: container)
         let machine = container.machine
-        let address = allocateAddress()
+        let address = container.spec.ipAddress ?? allocateAddress()
+        allocatedAddresses.insert(address)
         writeNetworkFiles(container, address: address)
         var environment: [String: String] = [:]
         for entry in container.config.environment {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            environment[parts[0]] = parts.count > 1 ? parts[1] : ""
+            let (name, value) = splitAssignment(entry)
+            environment[name] = value ?? ""
         }
         environment["HOSTNAME"] = machine.hostname
         if environment["HOME"] == nil { environment["HOME"] = "/root" }
@@ -99,15 +100,16 @@ extension DockerEngine {
 
     private func credentials(for user: String, on machine: Machine) -> Credentials {
         guard !user.isEmpty, user != "root" else { return .root }
-        let parts = user.split(separator: ":").map(String.init)
-        if let uid = UInt32(parts[0]) {
+        let parts = user.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard let userPart = parts.first, !userPart.isEmpty else { return .root }
+        if let uid = UInt32(userPart) {
             let gid = parts.count > 1 ? UInt32(parts[1]) ?? uid : uid
-            return Credentials(uid: uid, gid: gid, userName: parts[0], home: "/")
+            return Credentials(uid: uid, gid: gid, userName: userPart, home: "/")
         }
         if let passwd = try? machine.fileSystem.readFile("/etc/passwd") {
             for line in String(decoding: passwd, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
-                if fields.count >= 6, fields[0] == parts[0], let uid = UInt32(fields[2]), let gid = UInt32(fields[3]) {
+                if fields.count >= 6, fields[0] == userPart, let uid = UInt32(fields[2]), let gid = UInt32(fields[3]) {
                     return Credentials(uid: uid, gid: gid, userName: fields[0], home: fields[5])
                 }
             }
@@ -175,6 +177,12 @@ extension DockerEngine {
         deliver(signal, to: process)
     }
 
+    /// Passes a signal from an attached client on to the main process (docker's sig-proxy).
+    public func forward(_ signal: Signal, to container: Container) {
+        guard container.isRunning, let process = container.mainProcess else { return }
+        deliver(signal, to: process)
+    }
+
     /// PID 1 of a PID namespace only gets signals it handles (and SIGKILL): the default
     /// action of SIGTERM does not apply to it, so `node app.js` takes the 10 s timeout.
     private func deliver(_ signal: Signal, to process: SimulatedProcess) {
@@ -212,8 +220,8 @@ extension DockerEngine {
         guard container.isRunning else { throw .containerNotRunning(container.id) }
         var environment: [String: String] = [:]
         for entry in container.config.environment + extra {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            environment[parts[0]] = parts.count > 1 ? parts[1] : ""
+            let (name, value) = splitAssignment(entry)
+            environment[name] = value ?? ""
         }
         environment["HOSTNAME"] = container.machine.hostname
         if environment["HOME"] == nil { environment["HOME"] = "/root" }

@@ -62,10 +62,10 @@ extension DockerEngine {
 
     /// Pushes the local image tagged `name` to its registry, printing docker's progress lines.
     public func push(_ name: ImageName, output: any WritableStream) async throws(DockerError) {
+        try? output.write("The push refers to a repository [\(name.qualifiedRepository)]\n")
         guard let imageID = tags[name.description], let image = images[imageID] else {
             throw .imageNotFoundLocally(name.familiarRepository)
         }
-        try? output.write("The push refers to a repository [\(name.qualifiedRepository)]\n")
         let registry = endpoint(for: name.registry)
         let imageLayers = layers(of: image)
         guard registry.allowsPush(to: name.path, by: logins[name.registry]) else {

@@ -3,14 +3,14 @@ import Machine
 extension DockerEngine {
     /// The lowest free address on the default bridge (172.17.0.2 upwards).
     func allocateAddress() -> String {
-        for index in 2..<65_000 {
-            let address = index < 255 ? "172.17.0.\(index)" : "172.17.\(index / 256).\(index % 256)"
+        for index in 2..<65_000 where index % 256 != 0 && index % 256 != 255 {
+            let address = "\(bridgePrefix).\(index / 256).\(index % 256)"
             if !allocatedAddresses.contains(address) {
                 allocatedAddresses.insert(address)
                 return address
             }
         }
-        return "172.17.255.254"
+        return bridgePrefix + ".255.254"
     }
 
     /// Resolves `-P` and checks that the host ports are free; returns the bindings to apply.

@@ -85,3 +85,9 @@ public struct ImageConfig: Codable, Hashable, Sendable {
         ContentDigest.sha256(canonicalBytes)
     }
 }
+
+/// `NAME=value` split at the first `=`; the value is nil when there is no `=`.
+public func splitAssignment(_ text: String) -> (name: String, value: String?) {
+    guard let equals = text.firstIndex(of: "=") else { return (text, nil) }
+    return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+}

@@ -15,8 +15,8 @@ public final class HTTPRegistryEndpoint: RegistryEndpoint {
     public var isDockerHub: Bool { false }
 
     private var address: (name: String, port: Int) {
-        let parts = host.split(separator: ":", maxSplits: 1).map(String.init)
-        return (parts[0], parts.count > 1 ? Int(parts[1]) ?? 80 : 80)
+        let parts = host.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        return (parts.first ?? host, parts.count > 1 ? Int(parts[1]) ?? 80 : 80)
     }
 
     /// One request on a fresh connection.

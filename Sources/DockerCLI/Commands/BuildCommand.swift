@@ -34,12 +34,15 @@ extension Commands {
             let filtered = ignore.filter(tree)
             let quiet = arguments.has("quiet")
             let output: any WritableStream = quiet ? DiscardingStream() : context.stdout
-            try? output.write("Sending build context to Docker daemon  \(HumanUnits.size(BuildContextSize.tarSize(of: filtered), precision: 4))\n\n")
+            // jsonmessage prints the status, a space, then the size right-aligned in eight columns.
+            let size = HumanUnits.size(BuildContextSize.tarSize(of: filtered), precision: 4)
+            let padded = String(repeating: " ", count: max(0, 8 - size.count)) + size
+            try? output.write("Sending build context to Docker daemon \(padded)\n\n")
             var request = BuildRequest(dockerfile: String(decoding: dockerfile, as: UTF8.self), context: filtered, tag: tag)
             request.noCache = arguments.has("no-cache")
             for argument in arguments.all("build-arg") {
-                let parts = argument.split(separator: "=", maxSplits: 1).map(String.init)
-                request.buildArguments[parts[0]] = parts.count > 1 ? parts[1] : nil
+                let (name, value) = splitAssignment(argument)
+                request.buildArguments[name] = value
             }
             do {
                 let image = try await invocation.engine.build(request, output: output)

@@ -20,7 +20,7 @@ extension Commands {
             var table = Table(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
             let now = engine.loop.now
             for container in shown {
-                let command = container.commandLine.joined(separator: " ")
+                let command = displayCommand(container.commandLine)
                 table.add([full ? container.id : container.shortID, container.imageReference,
                            quoted(full ? command : ellipsis(command, 20)),
                            HumanUnits.duration(now - container.created) + " ago", status(of: container, now: now),
@@ -29,6 +29,14 @@ extension Commands {
             invocation.out(table.text)
             return 0
         }
+    }
+
+    /// The daemon's COMMAND text: the path, then the arguments with those containing a space
+    /// in single quotes.
+    static func displayCommand(_ arguments: [String]) -> String {
+        guard let path = arguments.first else { return "" }
+        let rest = arguments.dropFirst().map { $0.contains(" ") ? "'\($0)'" : $0 }
+        return rest.isEmpty ? path : path + " " + rest.joined(separator: " ")
     }
 
     static func ellipsis(_ text: String, _ width: Int) -> String {
@@ -84,8 +92,11 @@ extension Commands {
                 }
             }
             if let filter = arguments.positional.first {
-                let parts = filter.split(separator: ":", maxSplits: 1).map(String.init)
-                rows = rows.filter { $0.repository == parts[0] && (parts.count < 2 || $0.tag == parts[1]) }
+                var (repository, tag) = (filter, "")
+                if let colon = filter.lastIndex(of: ":"), !filter[colon...].contains("/") {
+                    (repository, tag) = (String(filter[..<colon]), String(filter[filter.index(after: colon)...]))
+                }
+                rows = rows.filter { $0.repository == repository && (tag.isEmpty || $0.tag == tag) }
             }
             rows.sort {
                 $0.image.created != $1.image.created ? $0.image.created > $1.image.created

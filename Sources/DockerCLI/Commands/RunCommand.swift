@@ -19,7 +19,7 @@ extension Commands {
 
     static var create: DockerCommand {
         DockerCommand(name: "create", usage: "docker create [OPTIONS] IMAGE [COMMAND] [ARG...]",
-                      summary: "Create a new container", flags: containerFlags, interspersed: false,
+                      summary: "Create a new container", flags: containerFlags.filter { $0.long != "detach" }, interspersed: false,
                       minimumArguments: 1, maximumArguments: nil) { invocation in
             await runContainer(invocation, startIt: false)
         }
@@ -146,6 +146,8 @@ extension Commands {
         do {
             return try await engine.wait(for: container)
         } catch {
+            // The client was interrupted: like docker's signal proxy, pass SIGINT on.
+            engine.forward(.interrupt, to: container)
             return 130
         }
     }

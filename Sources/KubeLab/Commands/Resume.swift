@@ -10,7 +10,7 @@ struct Resume: ParsableCommand {
     @OptionGroup var options: WorldOptions
 
     func run() throws {
-        let status = try REPLLauncher(options: options).run()
+        let status = try REPLLauncher(options: options, withCourse: true).run()
         throw ExitCode(status)
     }
 }

@@ -15,6 +15,7 @@ public enum Coreutils {
             "touch": TouchProgram(flavor: flavor),
             "ln": LinkProgram(flavor: flavor),
             "chmod": ChangeModeProgram(flavor: flavor),
+            "stat": FileStatusProgram(flavor: flavor),
             "wc": WordCountProgram(flavor: flavor),
             "sort": SortProgram(flavor: flavor),
             "uniq": UniqueProgram(flavor: flavor),

@@ -11,7 +11,7 @@ enum GNUSystemLayout {
         ("basename", "/usr/bin", 31_408), ("clear", "/usr/bin", 10_600), ("cut", "/usr/bin", 47_856),
         ("dirname", "/usr/bin", 27_248), ("env", "/usr/bin", 31_344), ("find", "/usr/bin", 233_696),
         ("free", "/usr/bin", 22_856), ("head", "/usr/bin", 43_664), ("id", "/usr/bin", 39_760),
-        ("printenv", "/usr/bin", 31_344), ("seq", "/usr/bin", 47_856), ("sort", "/usr/bin", 110_048),
+        ("printenv", "/usr/bin", 31_344), ("seq", "/usr/bin", 47_856), ("sort", "/usr/bin", 110_048), ("stat", "/usr/bin", 80_304),
         ("tail", "/usr/bin", 68_208), ("tee", "/usr/bin", 31_408), ("tr", "/usr/bin", 47_856),
         ("tty", "/usr/bin", 31_376), ("uniq", "/usr/bin", 43_696), ("wc", "/usr/bin", 43_632),
         ("which", "/usr/bin", 946), ("whoami", "/usr/bin", 31_408), ("xargs", "/usr/bin", 62_992),
@@ -22,6 +22,10 @@ enum GNUSystemLayout {
     static func installTools(_ builder: TreeBuilder, only: Set<String>? = nil) {
         for tool in tools where only?.contains(tool.name) ?? true {
             builder.program("\(tool.directory)/\(tool.name)", tool.name, size: tool.size)
+        }
+        if only?.contains("grep") ?? true {
+            builder.program("/bin/egrep", "grep", size: 211_224)
+            builder.program("/bin/fgrep", "grep", size: 211_224)
         }
     }
 

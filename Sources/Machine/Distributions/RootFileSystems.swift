@@ -2,7 +2,8 @@ import Simulation
 
 /// Root file systems of the simulated machines: the learner's Debian workstation and the base
 /// images the book's containers start from. Each takes the extra programs it should ship (the
-/// docker and kubectl binaries of the workstation, an image's own server binary).
+/// docker and kubectl binaries of the workstation, an image's own server binary). Images carry
+/// no /etc/hostname, /etc/hosts or /etc/resolv.conf: the container runtime writes those.
 public enum RootFileSystems {
     /// When the images' files were last modified: their build dates, long before "now".
     static let workstationInstalled = VirtualInstant(secondsSinceEpoch: 1_518_431_000) // 2018-02-12
@@ -73,7 +74,6 @@ public enum RootFileSystems {
 
             """)
         builder.file("/etc/debian_version", "8.10\n")
-        builder.file("/etc/hostname", "localhost\n")
         for extra in extras { builder.program(extra) }
         return builder.root
     }
@@ -113,7 +113,6 @@ public enum RootFileSystems {
 
             """)
         builder.file("/etc/debian_version", "stretch/sid\n")
-        builder.file("/etc/hostname", "localhost\n")
         for extra in extras { builder.program(extra) }
         return builder.root
     }
@@ -148,7 +147,7 @@ public enum RootFileSystems {
     /// Where BusyBox's applets live (alpine's split; the busybox image puts all in /bin).
     static let busyboxApplets: [(name: String, directory: String)] = {
         let userBin: Set<String> = ["basename", "clear", "cut", "dirname", "env", "find", "free", "head", "id", "less",
-                                    "nslookup", "printenv", "seq", "sort", "tail", "tee", "tr", "tty", "uniq", "wc",
+                                    "nslookup", "printenv", "seq", "sort", "stat", "tail", "tee", "tr", "tty", "uniq", "wc",
                                     "which", "whoami", "xargs", "yes"]
         let names = Coreutils.programs(flavor: .busybox).keys.sorted() + ["sh", "ash", "echo", "printf", "pwd", "test"]
         return names.map { ($0, userBin.contains($0) ? "/usr/bin" : "/bin") }
@@ -218,7 +217,6 @@ public enum RootFileSystems {
 
             """)
         builder.file("/etc/alpine-release", "3.7.0\n")
-        builder.file("/etc/hostname", "localhost\n")
         builder.file("/etc/apk/repositories", "http://dl-cdn.alpinelinux.org/alpine/v3.7/main\nhttp://dl-cdn.alpinelinux.org/alpine/v3.7/community\n")
         builder.file("/lib/apk/db/installed", alpineBasePackages.map { "P:\($0.0)\nV:\($0.1)\n\n" }.joined())
         for extra in extras { builder.program(extra) }

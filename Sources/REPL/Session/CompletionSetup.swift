@@ -11,9 +11,15 @@ public enum CompletionSetup {
     /// The session's own commands, which the shell does not know.
     public static let sessionCommands = ["wait", "history"]
 
-    public static func completer(for world: World) -> Completer {
+    /// A completer that always looks at the session's current world (undo and reset replace it).
+    public static func completer(for session: Session) -> Completer {
+        completer(world: { session.world }, extraCommands: { session.companion?.commandNames ?? [] })
+    }
+
+    public static func completer(world currentWorld: @escaping () -> World, extraCommands: @escaping () -> [String] = { [] }) -> Completer {
         let commandNames = WordListSource {
-            var names = Set(world.shell.builtinNames + sessionCommands)
+            let world = currentWorld()
+            var names = Set(world.shell.builtinNames + sessionCommands + extraCommands())
             let fileSystem = world.workstation.fileSystem
             for directory in searchPath {
                 for name in (try? fileSystem.listDirectory(directory)) ?? [] {
@@ -25,6 +31,7 @@ public enum CompletionSetup {
             return names.sorted()
         }
         let files = FilePathSource { directory in
+            let world = currentWorld()
             let fileSystem = world.workstation.fileSystem
             let home = world.learner.home
             var expanded = directory

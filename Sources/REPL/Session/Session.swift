@@ -83,7 +83,10 @@ public final class Session {
             } else {
                 lastStatus = runInWorld(line)
             }
-            if sessionCommand == nil { companion?.commandDidFinish(line, status: lastStatus, in: self) }
+            // Waiting changes the world too (a pod comes up): the course checks after it as well.
+            if sessionCommand == nil || sessionCommand.map({ if case .wait = $0 { true } else { false } }) == true {
+                companion?.commandDidFinish(line, status: lastStatus, in: self)
+            }
             exportWorkspace()
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
@@ -272,6 +275,20 @@ public final class Session {
             record(.silentCommand(line: line))
         }
         return status
+    }
+
+    /// Lets simulated time pass, journaled (a solution's `wait 30s`).
+    public func advanceTime(by duration: Duration) {
+        world.loop.advance(by: duration)
+        record(.advance(nanoseconds: duration.nanoseconds))
+    }
+
+    /// Writes a file into the learner's home (a lesson's setup), journaled like an edit made
+    /// in the workspace folder; `path` is relative to the home directory.
+    public func placeFile(_ path: String, contents: [UInt8]) {
+        WorkspaceMirror.apply(path: path, contents: contents, to: world.workstation.fileSystem,
+                              home: world.learner.home, owner: world.learner)
+        record(.workspaceEdit(path: path, contents: Data(contents)))
     }
 
     /// How many journal entries the world is made of (a point to come back to).

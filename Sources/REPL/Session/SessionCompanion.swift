@@ -8,6 +8,6 @@ public protocol SessionCompanion: AnyObject {
     func sessionDidStart(_ session: Session)
     /// Offered every command line first; returns true when the line was the companion's.
     func handle(_ line: String, in session: Session) -> Bool
-    /// Called after each command line the shell ran.
+    /// Called after each command line the shell ran, and after `wait`.
     func commandDidFinish(_ line: String, status: Int32, in session: Session)
 }

@@ -139,8 +139,8 @@ final class Builder {
         machine.host = engine.host
         var environment: [String: String] = ["HOSTNAME": machine.hostname, "HOME": "/root"]
         for entry in base.config.config.environment {
-            let parts = entry.split(separator: "=", maxSplits: 1).map(String.init)
-            environment[parts[0]] = parts.count > 1 ? parts[1] : ""
+            let (name, value) = splitAssignment(entry)
+            environment[name] = value ?? ""
         }
         let directory = base.config.config.workingDirectory.isEmpty ? "/" : base.config.config.workingDirectory
         let status: Int32

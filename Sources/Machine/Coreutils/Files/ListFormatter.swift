@@ -19,7 +19,8 @@ struct ListFormatter {
     /// letters and digits compared without case first, as glibc's en_US does.
     func sorted(_ entries: [ListProgram.Entry]) -> [ListProgram.Entry] {
         let locale = context.environment["LC_ALL"] ?? context.environment["LC_COLLATE"] ?? context.environment["LANG"] ?? "C"
-        let collates = flavor == .gnu && locale != "C" && locale != "POSIX" && !locale.isEmpty
+        // C, C.UTF-8 and POSIX compare code points; language locales collate.
+        let collates = flavor == .gnu && locale != "C" && !locale.hasPrefix("C.") && locale != "POSIX" && !locale.isEmpty
         return entries.sorted { left, right in
             if collates {
                 let leftKey = left.name.lowercased().filter { $0.isLetter || $0.isNumber }
@@ -31,16 +32,39 @@ struct ListFormatter {
     }
 
     func printEntries(_ entries: [ListProgram.Entry], total: Bool) {
+        let quoting = flavor == .gnu && context.stdoutIsTerminal
+        let anyQuoted = quoting && entries.contains { Self.needsQuoting($0.name) }
         if settings.long {
-            printLong(entries, total: total)
+            printLong(entries, total: total, quoting: quoting, anyQuoted: anyQuoted)
         } else if settings.onePerLine {
-            context.emit(entries.map { displayName($0) + "\n" }.joined())
+            context.emit(entries.map { displayName($0, quoting: quoting, anyQuoted: anyQuoted) + "\n" }.joined())
         } else {
-            printColumns(entries.map { displayName($0) })
+            printColumns(entries.map { displayName($0, quoting: quoting, anyQuoted: anyQuoted) })
         }
     }
 
-    private func displayName(_ entry: ListProgram.Entry) -> String {
+    /// Characters that make GNU ls (8.25 and later) quote a name on a terminal.
+    private static let specialCharacters: Set<Character> = [" ", "\t", "'", "\"", "$", "&", "(", ")", "*", ";", "<", ">",
+                                                            "?", "[", "]", "\\", "`", "|", "!", "{", "}", "#", "~", "^"]
+
+    static func needsQuoting(_ name: String) -> Bool {
+        name.contains { specialCharacters.contains($0) }
+    }
+
+    /// The name as shown: quoted in shell style on a terminal when it needs it, and indented
+    /// by one space when a neighbour is quoted, so the names line up.
+    private func displayName(_ entry: ListProgram.Entry, quoting: Bool = false, anyQuoted: Bool = false) -> String {
+        var name = entry.name
+        if quoting, Self.needsQuoting(name) {
+            name = name.contains("'") ? "\"" + name + "\"" : "'" + name + "'"
+        } else if anyQuoted {
+            name = " " + name
+        }
+        return classified(entry, name)
+    }
+
+    private func classified(_ entry: ListProgram.Entry, _ name: String) -> String {
+        let entry = ListProgram.Entry(name: name, path: entry.path, status: entry.status)
         guard settings.classify else { return entry.name }
         switch entry.status.kind {
         case .directory: return entry.name + "/"
@@ -61,20 +85,21 @@ struct ListFormatter {
         case .file: type = "-"
         }
         let mode = status.metadata.mode
-        var text = String(type)
+        var characters: [Character] = [type]
         let letters: [Character] = ["r", "w", "x"]
         for shift in stride(from: 6, through: 0, by: -3) {
             for (index, letter) in letters.enumerated() {
                 let bit = UInt16(1) << UInt16(shift + 2 - index)
-                text.append(mode & bit != 0 ? letter : "-")
+                characters.append(mode & bit != 0 ? letter : "-")
             }
         }
-        // Sticky bit on a world-writable directory such as /tmp.
-        if mode & 0o1000 != 0, var characters = Optional(Array(text)) {
-            characters[9] = characters[9] == "x" ? "t" : "T"
-            text = String(characters)
+        // Set-user-ID, set-group-ID and sticky bits replace the execute letters.
+        let specials: [(bit: UInt16, position: Int, letter: Character)] = [(0o4000, 3, "s"), (0o2000, 6, "s"), (0o1000, 9, "t")]
+        for special in specials where mode & special.bit != 0 {
+            let executable = characters[special.position] == "x"
+            characters[special.position] = executable ? special.letter : Character(special.letter.uppercased())
         }
-        return text
+        return String(characters)
     }
 
     /// 1K blocks a file occupies on a 4K-block file system.
@@ -132,7 +157,7 @@ struct ListFormatter {
         }
     }
 
-    private func printLong(_ entries: [ListProgram.Entry], total: Bool) {
+    private func printLong(_ entries: [ListProgram.Entry], total: Bool, quoting: Bool, anyQuoted: Bool) {
         let rows: [[String]] = entries.map { entry in
             let metadata = entry.status.metadata
             let size: String
@@ -141,7 +166,7 @@ struct ListFormatter {
             } else {
                 size = settings.humanReadable ? Self.humanSize(entry.status.size) : String(entry.status.size)
             }
-            var name = displayName(entry)
+            var name = displayName(entry, quoting: quoting, anyQuoted: anyQuoted)
             if entry.status.kind == .symlink, let target = entry.status.symlinkTarget { name += " -> " + target }
             return [Self.modeString(entry.status), String(entry.status.linkCount), users.userLabel(metadata.owner),
                     users.groupLabel(metadata.group), size, dateText(metadata.modified), name]
@@ -152,14 +177,19 @@ struct ListFormatter {
             output += "total " + (settings.humanReadable ? Self.humanSize(blocks * 1024) : String(blocks)) + "\n"
         }
         let widths = (0..<5).map { column in rows.map { $0[column].count }.max() ?? 0 }
-        for row in rows {
+        for (index, row) in rows.enumerated() {
             if flavor == .gnu {
                 output += row[0] + " " + padLeft(row[1], widths[1]) + " " + padRight(row[2], widths[2]) + " "
                     + padRight(row[3], widths[3]) + " " + padLeft(row[4], widths[4]) + " " + row[5] + " " + row[6] + "\n"
             } else {
-                // BusyBox: fixed widths, `%-10s %4d %-8s %-8s %8s`.
-                output += padRight(row[0], 10) + " " + padLeft(row[1], 4) + " " + padRight(row[2], 8) + " "
-                    + padRight(row[3], 8) + " " + padLeft(row[4], 8) + " " + row[5] + " " + row[6] + "\n"
+                // BusyBox: fixed widths, `%-10s %4lu %-8.8s %-8.8s %9u` (devices `%4u, %3u`).
+                var size = padLeft(row[4], 9)
+                if entries[index].status.kind == .device {
+                    let numbers = row[4].split(separator: ",").map { $0.trimmingCharacters(in: " ") }
+                    size = padLeft(numbers.first ?? "", 4) + ", " + padLeft(numbers.last ?? "", 3)
+                }
+                output += padRight(row[0], 10) + " " + padLeft(row[1], 4) + " " + padRight(String(row[2].prefix(8)), 8) + " "
+                    + padRight(String(row[3].prefix(8)), 8) + " " + size + " " + row[5] + " " + row[6] + "\n"
             }
         }
         context.emit(output)

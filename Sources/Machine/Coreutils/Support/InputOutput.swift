@@ -48,3 +48,31 @@ func padLeft(_ text: String, _ width: Int) -> String {
 func padRight(_ text: String, _ width: Int) -> String {
     text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
 }
+
+/// Lines of a stream as they arrive, each with whether a newline ended it, so filters in a
+/// pipeline (`tail -f log | grep x`) pass each line on at once.
+final class LineReader {
+    private let stream: any ReadableStream
+    private var pending: [UInt8] = []
+    private var atEnd = false
+
+    init(_ stream: any ReadableStream) {
+        self.stream = stream
+    }
+
+    func next() async throws -> (text: String, terminated: Bool)? {
+        while true {
+            if let newline = pending.firstIndex(of: 0x0A) {
+                let line = String(decoding: pending[..<newline], as: UTF8.self)
+                pending.removeSubrange(...newline)
+                return (line, true)
+            }
+            if atEnd {
+                guard !pending.isEmpty else { return nil }
+                defer { pending.removeAll() }
+                return (String(decoding: pending, as: UTF8.self), false)
+            }
+            if let chunk = try await stream.read() { pending += chunk } else { atEnd = true }
+        }
+    }
+}

@@ -85,8 +85,17 @@ public struct DataDuplicatorProgram: Program {
         }
         var copied = 0
         if endless, count == nil {
-            // Until killed: each slice of virtual time is spent on the CPU.
+            // Until killed: each slice of virtual time is spent on the CPU. Onto standard
+            // output goes a block per slice, so a reader such as `head -c` can hang up.
+            let block = [UInt8](repeating: 0, count: min(blockSize, 1 << 16))
             while true {
+                if output == nil {
+                    do {
+                        try context.stdout.write(block)
+                    } catch {
+                        return Signal.pipe.exitStatus
+                    }
+                }
                 try await context.process.sleep(for: Self.slice)
                 context.process.cpuTime += Self.slice
             }

@@ -18,10 +18,20 @@ public struct DiskFreeProgram: Program {
         // ext4 keeps 5% for root: available is what is left after that.
         let available = max(0, profile.diskKilobytes - used - profile.diskKilobytes / 20)
         var rows: [(String, Int, Int, Int, String)] = []
-        rows.append((isContainer ? "overlay" : profile.rootDevice, profile.diskKilobytes, used, available, "/"))
         let memory = profile.memoryKilobytes / 2
-        rows.append(("tmpfs", memory, 0, memory, "/dev"))
-        if !isContainer { rows.append(("tmpfs", memory, 0, memory, "/dev/shm")) }
+        if isContainer {
+            // What Docker mounts into a container: its overlay root, a small /dev, the cgroup
+            // tree, the host's disk for /etc/hosts and friends, and a 64 MB /dev/shm.
+            rows.append(("overlay", profile.diskKilobytes, used, available, "/"))
+            rows.append(("tmpfs", 65_536, 0, 65_536, "/dev"))
+            rows.append(("tmpfs", memory, 0, memory, "/sys/fs/cgroup"))
+            rows.append((profile.rootDevice, profile.diskKilobytes, used, available, "/etc/hosts"))
+            rows.append(("shm", 65_536, 0, 65_536, "/dev/shm"))
+        } else {
+            rows.append((profile.rootDevice, profile.diskKilobytes, used, available, "/"))
+            rows.append(("udev", memory, 0, memory, "/dev"))
+            rows.append(("tmpfs", memory, 0, memory, "/dev/shm"))
+        }
         func size(_ kilobytes: Int) -> String {
             guard human else { return String(kilobytes) }
             return kilobytes == 0 ? "0" : ListFormatter.humanSize(kilobytes * 1024)

@@ -70,30 +70,33 @@ public struct CutProgram: Program {
             }
             delimiter = character
         }
+        func cut(_ line: String) -> String? {
+            if mode == "f" {
+                guard line.contains(delimiter) else { return parsed.has("s") ? nil : line }
+                let fields = line.split(separator: delimiter, omittingEmptySubsequences: false)
+                return fields.enumerated().filter { list.contains($0.offset + 1) }.map(\.element).joined(separator: String(delimiter))
+            }
+            return String(Array(line).enumerated().filter { list.contains($0.offset + 1) }.map(\.element))
+        }
         var output = ""
         var status: Int32 = 0
         for operand in parsed.operands.isEmpty ? ["-"] : parsed.operands {
-            let bytes: [UInt8]
+            if operand == "-" {
+                // Standard input goes through line by line, as a filter in a pipeline should.
+                context.emit(output)
+                output = ""
+                let reader = LineReader(context.stdin)
+                while let line = try await reader.next() {
+                    if let kept = cut(line.text) { guard context.emit(kept + "\n") else { return status } }
+                }
+                continue
+            }
             switch try await context.readOperand(operand) {
             case .failure(let error):
                 context.complain(about: error, path: operand)
                 status = 1
-                continue
-            case .success(let read): bytes = read
-            }
-            for line in textLines(bytes) {
-                if mode == "f" {
-                    guard line.contains(delimiter) else {
-                        if !parsed.has("s") { output += line + "\n" }
-                        continue
-                    }
-                    let fields = line.split(separator: delimiter, omittingEmptySubsequences: false)
-                    let chosen = fields.enumerated().filter { list.contains($0.offset + 1) }.map(\.element)
-                    output += chosen.joined(separator: String(delimiter)) + "\n"
-                } else {
-                    let characters = Array(line)
-                    output += String(characters.enumerated().filter { list.contains($0.offset + 1) }.map(\.element)) + "\n"
-                }
+            case .success(let bytes):
+                output += textLines(bytes).compactMap(cut).map { $0 + "\n" }.joined()
             }
         }
         context.emit(output)

@@ -22,7 +22,9 @@ public struct GrepProgram: Program {
         specification.longValued = ["regexp"]
         guard let parsed = context.parseOptions(specification, flavor: flavor) else { return 2 }
         var settings = Settings()
-        var extended = false, fixed = false, ignoreCase = false, recursive = false
+        // egrep and fgrep are grep -E and grep -F under other names.
+        var extended = context.programName == "egrep", fixed = context.programName == "fgrep"
+        var ignoreCase = false, recursive = false
         for (option, _) in parsed.options {
             switch option {
             case "i": ignoreCase = true
@@ -98,8 +100,9 @@ public struct GrepProgram: Program {
         let showNames = settings.withNames ?? (inputs.count > 1 || recursive)
         var anySelected = false
         for input in inputs {
-            let bytes: [UInt8]
+            var matcher = LineSelector(expressions: expressions, settings: settings, prefix: showNames ? input.shown : nil)
             if let path = input.path {
+                let bytes: [UInt8]
                 do {
                     bytes = try context.machine.fileSystem.readFile(path, as: context.user)
                 } catch {
@@ -109,63 +112,77 @@ public struct GrepProgram: Program {
                     status = 2
                     continue
                 }
-            } else {
-                bytes = try await context.readStandardInput()
-            }
-            if bytes.prefix(4096).contains(0), !settings.countOnly, !settings.namesOnly, !settings.quiet {
-                // Binary files report a match instead of printing lines.
-                let text = String(decoding: bytes, as: UTF8.self)
-                if textLines(Array(text.utf8)).contains(where: { line in expressions.contains { $0.matches(line) } != settings.invert }) {
-                    anySelected = true
-                    context.emit("Binary file \(input.shown) matches\n")
+                if bytes.prefix(4096).contains(0), !settings.countOnly, !settings.namesOnly, !settings.quiet {
+                    // Binary files report a match instead of printing lines.
+                    if textLines(bytes).contains(where: { line in expressions.contains { $0.matches(line) } != settings.invert }) {
+                        anySelected = true
+                        context.emit("Binary file \(input.shown) matches\n")
+                    }
+                    continue
                 }
-                continue
+                var output = ""
+                for (index, line) in textLines(bytes).enumerated() {
+                    output += matcher.consider(line, number: index + 1)
+                    if matcher.isDone { break }
+                }
+                context.emit(output)
+            } else {
+                // Standard input is filtered line by line, so a pipeline shows matches as they come.
+                let reader = LineReader(context.stdin)
+                var number = 0
+                while let line = try await reader.next() {
+                    number += 1
+                    guard context.emit(matcher.consider(line.text, number: number)) else { return anySelected ? 0 : 1 }
+                    if matcher.isDone { break }
+                }
             }
-            let selected = search(textLines(bytes), expressions: expressions, settings: settings,
-                                  prefix: showNames ? input.shown : nil, context: context)
-            if selected > 0 { anySelected = true }
+            if matcher.selected > 0 { anySelected = true }
             if settings.quiet, anySelected { return 0 }
             if settings.countOnly {
-                context.emit((showNames ? input.shown + ":" : "") + String(selected) + "\n")
+                context.emit((showNames ? input.shown + ":" : "") + String(matcher.selected) + "\n")
             }
-            if settings.namesOnly, selected > 0 { context.emit(input.shown + "\n") }
-            if settings.namesWithout, selected == 0 { context.emit(input.shown + "\n") }
+            if settings.namesOnly, matcher.selected > 0 { context.emit(input.shown + "\n") }
+            if settings.namesWithout, matcher.selected == 0 { context.emit(input.shown + "\n") }
         }
         if status == 2, !(settings.quiet && anySelected) { return 2 }
         return anySelected ? 0 : 1
     }
 
-    /// Prints the selected lines of one input; returns how many were selected.
-    private func search(_ lines: [String], expressions: [PosixRegex], settings: Settings, prefix: String?,
-                        context: ProgramContext) -> Int {
-        var selected = 0
-        var output = ""
-        let printsLines = !settings.countOnly && !settings.namesOnly && !settings.namesWithout && !settings.quiet
-        for (index, line) in lines.enumerated() {
+    /// Decides line by line what grep prints for one input, counting the selected lines.
+    struct LineSelector {
+        let expressions: [PosixRegex]
+        let settings: Settings
+        let prefix: String?
+        private(set) var selected = 0
+
+        init(expressions: [PosixRegex], settings: Settings, prefix: String?) {
+            self.expressions = expressions
+            self.settings = settings
+            self.prefix = prefix
+        }
+
+        /// Whether nothing more needs reading (`-q`, `-l`, `-L` after the first selected line).
+        var isDone: Bool { selected > 0 && (settings.quiet || settings.namesOnly || settings.namesWithout) }
+
+        /// What to print for `line` (often nothing).
+        mutating func consider(_ line: String, number: Int) -> String {
             let matched = expressions.contains { $0.matches(line) }
-            guard matched != settings.invert else { continue }
+            guard matched != settings.invert else { return "" }
             selected += 1
-            guard printsLines else {
-                if settings.quiet || settings.namesOnly { break }
-                continue
-            }
+            guard !settings.countOnly, !settings.namesOnly, !settings.namesWithout, !settings.quiet else { return "" }
             var lead = ""
             if let prefix { lead += prefix + ":" }
-            if settings.lineNumbers { lead += String(index + 1) + ":" }
-            if settings.onlyMatching, !settings.invert {
-                var pieces: [(String.Index, String)] = []
-                for expression in expressions {
-                    for match in expression.allMatches(in: line) where !match.range.isEmpty {
-                        pieces.append((match.range.lowerBound, String(line[match.range])))
-                    }
+            if settings.lineNumbers { lead += String(number) + ":" }
+            guard settings.onlyMatching else { return lead + line + "\n" }
+            guard !settings.invert else { return "" }
+            var pieces: [(String.Index, String)] = []
+            for expression in expressions {
+                for match in expression.allMatches(in: line) where !match.range.isEmpty {
+                    pieces.append((match.range.lowerBound, String(line[match.range])))
                 }
-                for piece in pieces.sorted(by: { $0.0 < $1.0 }) { output += lead + piece.1 + "\n" }
-            } else if !settings.onlyMatching {
-                output += lead + line + "\n"
             }
+            return pieces.sorted { $0.0 < $1.0 }.map { lead + $0.1 + "\n" }.joined()
         }
-        context.emit(output)
-        return selected
     }
 
     /// The regular files under a directory, depth first in name order, as `grep -r` visits them.

@@ -61,21 +61,39 @@ public struct StreamEditorProgram: Program {
             }
             return status
         }
-        var input: [UInt8] = []
+        // Lines flow through as they come, one line of look-ahead to know which is the last ($).
         var status: Int32 = 0
-        let inputs = operands.isEmpty ? ["-"] : operands
-        for (index, operand) in inputs.enumerated() {
-            switch try await context.readOperand(operand) {
-            case .failure(let error):
-                context.complain("can't read \(operand): \(error.code.message)")
-                status = 2
-            case .success(let bytes):
-                input += bytes
-                if !bytes.isEmpty, bytes.last != 0x0A, index < inputs.count - 1 { input.append(0x0A) }
+        var inputs = (operands.isEmpty ? ["-"] : operands)[...]
+        var reader: LineReader?
+        func nextLine() async throws -> (text: String, terminated: Bool)? {
+            while true {
+                if let reader, let line = try await reader.next() { return line }
+                guard let operand = inputs.popFirst() else { return nil }
+                if operand == "-" {
+                    reader = LineReader(context.stdin)
+                    continue
+                }
+                do {
+                    reader = LineReader(BytesReader(try context.machine.fileSystem.readFile(context.resolve(operand), as: context.user)))
+                } catch {
+                    context.complain("can't read \(operand): \(error.code.message)")
+                    status = 2
+                    reader = nil
+                }
             }
         }
         var editor = StreamEditor(script: script, quiet: quiet)
-        context.emit(editor.process(input))
+        var current = try await nextLine()
+        var number = 0
+        while let line = current {
+            let following = try await nextLine()
+            number += 1
+            let isLast = following == nil
+            let (output, quit) = editor.processLine(line.text, number: number, isLast: isLast, terminated: line.terminated || !isLast)
+            guard context.emit(output) else { return status }
+            if quit { break }
+            current = following
+        }
         return status
     }
 }
@@ -98,40 +116,46 @@ struct StreamEditor {
         self.activeRanges = Array(repeating: false, count: script.commands.count)
     }
 
+    /// The whole output for a whole input (`sed -i`).
     mutating func process(_ bytes: [UInt8]) -> String {
         let lines = textLines(bytes)
-        let endsWithNewline = bytes.last == 0x0A
         var output = ""
-        lineLoop: for (index, original) in lines.enumerated() {
-            let number = index + 1
-            let isLast = number == lines.count
-            let newline = isLast && !endsWithNewline ? "" : "\n"
-            var line = original
-            var deleted = false
-            var quitting = false
-            for (commandIndex, command) in script.commands.enumerated() {
-                guard selects(command, commandIndex, line: line, number: number, isLast: isLast) != command.negated else { continue }
-                switch command.action {
-                case .delete:
-                    deleted = true
-                case .print:
-                    output += line + "\n"
-                case .lineNumber:
-                    output += String(number) + "\n"
-                case .quit:
-                    quitting = true
-                case .substitute(let regex, let replacement, let global, let occurrence, let print):
-                    if let replaced = Self.substitute(line, regex, replacement, global: global, occurrence: occurrence) {
-                        line = replaced
-                        if print { output += line + "\n" }
-                    }
-                }
-                if deleted || quitting { break }
-            }
-            if !deleted, !quiet { output += line + newline }
-            if quitting { break lineLoop }
+        for (index, line) in lines.enumerated() {
+            let isLast = index == lines.count - 1
+            let (text, quit) = processLine(line, number: index + 1, isLast: isLast, terminated: !isLast || bytes.last == 0x0A)
+            output += text
+            if quit { break }
         }
         return output
+    }
+
+    /// Runs the script over one line; returns what to print and whether `q` ended the run.
+    mutating func processLine(_ original: String, number: Int, isLast: Bool, terminated: Bool) -> (String, Bool) {
+        var output = ""
+        var line = original
+        var deleted = false
+        var quitting = false
+        for (commandIndex, command) in script.commands.enumerated() {
+            guard selects(command, commandIndex, line: line, number: number, isLast: isLast) != command.negated else { continue }
+            switch command.action {
+            case .delete:
+                deleted = true
+            case .print:
+                output += line + "\n"
+            case .lineNumber:
+                output += String(number) + "\n"
+            case .quit:
+                quitting = true
+            case .substitute(let regex, let replacement, let global, let occurrence, let print):
+                if let replaced = Self.substitute(line, regex, replacement, global: global, occurrence: occurrence) {
+                    line = replaced
+                    if print { output += line + "\n" }
+                }
+            }
+            if deleted || quitting { break }
+        }
+        if !deleted, !quiet { output += line + (terminated ? "\n" : "") }
+        return (output, quitting)
     }
 
     private func matches(_ address: StreamEditorScript.Address, line: String, number: Int, isLast: Bool) -> Bool {

@@ -62,7 +62,8 @@ public struct WordCountProgram: Program {
         var width = String(regularTotal).count
         if sawNonRegular { width = max(width, 7) }
         if columns.count == 1 && operands.count == 1 { width = 1 }
-        if flavor == .busybox { width = columns.count == 1 ? 1 : 7 }
+        // BusyBox does not measure: nine columns each, bare only for one count of standard input.
+        if flavor == .busybox { width = columns.count == 1 && parsed.operands.isEmpty ? 1 : 9 }
         var output = ""
         for result in results {
             let values = columns.map { column -> Int in
