@@ -45,7 +45,7 @@ public final class CloudEnvironment {
     }
 
     /// SRV records for a lookup made inside a pod (node's `dns.resolveSrv`); nil when not found.
-    public func serviceRecords(on machine: Machine, name: String) -> [ServiceRecord]? {
+    public func serviceRecords(on machine: Machine, name: String) -> [SRVRecord]? {
         let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
         for cluster in clusters {
             if let records = cluster.serviceRecords(on: machine, name: name) { return records }

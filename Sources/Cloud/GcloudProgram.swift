@@ -16,6 +16,7 @@ public struct GcloudProgram: Program {
         switch (arguments.first, arguments.dropFirst().first) {
         case ("container", "clusters"): return try await clusters(context, Array(arguments.dropFirst(2)))
         case ("compute", "instances"): return try await instances(context, Array(arguments.dropFirst(2)))
+        case ("compute", "ssh"): return try await secureShell(context, Array(arguments.dropFirst(2)))
         default:
             context.printError("ERROR: (gcloud) Invalid choice: '\(arguments.first ?? "")'.\nUsage: gcloud [optional flags] <group | command>\n")
             return 2
@@ -154,6 +155,31 @@ public struct GcloudProgram: Program {
             name: name, configuration: ClusterConfiguration(serviceCIDR: serviceRange, masterAddress: master, securePort: 443),
             nodes: nodes, osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+", cpu: "1", memory: "600Mi",
             cloud: true, dashboard: false, clusterDNS: IPv4Range.format(serviceRange.address(at: 10)))
+    }
+
+    private func secureShell(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {
+        let environment = reference.environment
+        let (positionals, flags) = parse(arguments)
+        guard let name = positionals.first else {
+            context.printError("ERROR: (gcloud.compute.ssh) argument [USER@]INSTANCE: Must be specified.\n")
+            return 2
+        }
+        let instance = name.split(separator: "@").last.map(String.init) ?? name
+        let nodes = environment.gke.values.flatMap(\.nodes)
+        guard let node = nodes.first(where: { $0.name == instance }) else {
+            context.printError("ERROR: (gcloud.compute.ssh) Could not fetch resource:\n - The resource 'projects/\(environment.project)/zones/\(environment.zone)/instances/\(instance)' was not found\n\n")
+            return 1
+        }
+        guard node.isRunning else {
+            context.printError("ssh: connect to host \(node.kubelet.configuration.externalIP ?? instance) port 22: Connection timed out\nERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n")
+            return 255
+        }
+        let userName = context.user.userName == "root" ? "root" : context.user.userName
+        let home = userName == "root" ? "/root" : "/home/" + userName
+        try? node.machine.fileSystem.createDirectory(home, intermediates: true)
+        let user = userName == "root" ? Credentials.root : Credentials(uid: 1000, gid: 1000, userName: userName, home: home)
+        let command = flags["command"].map { [$0] } ?? []
+        return try await NodeShell.run(on: node.machine, user: user, command: command, context: context)
     }
 
     private func instances(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {

@@ -82,6 +82,11 @@ public struct MinikubeProgram: Program {
             return 0
         case "service":
             return service(context, Array(arguments.dropFirst()))
+        case "ssh":
+            guard let node = environment.minikube?.nodes.first else { return notRunning(context) }
+            try? node.machine.fileSystem.createDirectory("/home/docker", intermediates: true)
+            let user = Credentials(uid: 1000, gid: 1000, userName: "docker", home: "/home/docker")
+            return try await NodeShell.run(on: node.machine, user: user, command: Array(arguments.dropFirst()), context: context)
         case "dashboard":
             guard environment.minikube != nil else { return notRunning(context) }
             context.print("Opening kubernetes dashboard in default browser...\n")

@@ -97,7 +97,7 @@ public final class SimulatedCluster {
     }
 
     /// SRV records as a pod's container machine sees them (its search path), or nil when the machine is no pod of this cluster.
-    public func serviceRecords(on machine: Machine, name: String) -> [ServiceRecord]? {
+    public func serviceRecords(on machine: Machine, name: String) -> [SRVRecord]? {
         for node in nodes {
             if let path = node.kubelet.searchPath(of: machine) { return dns.resolveServiceRecords(name, searchPath: path) }
         }

@@ -16,7 +16,15 @@ final class CloudWorld {
     init(seed: UInt64 = 1) throws {
         loop = EventLoop(seed: seed)
         let programs = ProgramRegistry()
-        environment = CloudEnvironment(loop: loop, network: network, hub: Registry(host: ImageName.hubRegistry), programs: programs, clusters: clusters)
+        programs.register("sh", ShellProgram())
+        programs.register("hostname-server", HostnameServer())
+        for (name, program) in Coreutils.programs(flavor: .gnu) { programs.register(name, program) }
+        let hub = Registry(host: ImageName.hubRegistry)
+        var root = Directory()
+        root.entries["app"] = .file(.program(name: "hostname-server", size: 1000), FileMetadata(mode: 0o755))
+        hub.seed([BaseImageDefinition(name: ImageName(path: "test/web"), root: root, layerSizes: [40_000_000], layerCommands: [], metadataCommands: [],
+                                      config: ContainerConfig(entrypoint: ["/app"]), created: .worldEpoch)])
+        environment = CloudEnvironment(loop: loop, network: network, hub: hub, programs: programs, clusters: clusters)
         let fileSystem = FileSystem()
         try fileSystem.createDirectory("/root")
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: network)
@@ -33,6 +41,54 @@ final class CloudWorld {
     }
 
     func client(_ server: String) -> (any KubernetesClient)? { clusters.client(forServer: server) }
+
+    /// One HTTP GET from the workstation; the body, or nil when the connection failed.
+    func fetch(_ address: String, _ port: Int) -> String? {
+        let stack = workstation.networkStack
+        var result: String?
+        var done = false
+        loop.spawn {
+            defer { done = true }
+            guard let connection = try? stack.connect(address: address, port: port) else { return }
+            try? connection.output.write(HTTPRequest(method: "GET", target: "/", headers: HTTPHeaders([("Host", address)])).serialized)
+            if let response = try? await HTTPReader(connection.input).readResponse() {
+                result = String(decoding: response.body, as: UTF8.self)
+            }
+            connection.close()
+        }
+        _ = loop.run(until: { done }, limit: loop.now + .seconds(5))
+        return result
+    }
+
+    /// The server of the current kubeconfig context's cluster.
+    func currentServer() -> String? {
+        let config = String(decoding: (try? workstation.fileSystem.readFile("/root/.kube/config")) ?? [], as: UTF8.self)
+        guard let current = config.split(separator: "\n").first(where: { $0.hasPrefix("current-context: ") })?.dropFirst("current-context: ".count) else { return nil }
+        let lines = config.split(separator: "\n").map(String.init)
+        for (index, line) in lines.enumerated() where line == "  name: \(current)" && index > 0 && lines[index - 1].hasPrefix("    server: ") {
+            return String(lines[index - 1].dropFirst("    server: ".count))
+        }
+        return nil
+    }
+}
+
+/// Answers HTTP on 8080 with the machine's hostname.
+struct HostnameServer: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        let hostname = context.machine.hostname
+        let loop = context.loop
+        _ = try context.machine.networkStack.listen(port: 8080, owner: context.process) { connection in
+            loop.spawn {
+                guard (try? await HTTPReader(connection.input).readRequest()) != nil else { return connection.close() }
+                let body = Array("You've hit \(hostname)\n".utf8)
+                var headers = HTTPHeaders()
+                headers.set("Content-Length", String(body.count))
+                try? connection.output.write(HTTPResponse(status: 200, headers: headers, body: body).serialized)
+                connection.close()
+            }
+        }
+        while true { try await context.process.sleep(for: .seconds(3600)) }
+    }
 }
 
 struct CloudTests {
@@ -92,7 +148,8 @@ struct CloudTests {
         #expect(lines.first?.hasPrefix("NAME   LOCATION        MASTER_VERSION  MASTER_IP") == true)
         #expect(lines.last?.hasSuffix("f1-micro      1.8.0-gke.0   3          RUNNING") == true)
         let config = String(decoding: try world.workstation.fileSystem.readFile("/root/.kube/config"), as: UTF8.self)
-        let server = try #require(config.split(separator: "\n").first { $0.contains("server: ") }.map { String($0.split(separator: " ").last ?? "") })
+        #expect(config.contains("current-context: gke_kubelab-project_europe-west1-d_kubia\n"))
+        let server = try #require(world.currentServer())
         let client = try #require(world.client(server))
         let nodes = try client.list(Node.self).items.map(\.name)
         #expect(nodes.count == 3)
@@ -123,4 +180,32 @@ struct CloudTests {
 /// An image every cluster can pull: one of the system images.
 enum SystemImagesProbe {
     static let image = "gcr.io/google_containers/pause-amd64:3.0"
+}
+
+struct CloudNetworkingTests {
+    @Test func gkeLoadBalancerIsReachableFromTheWorkstation() throws {
+        let world = try CloudWorld(seed: 3)
+        _ = world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "3", "--machine-type", "f1-micro"])
+        let client = try #require(world.currentServer().flatMap(world.client))
+        let labels = ["app": "kubia"]
+        _ = try client.create(ReplicationController(
+            metadata: ObjectMeta(name: "kubia"),
+            spec: ReplicationControllerSpec(replicas: 3, selector: labels, template: PodTemplateSpec(
+                metadata: ObjectMeta(labels: labels), spec: PodSpec(containers: [Container(name: "kubia", image: "test/web", ports: [ContainerPort(containerPort: 8080)])])))))
+        _ = try client.create(Service(metadata: ObjectMeta(name: "kubia-http"),
+                                      spec: ServiceSpec(ports: [ServicePort(port: 8080, targetPort: .int(8080))], selector: labels, type: "LoadBalancer")))
+        world.loop.advance(by: .seconds(60))
+        let ingress = try #require(try client.get(Service.self, namespace: "default", name: "kubia-http").status?.loadBalancer?.ingress?.first?.ip)
+        let pods = Set(try client.list(Pod.self, namespace: "default").items.map(\.name))
+        let answers = Set((0..<20).compactMap { _ in world.fetch(ingress, 8080) })
+        #expect(answers == Set(pods.map { "You've hit \($0)\n" }))
+    }
+
+    @Test func minikubeSSHRunsOnTheNode() throws {
+        let world = try CloudWorld()
+        _ = world.run(["minikube", "start"])
+        let (status, output, _) = world.run(["minikube", "ssh", "hostname"])
+        #expect(status == 0)
+        #expect(output == "minikube\n")
+    }
 }

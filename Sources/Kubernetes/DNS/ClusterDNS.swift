@@ -1,7 +1,7 @@
 import Simulation
 
 /// One SRV answer (`_http._tcp.kubia.default.svc.cluster.local`).
-public struct ServiceRecord: Hashable, Sendable {
+public struct SRVRecord: Hashable, Sendable {
     public var priority: Int
     public var weight: Int
     public var port: Int
@@ -79,7 +79,7 @@ public final class ClusterDNS {
     }
 
     /// SRV records for `_port._proto.service.namespace.svc.cluster.local` (or the bare service name).
-    public func resolveServiceRecords(_ name: String, searchPath: [String] = []) -> [ServiceRecord]? {
+    public func resolveServiceRecords(_ name: String, searchPath: [String] = []) -> [SRVRecord]? {
         for candidate in candidates(name, searchPath: searchPath) {
             let suffix = ".svc." + domain
             guard candidate.hasSuffix(suffix) else { continue }
@@ -93,17 +93,17 @@ public final class ClusterDNS {
             let namespace = labels[1], serviceName = labels[0]
             let ports = (service.spec?.ports ?? []).filter { portName == nil || $0.name == portName }
             guard !ports.isEmpty else { continue }
-            var records: [ServiceRecord] = []
+            var records: [SRVRecord] = []
             let headless = service.spec?.clusterIP == "None"
             for port in ports {
                 if headless {
                     for address in readyAddresses(namespace: namespace, service: serviceName) {
                         let host = address.hostname ?? address.ip.replacingOccurrences(of: ".", with: "-")
                         let endpointPort = endpoints[namespace + "/" + serviceName]?.subsets?.first?.ports?.first { $0.name == port.name }?.port ?? port.port
-                        records.append(ServiceRecord(priority: 10, weight: 100, port: endpointPort, target: "\(host).\(serviceName).\(namespace).svc.\(domain)"))
+                        records.append(SRVRecord(priority: 10, weight: 100, port: endpointPort, target: "\(host).\(serviceName).\(namespace).svc.\(domain)"))
                     }
                 } else {
-                    records.append(ServiceRecord(priority: 10, weight: 100, port: port.port, target: "\(serviceName).\(namespace).svc.\(domain)"))
+                    records.append(SRVRecord(priority: 10, weight: 100, port: port.port, target: "\(serviceName).\(namespace).svc.\(domain)"))
                 }
             }
             if !records.isEmpty { return records }

@@ -86,6 +86,6 @@ struct ServiceNetworkingTests {
                                           "10-0-2-2.kubia-headless.default.svc.cluster.local"])
         #expect(records.allSatisfy { $0.port == 8080 })
         let plain = world.dns.resolveServiceRecords("kubia.default.svc.cluster.local") ?? []
-        #expect(plain == [ServiceRecord(priority: 10, weight: 100, port: 80, target: "kubia.default.svc.cluster.local")])
+        #expect(plain == [SRVRecord(priority: 10, weight: 100, port: 80, target: "kubia.default.svc.cluster.local")])
     }
 }
