@@ -81,6 +81,10 @@ public final class SimulatedCluster {
             if let external = spec.externalIP { proxy.nodeAddresses.insert(external) }
             runtime.add(node.kubelet)
             try node.kubelet.start()
+            if let registered = try? client.get(Node.self, namespace: nil, name: spec.name) {
+                EventRecorder(client: client, loop: environment.loop, component: "kube-proxy", host: spec.name)
+                    .record(registered, reason: "Starting", message: "Starting kube-proxy.")
+            }
             nodes.append(node)
         }
         try createSystemObjects()

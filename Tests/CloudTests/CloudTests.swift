@@ -209,3 +209,26 @@ struct CloudNetworkingTests {
         #expect(output == "minikube\n")
     }
 }
+
+struct CloudDeterminismTests {
+    private func create(seed: UInt64) throws -> (String, [String], [String]) {
+        let world = try CloudWorld(seed: seed)
+        let output = world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "3"]).1
+        let client = try #require(world.currentServer().flatMap(world.client))
+        world.loop.advance(by: .seconds(30))
+        let nodes = try client.list(Node.self).items.map(\.name)
+        let system = try client.list(Pod.self, namespace: "kube-system").items.map { "\($0.name) \($0.status?.podIP ?? "")" }
+        return (output, nodes, system)
+    }
+
+    @Test func sameSeedSameClusterDifferentSeedDifferentNames() throws {
+        let first = try create(seed: 21)
+        let second = try create(seed: 21)
+        #expect(first.0 == second.0)
+        #expect(first.1 == second.1)
+        #expect(first.2 == second.2)
+        #expect(first.2.contains { $0.hasPrefix("kube-dns-") })
+        let other = try create(seed: 22)
+        #expect(other.1 != first.1)
+    }
+}

@@ -13,7 +13,7 @@ final class PodWorker {
     var podIP: String?
     /// The stack the pod's IP lives on (its first container's).
     var podStack: NetworkStack?
-    private var halted = false
+    private(set) var halted = false
     private var terminating = false
     private var timers: [TimerID] = []
     /// How long setting up the sandbox and creating a container take in virtual time.
@@ -97,7 +97,7 @@ final class PodWorker {
         }
     }
 
-    private var hostname: String {
+    var hostname: String {
         let name = pod.spec?.hostname ?? pod.name
         return String(name.prefix(63))
     }
@@ -233,65 +233,6 @@ final class PodWorker {
         writeStatus()
     }
 
-    /// The pod's IP, hostname files and DNS go onto the container's machine, as the network plugin and kubelet do.
-    private func configureNetwork(of container: Docker.Container, first: Bool) {
-        let machine = container.machine
-        let stack = machine.networkStack
-        if first, let podIP {
-            kubelet.network.assign(podIP, to: stack)
-            podStack = stack
-            stack.addresses = ["127.0.0.1", podIP] + stack.addresses.filter { $0 != podIP && !$0.hasPrefix("127.") }
-        }
-        let namespace = pod.namespace
-        let domain = kubelet.configuration.clusterDomain
-        let search = ["\(namespace).svc.\(domain)", "svc.\(domain)", domain]
-        stack.resolver = { [weak kubelet] name in kubelet?.nameResolver?(name, search) }
-        kubelet.searchPaths[ObjectIdentifier(machine)] = search
-        let hosts = "# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n\(podIP ?? "")\t\(hostname)\n"
-        try? machine.fileSystem.writeFile("/etc/hosts", Array(hosts.utf8))
-        let resolv = "nameserver \(kubelet.configuration.clusterDNS)\nsearch \(search.joined(separator: " "))\noptions ndots:5\n"
-        try? machine.fileSystem.writeFile("/etc/resolv.conf", Array(resolv.utf8))
-    }
-
-    /// The container's environment: its own variables, then the services of the namespace.
-    private func environment(for record: ContainerRecord) -> [String] {
-        var result: [String] = []
-        for variable in record.spec.env ?? [] {
-            if let value = variable.value {
-                result.append("\(variable.name)=\(value)")
-            } else if let field = variable.valueFrom?.fieldRef?.fieldPath {
-                let value: String? = switch field {
-                case "metadata.name": pod.name
-                case "metadata.namespace": pod.namespace
-                case "status.podIP": podIP
-                case "spec.nodeName": kubelet.configuration.nodeName
-                case "spec.serviceAccountName": pod.spec?.serviceAccountName
-                case "status.hostIP": kubelet.configuration.internalIP
-                default: nil
-                }
-                result.append("\(variable.name)=\(value ?? "")")
-            }
-        }
-        let services = (try? kubelet.client.list(Service.self, namespace: pod.namespace).items) ?? []
-        for service in services {
-            guard let clusterIP = service.spec?.clusterIP, clusterIP != "None", !clusterIP.isEmpty, let ports = service.spec?.ports, let first = ports.first else { continue }
-            let prefix = service.name.uppercased().replacingOccurrences(of: "-", with: "_")
-            result.append("\(prefix)_SERVICE_HOST=\(clusterIP)")
-            result.append("\(prefix)_SERVICE_PORT=\(first.port)")
-            for port in ports {
-                let proto = port.protocol ?? "TCP"
-                if let name = port.name { result.append("\(prefix)_SERVICE_PORT_\(name.uppercased().replacingOccurrences(of: "-", with: "_"))=\(port.port)") }
-                let base = "\(prefix)_PORT_\(port.port)_\(proto)"
-                result.append("\(base)=\(proto.lowercased())://\(clusterIP):\(port.port)")
-                result.append("\(base)_PROTO=\(proto.lowercased())")
-                result.append("\(base)_PORT=\(port.port)")
-                result.append("\(base)_ADDR=\(clusterIP)")
-            }
-            result.append("\(prefix)_PORT=\((first.protocol ?? "TCP").lowercased())://\(clusterIP):\(first.port)")
-        }
-        return result
-    }
-
     private func startProbes(_ record: ContainerRecord, _ container: Docker.Container) {
         for probe in record.probes { probe.stop() }
         record.probes = []
@@ -384,57 +325,5 @@ final class PodWorker {
         halt()
         kubelet.forget(self)
         _ = try? kubelet.client.delete(Pod.self, namespace: pod.namespace, name: pod.name, options: DeleteOptions(gracePeriodSeconds: 0))
-    }
-
-    // MARK: Status
-
-    func writeStatus() {
-        guard !halted else { return }
-        let now = Timestamp.seconds(of: loop.now)
-        let statuses = records.map { $0.status() }.sorted { $0.name < $1.name }
-        let allReady = records.allSatisfy(\.ready)
-        let unready = records.filter { !$0.ready }.map(\.spec.name)
-        let phase: PodPhase
-        if records.contains(where: \.everStarted) {
-            let done = records.allSatisfy { $0.terminated != nil }
-            if restartPolicy != "Always", done {
-                phase = records.allSatisfy { $0.terminated?.exitCode == 0 } ? .succeeded : .failed
-            } else {
-                phase = .running
-            }
-        } else {
-            phase = .pending
-        }
-        let hostIP = kubelet.configuration.internalIP
-        let ip = podIP
-        _ = try? kubelet.client.modify(Pod.self, namespace: pod.namespace, name: pod.name, status: true) { (current: inout Pod) throws(APIError) in
-            guard current.uid == self.uid else { return }
-            var status = current.status ?? PodStatus()
-            status.phase = phase
-            status.hostIP = hostIP
-            status.podIP = ip
-            status.startTime = status.startTime ?? now
-            status.qosClass = status.qosClass ?? "BestEffort"
-            status.setCondition(PodCondition.initialized, .true, at: now)
-            if allReady {
-                status.setCondition(PodCondition.ready, .true, at: now)
-            } else {
-                status.setCondition(PodCondition.ready, .false, at: now, reason: "ContainersNotReady",
-                                    message: "containers with unready status: [\(unready.joined(separator: " "))]")
-            }
-            status.setCondition(PodCondition.podScheduled, .true, at: now)
-            status.conditions = status.conditions?.sorted { Self.conditionOrder($0.type) < Self.conditionOrder($1.type) }
-            status.containerStatuses = statuses
-            current.status = status
-        }
-    }
-
-    private static func conditionOrder(_ type: String) -> Int {
-        switch type {
-        case PodCondition.initialized: 0
-        case PodCondition.ready: 1
-        case PodCondition.podScheduled: 2
-        default: 3
-        }
     }
 }
