@@ -174,6 +174,12 @@ struct CloudTests {
         let after = try client.list(Pod.self, namespace: "default").items.filter { $0.metadata.deletionTimestamp == nil && $0.status?.phase == .running }
         #expect(after.count == 3)
         #expect(after.allSatisfy { $0.spec?.nodeName != victim })
+        // Started again, the node reports Ready and takes pods once more.
+        let start = world.run(["gcloud", "compute", "instances", "start", victim])
+        #expect(start.2.hasPrefix("Starting instance(s) \(victim)...done.\n"))
+        world.loop.advance(by: .seconds(20))
+        #expect(try client.get(Node.self, namespace: nil, name: victim).isReady)
+        #expect(!world.run(["gcloud", "compute", "instances", "list"]).1.contains("TERMINATED"))
     }
 }
 

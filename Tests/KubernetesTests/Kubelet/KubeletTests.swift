@@ -143,4 +143,32 @@ struct KubeletTests {
         #expect(world.get("kubia") == nil)
         #expect(world.kubelets[0].engine.containers.allSatisfy { !$0.isRunning })
     }
+
+    @Test func logsAndExecReachTheContainer() throws {
+        let world = try NodeFixture()
+        _ = try world.client.create(world.pod(image: "test/web"))
+        world.loop.advance(by: .milliseconds(1500))
+        #expect(throws: APIError.badRequest("container \"kubia\" in pod \"kubia\" is waiting to start: ContainerCreating")) {
+            try world.runtime.logs(namespace: "default", pod: "kubia", container: "kubia", options: PodLogOptions())
+        }
+        world.loop.advance(by: .seconds(10))
+        let log = try world.runtime.logs(namespace: "default", pod: "kubia", container: "kubia", options: PodLogOptions())
+        var bytes: [UInt8] = []
+        var status: Int32?
+        let output = CollectingStream()
+        var done = false
+        world.loop.spawn {
+            while let chunk = try? await log.read() { bytes += chunk }
+            status = try? await world.runtime.exec(namespace: "default", pod: "kubia", container: "kubia", command: ["/greet", "there"], tty: false,
+                                                   stdin: nil, stdout: output, stderr: output)
+            done = true
+        }
+        _ = world.loop.run(until: { done }, limit: world.loop.now + .seconds(5))
+        #expect(String(decoding: bytes, as: UTF8.self) == "Kubia server starting...\n")
+        #expect(status == 0)
+        #expect(output.text == "hello from kubia there\n")
+        #expect(throws: APIError.self) {
+            try world.runtime.logs(namespace: "default", pod: "kubia", container: "kubia", options: PodLogOptions(previous: true))
+        }
+    }
 }

@@ -31,6 +31,14 @@ struct HostnameServer: Program {
     final class Counter: @unchecked Sendable { var value = 0 }
 }
 
+/// Greets with the machine's hostname and its arguments, then exits.
+struct GreetProgram: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        context.print("hello from \(context.machine.hostname) \(context.arguments.dropFirst().joined(separator: " "))\n")
+        return 0
+    }
+}
+
 /// Prints a line and exits with a status after a second.
 struct CrashingProgram: Program {
     func run(_ context: ProgramContext) async throws -> Int32 {
@@ -60,10 +68,12 @@ final class NodeFixture {
         programs.register("hostname-server", HostnameServer())
         programs.register("flaky-server", HostnameServer(failAfter: 3))
         programs.register("crasher", CrashingProgram())
+        programs.register("greet", GreetProgram())
         hub = Registry(host: ImageName.hubRegistry)
         for (path, program) in [("test/web", "hostname-server"), ("test/flaky", "flaky-server"), ("test/crash", "crasher")] {
             var root = Directory()
             root.entries["app"] = .file(.program(name: program, size: 1000), FileMetadata(mode: 0o755))
+            root.entries["greet"] = .file(.program(name: "greet", size: 1000), FileMetadata(mode: 0o755))
             hub.seed([BaseImageDefinition(name: ImageName(path: path), root: root, layerSizes: [40_000_000], layerCommands: [], metadataCommands: [],
                                           config: ContainerConfig(entrypoint: ["/app"]), created: .worldEpoch)])
         }
