@@ -143,9 +143,11 @@ public final class SimulatedCluster {
             let name = profile.cloud ? "kube-proxy-\(node.name)" : "kube-proxy-" + random.string(count: 5, alphabet: Self.alphabet)
             _ = try? client.create(systemPod(name, labels: ["k8s-app": "kube-proxy"], containers: [("kube-proxy", "kube-proxy-amd64")], node: node.name))
         }
-        let hash = String(random.next() % 900_000_000 + 100_000_000)
+        let hash = String(UInt32(truncatingIfNeeded: random.next()))
+        // 1.8 names the replica set by the hash's decimal digits mapped into the name alphabet.
+        let encoded = String(hash.map { Self.alphabet[Int($0.asciiValue ?? 48) % Self.alphabet.count] })
         _ = try? client.create(systemPod(
-            "kube-dns-\(hash)-" + random.string(count: 5, alphabet: Self.alphabet),
+            "kube-dns-\(encoded)-" + random.string(count: 5, alphabet: Self.alphabet),
             labels: ["k8s-app": "kube-dns", "pod-template-hash": hash],
             containers: [("kubedns", "k8s-dns-kube-dns-amd64"), ("dnsmasq", "k8s-dns-dnsmasq-nanny-amd64"), ("sidecar", "k8s-dns-sidecar-amd64")],
             node: master))

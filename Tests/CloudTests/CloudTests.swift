@@ -119,6 +119,11 @@ struct CloudTests {
         let system = try client.list(Pod.self, namespace: "kube-system").items
         #expect(system.allSatisfy { $0.status?.phase == .running })
         let dns = try #require(system.first { $0.name.hasPrefix("kube-dns-") })
+        // kube-dns-<hash of 4 5 6 7 8 9 b c d f>-<5 random>, as 1.8 names a deployment's pods.
+        let parts = dns.name.split(separator: "-")
+        #expect(parts.count == 4)
+        #expect(parts.count == 4 && parts[2].allSatisfy { "456789bcdf".contains($0) })
+        #expect(parts.last?.count == 5)
         #expect(dns.status?.containerStatuses?.filter(\.ready).count == 3)
         #expect(world.run(["minikube", "ip"]).1 == "192.168.99.100\n")
         #expect(world.run(["minikube", "status"]).1 == "minikube: Running\ncluster: Running\nkubectl: Correctly Configured: pointing to minikube-vm at 192.168.99.100\n")
