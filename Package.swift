@@ -25,12 +25,12 @@ let package = Package(
         .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData",
+        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Machine", "Docker"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData"]),
 

@@ -29,7 +29,8 @@ import Testing
     @Test func reportsErrors() {
         var evaluator = ArithmeticEvaluator(lookup: { _ in nil }, assign: { _, _ in })
         #expect(throws: ArithmeticError(message: "1/0: division by 0 (error token is \"0\")")) { try evaluator.evaluate("1/0") }
-        #expect(throws: ArithmeticError(message: "1 +: syntax error: operand expected (error token is \"\")")) { try evaluator.evaluate("1 +") }
+        #expect(throws: ArithmeticError(message: "1 +: syntax error: operand expected (error token is \"+\")")) { try evaluator.evaluate("1 +") }
+        #expect(throws: ArithmeticError(message: "08: value too great for base (error token is \"08\")")) { try evaluator.evaluate("08") }
     }
 }
 

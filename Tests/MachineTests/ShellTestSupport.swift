@@ -65,7 +65,7 @@ func makeShellMachine(hostname: String = "test") throws -> Machine {
         try fileSystem.createDirectory(directory, intermediates: true)
     }
     try fileSystem.install(.device(.null, FileMetadata(mode: 0o666)), at: "/dev/null")
-    for (name, program) in table {
+    for (name, program) in table.merging(ShellUtilityProgram.all, uniquingKeysWith: { first, _ in first }) {
         programs.register(name, program)
         try fileSystem.setContent("/bin/\(name)", .program(name: name, size: 10_000), mode: 0o755)
     }

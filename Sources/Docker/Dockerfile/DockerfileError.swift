@@ -1,3 +1,4 @@
+import Formatting
 /// A Dockerfile problem, worded as the Docker 17.x daemon words it.
 ///
 /// Docker reports problems at three moments, and the moment decides how the text reaches the
@@ -118,30 +119,4 @@ extension DockerfileError {
     public static func missingSourceImageForRun(line: Int) -> DockerfileError {
         DockerfileError(stage: .step, line: line, reason: "Please provide a source image with `from` prior to run")
     }
-}
-
-/// Go's `%q` for the plain strings that appear in these messages.
-func goQuoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\t": result += "\\t"
-        case "\r": result += "\\r"
-        default:
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                result += "\\x" + hexByte(UInt8(scalar.value))
-            } else {
-                result.unicodeScalars.append(scalar)
-            }
-        }
-    }
-    return result + "\""
-}
-
-private func hexByte(_ value: UInt8) -> String {
-    let digits = Array("0123456789abcdef")
-    return String([digits[Int(value >> 4)], digits[Int(value & 0xF)]])
 }

@@ -1,3 +1,4 @@
+import Formatting
 extension Instruction {
     /// The comment the 17.x builder commits for an instruction that only changes image
     /// metadata (`ENTRYPOINT ["node" "app.js"]`, `ENV a=b`, `USER [5]` …), which `docker

@@ -1,3 +1,4 @@
+import Formatting
 extension DockerfileInstruction {
     /// Substitutes variables and applies the daemon's per-instruction checks, as the 17.x
     /// builder does when this step runs. Errors carry this instruction's line.

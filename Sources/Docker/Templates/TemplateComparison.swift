@@ -1,3 +1,4 @@
+import Formatting
 /// Go's template comparisons: only basic kinds compare, and only with the same kind.
 enum TemplateComparison {
     private enum Kind { case bool, integer, float, string }

@@ -1,3 +1,4 @@
+import Formatting
 import StructuredData
 
 /// Executes template nodes on JSON data with Go 1.8 text/template's semantics.

@@ -1,3 +1,4 @@
+import Formatting
 /// A token of Go's text/template language.
 struct TemplateToken: Equatable {
     enum Kind: Equatable {

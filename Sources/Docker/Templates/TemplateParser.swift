@@ -1,3 +1,4 @@
+import Formatting
 /// Parses template tokens into nodes with Go 1.8 text/template's grammar and error messages.
 struct TemplateParser {
     private let tokens: [TemplateToken]

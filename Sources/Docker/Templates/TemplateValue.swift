@@ -131,38 +131,6 @@ enum GoFormat {
 
     /// `json.Marshal` with HTML escaping off (docker's `json` template function).
     static func json(_ value: JSONValue) -> String {
-        switch value {
-        case .null: return "null"
-        case .bool(let flag): return flag ? "true" : "false"
-        case .number(.integer(let number)): return String(number)
-        case .number(.double(let number)): return jsonFloat(number)
-        case .string(let text): return jsonString(text)
-        case .array(let elements): return "[" + elements.map(json).joined(separator: ",") + "]"
-        case .object(let object):
-            return "{" + object.map { jsonString($0.key) + ":" + json($0.value) }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case "\u{2028}": result += "\\u2028"
-            case "\u{2029}": result += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result + "\""
+        value.jsonText(escapesHTML: false)
     }
 }

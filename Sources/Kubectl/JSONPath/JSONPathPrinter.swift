@@ -1,3 +1,4 @@
+import Formatting
 import StructuredData
 
 /// The `-o jsonpath=<template>` printer of kubectl: parse errors and execution failures in its words.

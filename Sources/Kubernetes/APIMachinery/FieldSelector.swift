@@ -1,3 +1,4 @@
+import Formatting
 /// Field selectors, as `k8s.io/apimachinery/pkg/fields` defines them: `field=value`, `==`, `!=`, ANDed.
 public enum Fields {
     /// A field selector that could not be parsed; `message` is Kubernetes' own wording.

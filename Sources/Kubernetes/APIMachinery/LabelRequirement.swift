@@ -1,3 +1,4 @@
+import Formatting
 /// Label sets and the selectors that match them, as `k8s.io/apimachinery/pkg/labels` defines them.
 public enum Labels {
     /// How a requirement relates a label key to its values (`selection.Operator`).

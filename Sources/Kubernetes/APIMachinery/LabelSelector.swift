@@ -1,3 +1,4 @@
+import Formatting
 import StructuredData
 
 /// The label selector of API objects (`metav1.LabelSelector`): `matchLabels` and `matchExpressions`.

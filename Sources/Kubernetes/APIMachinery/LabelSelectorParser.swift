@@ -1,3 +1,4 @@
+import Formatting
 /// The recursive-descent parser of `labels.Parse`, error texts included.
 struct LabelSelectorParser {
     /// `in` and `notin` are operators after a key but plain words where values are expected.

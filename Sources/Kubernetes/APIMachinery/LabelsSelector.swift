@@ -1,3 +1,4 @@
+import Formatting
 extension Labels {
     /// A parsed label selector (`labels.Selector`): the AND of its requirements, sorted by key.
     public struct Selector: Hashable, Sendable, CustomStringConvertible {

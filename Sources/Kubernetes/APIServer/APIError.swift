@@ -1,3 +1,5 @@
+import Formatting
+
 /// A failed API request as the server reports it (`metav1.Status`): reason, HTTP code, message.
 public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The status reason (`StatusReason`), printed in `Error from server (<reason>)`.

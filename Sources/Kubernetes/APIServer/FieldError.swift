@@ -1,3 +1,5 @@
+import Formatting
+
 /// One validation problem (`field.Error`): the field path, the kind of problem and details.
 public struct FieldError: Hashable, Sendable, CustomStringConvertible {
     /// The kind of problem, each printed with Kubernetes' wording.

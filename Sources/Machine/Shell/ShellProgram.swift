@@ -59,6 +59,7 @@ public struct ShellProgram: Program {
         }
         if !readsStandardInput, let script = arguments.first {
             shell.scriptName = script
+            shell.runsScriptFile = true
             shell.positionalParameters = Array(arguments.dropFirst())
             let path = context.resolve(script)
             let bytes: [UInt8]
@@ -151,5 +152,32 @@ extension Shell {
         if workingDirectory == home { return "~" }
         if workingDirectory.hasPrefix(home + "/") { return "~" + workingDirectory.dropFirst(home.count) }
         return workingDirectory
+    }
+}
+
+/// One shell builtin as a program of its own: `/bin/echo`, `printf`, `test`, `[` and `pwd`
+/// (what `env echo`, `xargs echo` or a BusyBox applet link runs).
+public struct ShellUtilityProgram: Program {
+    public let name: String
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// The utilities the shell provides as programs, by the name to register them under.
+    public static var all: [String: any Program] {
+        Dictionary(uniqueKeysWithValues: ["echo", "printf", "test", "[", "pwd"].map { ($0, ShellUtilityProgram(name: $0) as any Program) })
+    }
+
+    public func run(_ context: ProgramContext) async throws -> Int32 {
+        let shell = Shell(context: context)
+        // Messages then read `printf: abc: invalid number`, as the utilities print them.
+        shell.name = ""
+        let arguments = [name] + context.arguments.dropFirst()
+        do {
+            return try await shell.runBuiltin(name, arguments: arguments, io: shell.io) ?? 127
+        } catch is BrokenPipe {
+            return Signal.pipe.exitStatus
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Formatting
 /// Checks shared by the controllers that own pods.
 enum WorkloadValidation {
     /// `ValidatePodTemplateSpecForRC`/`…ForReplicaSet`: the selector must match the template's labels,

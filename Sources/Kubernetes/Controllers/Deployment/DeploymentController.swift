@@ -1,3 +1,4 @@
+import Formatting
 import Simulation
 
 /// Runs deployments through replica sets (`pkg/controller/deployment`): one replica set per

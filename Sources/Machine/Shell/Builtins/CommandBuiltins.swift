@@ -77,7 +77,11 @@ extension Shell {
             case .keyword?:
                 try write(terse ? "keyword\n" : "\(name) is a shell keyword\n", to: io.stdout)
             case .function?:
-                try write(terse ? "function\n" : "\(name) is a function\n", to: io.stdout)
+                if terse {
+                    try write("function\n", to: io.stdout)
+                } else if let body = functions[name] {
+                    try write("\(name) is a function\n" + ShellSyntaxPrinter.function(named: name, body) + "\n", to: io.stdout)
+                }
             case .builtin?:
                 try write(terse ? "builtin\n" : "\(name) is a shell builtin\n", to: io.stdout)
             case .file(let path)?:

@@ -157,17 +157,51 @@ extension Shell {
         return nil
     }
 
+    /// `fg [%n]`: waits for a background job in the foreground, echoing its command.
+    func foregroundJob(_ arguments: [String], io: ShellIO) async throws -> Int32 {
+        guard isInteractive else {
+            report("fg: no job control", io: io)
+            return 1
+        }
+        let specification = arguments.first ?? "%+"
+        guard let job = jobs.first(where: { $0.process === jobProcess(specification) }) else {
+            report("fg: \(arguments.first ?? "current"): no such job", io: io)
+            return 1
+        }
+        try write(job.text + "\n", to: io.stdout)
+        let status = try await waitInForeground(job.process)
+        jobs.removeAll { $0.process === job.process }
+        return status
+    }
+
+    /// `bg [%n]`: every job here already runs in the background.
+    func backgroundJob(_ arguments: [String], io: ShellIO) -> Int32 {
+        guard isInteractive else {
+            report("bg: no job control", io: io)
+            return 1
+        }
+        let specification = arguments.first ?? "%+"
+        guard let job = jobs.first(where: { $0.process === jobProcess(specification) }) else {
+            report("bg: \(arguments.first ?? "current"): no such job", io: io)
+            return 1
+        }
+        report("bg: job \(job.number) already in background", io: io)
+        return 0
+    }
+
+    /// How `jobs` and notifications describe a job that ended.
+    static func endState(of process: SimulatedProcess) -> String {
+        if let signal = process.terminatingSignal { return signal.reportText }
+        let status = process.exitStatus ?? 0
+        return status == 0 ? "Done" : "Exit \(status)"
+    }
+
     func listJobs(io: ShellIO) throws -> Int32 {
         let lastNumber = jobs.last?.number
         let previousNumber = jobs.dropLast().last?.number
         for job in jobs {
             let marker = job.number == lastNumber ? "+" : (job.number == previousNumber ? "-" : " ")
-            let state: String
-            if let status = job.process.exitStatus {
-                state = status == 0 ? "Done" : status > 128 ? "Terminated" : "Exit \(status)"
-            } else {
-                state = "Running"
-            }
+            let state = job.process.isRunning ? "Running" : Self.endState(of: job.process)
             let suffix = job.process.isRunning ? " &" : ""
             try write("[\(job.number)]\(marker)  \(state.padding(to: 24))\(job.text)\(suffix)\n", to: io.stdout)
         }
@@ -242,5 +276,25 @@ extension Shell {
             if victim === process { await Task.yield() }
         }
         return status
+    }
+}
+
+extension Signal {
+    /// The words bash reports a process killed by this signal with (`Terminated`, `Killed`).
+    var reportText: String {
+        switch self {
+        case .hangup: "Hangup"
+        case .interrupt: "Interrupt"
+        case .quit: "Quit"
+        case .kill: "Killed"
+        case .user1: "User defined signal 1"
+        case .user2: "User defined signal 2"
+        case .pipe: "Broken pipe"
+        case .alarm: "Alarm clock"
+        case .terminate: "Terminated"
+        case .child: "Child exited"
+        case .continue: "Continued"
+        case .stop: "Stopped (signal)"
+        }
     }
 }

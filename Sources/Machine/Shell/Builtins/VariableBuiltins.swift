@@ -35,10 +35,24 @@ extension Shell {
         var operands = arguments[...]
         var exports = false
         var prints = false
+        var functionsOnly = false
         while let first = operands.first, first.hasPrefix("-") || first.hasPrefix("+"), first.count > 1 {
             operands.removeFirst()
             if first.contains("x") { exports = first.hasPrefix("-") }
             if first.contains("p") { prints = true }
+            if first.contains("f") { functionsOnly = true }
+        }
+        if functionsOnly {
+            let names = operands.isEmpty ? functions.keys.sorted() : Array(operands)
+            var status: Int32 = 0
+            for name in names {
+                guard let body = functions[name] else {
+                    status = 1
+                    continue
+                }
+                try write(ShellSyntaxPrinter.function(named: name, body) + "\n", to: io.stdout)
+            }
+            return status
         }
         if operands.isEmpty || prints {
             let names = operands.isEmpty ? variables.keys.sorted() : Array(operands)
@@ -159,7 +173,8 @@ extension Shell {
         case "xtrace": options.traceCommands = enable
         case "nounset": options.failOnUnset = enable
         case "noglob": options.noGlobbing = enable
-        case "pipefail", "monitor", "emacs", "vi", "braceexpand", "hashall", "histexpand", "history", "interactive-comments": break
+        case "pipefail": options.pipeFail = enable
+        case "monitor", "emacs", "vi", "braceexpand", "hashall", "histexpand", "history", "interactive-comments": break
         default: return false
         }
         return true
@@ -167,7 +182,8 @@ extension Shell {
 
     func printOptions(io: ShellIO) throws {
         let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noglob", options.noGlobbing),
-                                       ("nounset", options.failOnUnset), ("xtrace", options.traceCommands)]
+                                       ("nounset", options.failOnUnset), ("pipefail", options.pipeFail),
+                                       ("xtrace", options.traceCommands)]
         for (option, on) in shown {
             try write(option.padding(to: 15) + (on ? "on" : "off") + "\n", to: io.stdout)
         }

@@ -92,7 +92,9 @@ struct ArithmeticEvaluator {
     }
 
     private func syntaxError(_ what: String, at position: Int) -> ArithmeticError {
-        let rest = tokens[min(position, tokens.count)...].map(Self.describe).joined(separator: " ")
+        // Bash names the rest of the expression from the bad token, or the last token at the end.
+        let rest = position < tokens.count ? tokens[position...].map(Self.describe).joined(separator: " ")
+                                           : tokens.last.map(Self.describe) ?? ""
         return ArithmeticError(message: "\(text): \(what) (error token is \"\(rest)\")")
     }
 

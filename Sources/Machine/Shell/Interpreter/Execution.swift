@@ -1,3 +1,5 @@
+import Simulation
+
 extension Shell {
     // MARK: Lists
 
@@ -53,8 +55,34 @@ extension Shell {
     // MARK: Pipelines
 
     func runPipeline(_ pipeline: Pipeline, io: ShellIO) async throws -> Int32 {
+        guard let timing = pipeline.timing else { return try await runUntimedPipeline(pipeline, io: io) }
+        let start = machine.loop.now
+        let status = try await runUntimedPipeline(pipeline, io: io)
+        try? io.stderr.write(Self.timeReport(machine.loop.now - start, timing: timing))
+        return status
+    }
+
+    /// What `time` prints for `elapsed` virtual time (simulated programs use no CPU time).
+    static func timeReport(_ elapsed: Duration, timing: Pipeline.Timing) -> String {
+        let (seconds, attoseconds) = elapsed.components
+        let milliseconds = Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000)
+        switch timing {
+        case .standard:
+            let minutes = milliseconds / 60_000
+            let rest = milliseconds % 60_000
+            let fraction = String(rest % 1000).leftPadded(to: 3)
+            return "\nreal\t\(minutes)m\(rest / 1000).\(fraction)s\nuser\t0m0.000s\nsys\t0m0.000s\n"
+        case .posix:
+            let hundredths = String((milliseconds % 1000) / 10).leftPadded(to: 2)
+            return "real \(milliseconds / 1000).\(hundredths)\nuser 0.00\nsys 0.00\n"
+        }
+    }
+
+    func runUntimedPipeline(_ pipeline: Pipeline, io: ShellIO) async throws -> Int32 {
         var status: Int32
-        if pipeline.commands.count == 1 {
+        if pipeline.commands.isEmpty {
+            status = 0
+        } else if pipeline.commands.count == 1 {
             if pipeline.isNegated {
                 status = try await asCondition { try await runCommand(pipeline.commands[0], io: io) }
             } else {
@@ -65,9 +93,12 @@ extension Shell {
             foreground += stages
             defer { foreground.removeAll { stage in stages.contains { $0 === stage } } }
             status = 0
+            var failure: Int32 = 0
             for stage in stages {
                 status = try await stage.waitForExit()
+                if status != 0 { failure = status }
             }
+            if options.pipeFail { status = failure }
             if isInterrupted { throw ShellControl.abortLine(130) }
         }
         return pipeline.isNegated ? (status == 0 ? 1 : 0) : status
@@ -96,12 +127,22 @@ extension Shell {
     /// Starts one command as a process of its own: an external program directly, anything else
     /// in a subshell process.
     func startStage(_ command: Command, io: ShellIO) async throws -> SimulatedProcess {
-        if case .simple(let simple) = command, simple.assignments.isEmpty, simple.redirections.isEmpty,
-           let first = simple.words.first?.plainText, !isBuiltin(first), functions[first] == nil, !first.isEmpty {
+        if case .simple(let simple) = command, let first = simple.words.first?.plainText,
+           !isBuiltin(first), functions[first] == nil, !first.isEmpty {
+            // An external program runs as the stage itself, as after bash's fork and exec.
+            currentLine = simple.line
             let fields = try await expandWords(simple.words)
             if let name = fields.first, !isBuiltin(name), functions[name] == nil {
+                var environment = exportedEnvironment()
+                for assignment in simple.assignments {
+                    environment[assignment.name] = try await expandToString(assignment.value)
+                }
                 traceCommand(fields, io: io)
-                switch startExternal(fields, environment: exportedEnvironment(), io: io) {
+                var stageIO = io
+                if let status = try await applyRedirections(simple.redirections, to: &stageIO, reportingTo: io) {
+                    return launchStatus(status)
+                }
+                switch startExternal(fields, environment: environment, io: stageIO) {
                 case .success(let child): return child
                 case .failure(let status): return launchStatus(status)
                 }
@@ -156,8 +197,7 @@ extension Shell {
         }
         let lastNumber = jobs.last?.number
         for job in jobs where !job.process.isRunning {
-            let status = job.process.exitStatus ?? 0
-            let state = status == 0 ? "Done" : status > 128 ? "Terminated" : "Exit \(status)"
+            let state = Self.endState(of: job.process)
             let marker = job.number == lastNumber ? "+" : (job.number == jobs.dropLast().last?.number ? "-" : " ")
             try? io.stderr.write("[\(job.number)]\(marker)  \(state.padding(to: 24))\(job.text)\n")
         }
@@ -228,6 +268,26 @@ extension Shell {
                 } catch ShellControl.continueLoop(let levels) {
                     if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
                 }
+                try await tick()
+            }
+            return status
+        case .arithmeticForLoop(let initial, let condition, let step, let body):
+            _ = try evaluateArithmetic(try await expandText(initial))
+            var status: Int32 = 0
+            loopDepth += 1
+            defer { loopDepth -= 1 }
+            while true {
+                let test = try await expandText(condition)
+                if !test.trimmingCharacters(in: " \t\n").isEmpty, try evaluateArithmetic(test) == 0 { break }
+                do {
+                    status = try await runScript(body, io: io)
+                } catch ShellControl.breakLoop(let levels) {
+                    if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
+                    break
+                } catch ShellControl.continueLoop(let levels) {
+                    if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
+                }
+                _ = try evaluateArithmetic(try await expandText(step))
                 try await tick()
             }
             return status
@@ -305,6 +365,11 @@ extension Shell {
 }
 
 extension String {
+    /// The string with zeros in front up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+
     /// The string padded with spaces to at least `width` characters.
     func padding(to width: Int) -> String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)

@@ -12,11 +12,12 @@ struct FieldBuilder {
     var currentHasContent = false
     var pendingSplit = false
     let splits: Bool
-    let separators: Set<Character>
+    /// IFS: a few characters, so a plain string search beats building a set per word.
+    let separators: String
 
     init(splits: Bool, separators: String) {
         self.splits = splits
-        self.separators = Set(separators)
+        self.separators = separators
     }
 
     mutating func resolvePending() {
@@ -90,7 +91,7 @@ extension Shell {
     /// Expands command words: all expansions, field splitting, pathname expansion, quote removal.
     func expandWords(_ words: [Word]) async throws -> [String] {
         var result: [String] = []
-        for word in words {
+        for word in words.flatMap(BraceExpansion.expand) {
             for field in try await expandFields(word, splits: true) {
                 result += glob(field)
             }
@@ -198,6 +199,8 @@ extension Shell {
         case "!": return lastBackgroundPID.map(String.init)
         case "-": return optionLetters
         case "0": return scriptName
+        case "RANDOM" where variables["RANDOM"] == nil: return String(machine.loop.random.integer(in: 0...32767))
+        case "LINENO": return String(currentLine)
         case "@", "*": return positionalParameters.joined(separator: " ")
         default:
             if let first = parameter.first, first.isASCIIDigit, let index = Int(parameter) {
@@ -275,6 +278,12 @@ extension Shell {
                 }
             }
             return result
+        case .uppercase(let all):
+            let text = value ?? ""
+            return all ? text.uppercased() : text.prefix(1).uppercased() + text.dropFirst()
+        case .lowercase(let all):
+            let text = value ?? ""
+            return all ? text.lowercased() : text.prefix(1).lowercased() + text.dropFirst()
         case .substring(let offsetParts, let lengthParts):
             let text = Array(value ?? "")
             var offset = try evaluateArithmetic(try await expandText(offsetParts))
@@ -304,86 +313,5 @@ extension Shell {
         } catch {
             throw fail(error.message)
         }
-    }
-
-    // MARK: Command substitution
-
-    /// Runs `script` in a subshell and returns its output without trailing newlines.
-    func captureOutput(of script: Script) async throws -> String {
-        let output = CollectingStream()
-        var captureIO = io
-        captureIO.outputs[1] = output
-        let subshell = Shell(subshellOf: self, process: process, io: captureIO)
-        let status = try await subshell.runAsSubshell(script)
-        lastStatus = status
-        lastSubstitutionStatus = status
-        var text = output.text
-        while text.hasSuffix("\n") { text.removeLast() }
-        return text
-    }
-
-    /// Runs `script` as a subshell's whole program: `exit` ends only the subshell. A kill of the
-    /// process still unwinds.
-    func runAsSubshell(_ script: Script) async throws -> Int32 {
-        do {
-            let status = try await runScript(script, io: io)
-            await runExitTrap()
-            return status
-        } catch let terminated as ProcessTerminated {
-            throw terminated
-        } catch ShellControl.abortLine(let status) {
-            throw ShellControl.abortLine(status)
-        } catch {
-            let status = settle(error)
-            await runExitTrap()
-            return status
-        }
-    }
-
-    // MARK: Pathname expansion
-
-    /// The paths a field's unquoted `*`, `?` and `[…]` match, sorted; the field itself when
-    /// nothing matches or it has no pattern characters.
-    func glob(_ field: [ExpandedCharacter]) -> [String] {
-        let pattern = ShellPattern(field.map { ShellPattern.Element(character: $0.character, isQuoted: $0.isQuoted) })
-        guard !options.noGlobbing, pattern.hasWildcards else { return [pattern.literalText] }
-        let isAbsolute = field.first?.character == "/"
-        var components: [[ShellPattern.Element]] = [[]]
-        for element in pattern.elements {
-            if element.character == "/" { components.append([]) } else { components[components.count - 1].append(element) }
-        }
-        let wantsDirectory = components.count > 1 && components.last?.isEmpty == true
-        components = components.filter { !$0.isEmpty }
-        var candidates = [isAbsolute ? "/" : ""]
-        let fileSystem = machine.fileSystem
-        for component in components {
-            let componentPattern = ShellPattern(component)
-            var next: [String] = []
-            for candidate in candidates {
-                let directory = Paths.normalize(candidate.isEmpty ? "." : candidate, relativeTo: workingDirectory)
-                if !componentPattern.hasWildcards {
-                    let path = Self.joinGlob(candidate, componentPattern.literalText)
-                    if fileSystem.exists(Paths.normalize(path, relativeTo: workingDirectory)) { next.append(path) }
-                    continue
-                }
-                guard let names = try? fileSystem.listDirectory(directory, as: user) else { continue }
-                let allowsHidden = component.first?.character == "."
-                for name in names where (allowsHidden || !name.hasPrefix(".")) && componentPattern.matches(name) {
-                    next.append(Self.joinGlob(candidate, name))
-                }
-            }
-            candidates = next
-            if candidates.isEmpty { break }
-        }
-        if wantsDirectory {
-            candidates = candidates.filter { fileSystem.isDirectory(Paths.normalize($0, relativeTo: workingDirectory)) }.map { $0 + "/" }
-        }
-        return candidates.isEmpty ? [pattern.literalText] : candidates.sorted()
-    }
-
-    static func joinGlob(_ prefix: String, _ name: String) -> String {
-        if prefix.isEmpty { return name }
-        if prefix.hasSuffix("/") { return prefix + name }
-        return prefix + "/" + name
     }
 }

@@ -10,6 +10,8 @@ public struct ShellOptions: Equatable, Sendable {
     public var failOnUnset = false
     /// `set -f`: no pathname expansion.
     public var noGlobbing = false
+    /// `set -o pipefail`: a pipeline fails when any stage fails.
+    public var pipeFail = false
 
     public init() {}
 }
@@ -108,6 +110,10 @@ public final class Shell {
     var nestingDepth = 0
     static let maximumNesting = 200
     var lastSubstitutionStatus: Int32?
+    /// The line of the command running now (`$LINENO`, script error messages).
+    var currentLine = 0
+    /// Whether the shell runs a script file (its messages then name the file and line).
+    public var runsScriptFile = false
     /// Trapped signals whose commands have yet to run.
     var pendingTraps: [Signal] = []
     /// Wakes a `wait` builtin when a trapped signal arrives.
@@ -132,7 +138,7 @@ public final class Shell {
         io = ShellIO(stdin: PushbackReader.wrapping(context.stdin), stdout: context.stdout, stderr: context.stderr)
         shellPID = context.process.pid
         variables = context.environment
-        exportedNames = Set(context.environment.keys)
+        exportedNames = Set(context.environment.keys).union(["PWD"])
         variables["PWD"] = workingDirectory
         variables["PPID"] = String(context.process.parentPID)
         variables["UID"] = String(context.user.uid)
@@ -156,7 +162,7 @@ public final class Shell {
         io = ShellIO(stdin: EmptyReader(), stdout: DiscardingStream(), stderr: DiscardingStream())
         shellPID = 0
         variables = environment
-        exportedNames = Set(environment.keys)
+        exportedNames = Set(environment.keys).union(["PWD"])
         variables["PWD"] = workingDirectory
         variables["UID"] = String(user.uid)
         variables["EUID"] = String(user.uid)
@@ -209,6 +215,8 @@ public final class Shell {
         conditionDepth = parent.conditionDepth
         commandCount = parent.commandCount
         nestingDepth = parent.nestingDepth
+        runsScriptFile = parent.runsScriptFile
+        currentLine = parent.currentLine
         if process === parent.process { foregroundState = parent.foregroundState }
     }
 
@@ -308,9 +316,11 @@ public final class Shell {
         }
     }
 
-    /// Prints `name: message` to the standard error of `io`.
+    /// Prints `name: message` to the standard error of `io` — in a script file, as
+    /// `script.sh: line 3: message`.
     func report(_ message: String, io: ShellIO) {
-        try? io.stderr.write("\(name): \(message)\n")
+        let prefix = runsScriptFile && !isInteractive ? "\(scriptName): line \(currentLine)" : name
+        try? io.stderr.write(prefix.isEmpty ? message + "\n" : "\(prefix): \(message)\n")
     }
 
     // MARK: Variables

@@ -18,10 +18,12 @@ struct ShellIO {
 /// A write to a pipe whose reader has gone: the writing shell ends as if killed by SIGPIPE.
 struct BrokenPipe: Error {}
 
-/// A reader that can take back bytes it read past a line's end, so `read` consumes one line.
+/// A reader that keeps what it read past a line's end, so `read` consumes exactly one line and
+/// the rest stays for whoever reads next.
 final class PushbackReader: ReadableStream {
     let base: any ReadableStream
-    private var pending: [UInt8] = []
+    private var buffer: [UInt8] = []
+    private var offset = 0
 
     init(_ base: any ReadableStream) {
         self.base = base
@@ -33,32 +35,35 @@ final class PushbackReader: ReadableStream {
     }
 
     func read() async throws -> [UInt8]? {
-        if !pending.isEmpty {
-            defer { pending.removeAll() }
-            return pending
+        if offset < buffer.count {
+            let rest = Array(buffer[offset...])
+            buffer.removeAll()
+            offset = 0
+            return rest
         }
         return try await base.read()
     }
 
     func closeReading() { base.closeReading() }
 
-    func unread(_ bytes: some Collection<UInt8>) {
-        pending = Array(bytes) + pending
-    }
-
     /// The next line without its newline, and whether one was found before end of file;
     /// nil at end of file with nothing read.
     func readLine() async throws -> (line: [UInt8], terminated: Bool)? {
         var line: [UInt8] = []
-        while let chunk = try await read() {
-            if let newline = chunk.firstIndex(of: 0x0A) {
-                line += chunk[..<newline]
-                unread(chunk[(newline + 1)...])
-                return (line, true)
+        while true {
+            if offset < buffer.count {
+                if let newline = buffer[offset...].firstIndex(of: 0x0A) {
+                    line += buffer[offset..<newline]
+                    offset = newline + 1
+                    return (line, true)
+                }
+                line += buffer[offset...]
             }
-            line += chunk
+            buffer.removeAll()
+            offset = 0
+            guard let chunk = try await base.read() else { return line.isEmpty ? nil : (line, false) }
+            buffer = chunk
         }
-        return line.isEmpty ? nil : (line, false)
     }
 }
 

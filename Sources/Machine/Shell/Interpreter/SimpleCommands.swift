@@ -10,6 +10,7 @@ extension Shell {
 
     func runSimple(_ command: SimpleCommand, io: ShellIO) async throws -> Int32 {
         lastSubstitutionStatus = nil
+        currentLine = command.line
         let fields = try await expandWords(command.words)
         var assignments: [(name: String, value: String)] = []
         for assignment in command.assignments {
@@ -68,6 +69,10 @@ extension Shell {
         defer { foreground.removeAll { $0 === child } }
         let status = try await child.waitForExit()
         if isInterrupted { throw ShellControl.abortLine(status) }
+        // Bash tells of a foreground job a signal killed (Ctrl-C and broken pipes go unsaid).
+        if isInteractive, let signal = child.terminatingSignal, signal != .interrupt, signal != .pipe {
+            try? io.stderr.write(signal.reportText + "\n")
+        }
         return status
     }
 
@@ -139,6 +144,7 @@ extension Shell {
             let shell = Shell(context: context)
             shell.name = shellName
             shell.scriptName = fields.first ?? shellName
+            shell.runsScriptFile = true
             shell.positionalParameters = Array(fields.dropFirst())
             return await shell.runScriptSource(source)
         }

@@ -29,6 +29,8 @@ final class ParserEngine {
     var lookahead: (token: Token, start: Int, end: Int)?
     /// Depth of compound commands and substitutions, bounded so absurd input cannot exhaust the stack.
     var nesting = 0
+    /// The last position whose line was counted, and that line.
+    var lineCache = (index: 0, line: 1)
     static let maximumNesting = 256
 
     static let operators = ["&&", "||", ";;&", ";;", ";&", "|&", "&>>", "&>", "<<<", "<<-", "<<", "<>", "<&",
@@ -44,13 +46,14 @@ final class ParserEngine {
     // MARK: Errors
 
     func lineNumber(at index: Int) -> Int {
-        var line = 1
-        var i = 0
         let limit = min(index, characters.count)
+        // Positions mostly grow, so counting on from the last answer keeps long scripts linear.
+        var (i, line) = lineCache.index <= limit ? lineCache : (0, 1)
         while i < limit {
             if characters[i] == "\n" { line += 1 }
             i += 1
         }
+        lineCache = (limit, line)
         return line
     }
 
@@ -121,6 +124,7 @@ final class ParserEngine {
         guard let current = lookahead else { return }
         let replacement = Array(value)
         characters.replaceSubrange(current.start..<current.end, with: replacement)
+        if lineCache.index > current.start { lineCache = (0, 1) }
         let delta = replacement.count - (current.end - current.start)
         if let resume = hereDocumentResume, resume >= current.end { hereDocumentResume = resume + delta }
         position = current.start
@@ -168,8 +172,9 @@ final class ParserEngine {
             position += op.count
             return (.operator(op), start)
         }
-        let word = try lexWord()
+        var word = try lexWord()
         let raw = String(characters[start..<position])
+        word.source = raw
         if raw.allSatisfy(\.isASCIIDigit), let next = current, next == "<" || next == ">", let number = Int(raw) {
             return (.ioNumber(number), start)
         }

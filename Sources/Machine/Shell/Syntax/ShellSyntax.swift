@@ -54,9 +54,19 @@ public struct AndOrList: Equatable, Sendable {
 public struct Pipeline: Equatable, Sendable {
     public var isNegated: Bool
     public var commands: [Command]
-    public init(isNegated: Bool = false, commands: [Command]) {
+    /// `time` (or `time -p`) before the pipeline: report how long it took.
+    public var timing: Timing?
+
+    /// How `time` reports.
+    public enum Timing: Equatable, Sendable {
+        case standard  // real\t0m0.003s
+        case posix     // real 0.00
+    }
+
+    public init(isNegated: Bool = false, commands: [Command], timing: Timing? = nil) {
         self.isNegated = isNegated
         self.commands = commands
+        self.timing = timing
     }
 }
 
@@ -82,10 +92,19 @@ public struct SimpleCommand: Equatable, Sendable {
     public var assignments: [Assignment]
     public var words: [Word]
     public var redirections: [Redirection]
-    public init(assignments: [Assignment] = [], words: [Word] = [], redirections: [Redirection] = []) {
+    /// The 1-based source line it starts on, for `$LINENO` and script error messages.
+    public var line: Int
+
+    public init(assignments: [Assignment] = [], words: [Word] = [], redirections: [Redirection] = [], line: Int = 0) {
         self.assignments = assignments
         self.words = words
         self.redirections = redirections
+        self.line = line
+    }
+
+    // The line is where the command was written, not what it is.
+    public static func == (left: SimpleCommand, right: SimpleCommand) -> Bool {
+        left.assignments == right.assignments && left.words == right.words && left.redirections == right.redirections
     }
 }
 
@@ -110,6 +129,8 @@ public indirect enum CompoundCommand: Equatable, Sendable {
     case untilLoop(condition: Script, body: Script)
     /// `for name in words` (`words` nil: `for name; do`, iterating over `"$@"`).
     case forLoop(name: String, words: [Word]?, body: Script)
+    /// `for (( initial; condition; step ))`: arithmetic texts, each possibly empty.
+    case arithmeticForLoop(initial: [WordPart], condition: [WordPart], step: [WordPart], body: Script)
     case caseClause(subject: Word, items: [CaseItem])
     /// `[[ … ]]`: its words, unsplit and unglobbed, evaluated as a test expression.
     case conditional([Word])
@@ -151,6 +172,19 @@ public struct Redirection: Equatable, Sendable {
     public var kind: Kind
     /// The file name, the descriptor number for duplications, or a here-document's body.
     public var target: Word
+    /// A here-document's delimiter and body as written, for printing functions back.
+    public var hereDocumentSource: HereDocumentSource?
+
+    /// The delimiter word and raw body of a here-document.
+    public struct HereDocumentSource: Sendable {
+        public var delimiter: String
+        public var body: String
+    }
+
+    // Presentation details do not change what a redirection does.
+    public static func == (left: Redirection, right: Redirection) -> Bool {
+        left.descriptor == right.descriptor && left.kind == right.kind && left.target == right.target
+    }
 
     /// The redirection operators.
     public enum Kind: Equatable, Sendable {
@@ -187,11 +221,22 @@ public struct Redirection: Equatable, Sendable {
 /// A shell word: a sequence of parts that expand and concatenate.
 public struct Word: Equatable, Sendable, ExpressibleByStringLiteral {
     public var parts: [WordPart]
+    /// The word as written (quotes included), for printing functions back; empty when unknown.
+    public var source: String
 
-    public init(_ parts: [WordPart]) { self.parts = parts }
+    public init(_ parts: [WordPart], source: String = "") {
+        self.parts = parts
+        self.source = source
+    }
 
     /// A word made of unquoted literal text.
-    public init(stringLiteral value: String) { self.parts = [.literal(value)] }
+    public init(stringLiteral value: String) {
+        self.parts = [.literal(value)]
+        self.source = value
+    }
+
+    // How a word was spelled does not change what it is.
+    public static func == (left: Word, right: Word) -> Bool { left.parts == right.parts }
 
     /// The text when the word is unquoted literal text only (reserved words, names).
     public var plainText: String? {
@@ -238,6 +283,8 @@ public struct ParameterExpansion: Equatable, Sendable {
         case removeSuffix(Word, longest: Bool)               // ${name%p} / ${name%%p}
         case replace(pattern: Word, replacement: Word, all: Bool)  // ${name/p/r} ${name//p/r}
         case substring(offset: [WordPart], length: [WordPart]?)    // ${name:o:l}
+        case uppercase(all: Bool)                            // ${name^} / ${name^^}
+        case lowercase(all: Bool)                            // ${name,} / ${name,,}
     }
 
     public init(name: String, operation: Operation = .value) {

@@ -285,6 +285,13 @@ extension ParserEngine {
             let pattern = try word()
             return ParameterExpansion(name: name, operation: op == "#" ? .removePrefix(pattern, longest: longest)
                                                                        : .removeSuffix(pattern, longest: longest))
+        case "^" where !colon, "," where !colon:
+            position += 1
+            let all = current == op
+            if all { position += 1 }
+            // A pattern limiting which characters change is accepted and ignored.
+            _ = try word()
+            return ParameterExpansion(name: name, operation: op == "^" ? .uppercase(all: all) : .lowercase(all: all))
         case "/" where !colon:
             position += 1
             let all = current == "/"

@@ -1,6 +1,6 @@
 /// Go's `%q` rendering of a string (`strconv.Quote`), used wherever Kubernetes quotes user input
 /// in an error message.
-package func goQuoted(_ text: String) -> String {
+public func goQuoted(_ text: String) -> String {
     var result = "\""
     for scalar in text.unicodeScalars {
         switch scalar {
@@ -32,6 +32,6 @@ private func hexDigits(_ value: UInt32, width: Int) -> String {
 }
 
 /// Byte-wise ordering, as Go's `sort.Strings` compares strings.
-package func goStringLess(_ lhs: String, _ rhs: String) -> Bool {
+public func goStringLess(_ lhs: String, _ rhs: String) -> Bool {
     lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
 }
