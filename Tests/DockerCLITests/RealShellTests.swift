@@ -82,3 +82,18 @@ import Testing
         #expect(run.status == 0)
     }
 }
+
+@Suite struct RuntimeFileTests {
+    @Test func containersGetDevicesAndTheDockerMarkerButLayersDoNot() throws {
+        let world = try TestWorld()
+        world.programs.register("sh", ShellProgram())
+        _ = world.docker("pull", "busybox")
+        let result = world.docker("run", "--rm", "busybox", "sh", "-c", "echo gone > /dev/null; ls /.dockerenv")
+        #expect(result.out == "/.dockerenv\n", "\(result.err)")
+        try world.write("/home/user/Dockerfile", "FROM busybox\nRUN touch /made\n")
+        _ = world.docker("build", "-t", "made", ".")
+        let image = try #require(world.engine.image(named: "made"))
+        let top = try #require(world.engine.layers[image.config.layerDigests.last ?? ""])
+        #expect(top.entries.map(\.path) == ["/made"])
+    }
+}

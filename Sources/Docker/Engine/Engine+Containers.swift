@@ -33,12 +33,25 @@ extension DockerEngine {
         if let user = spec.user { config.user = user }
         guard !((config.entrypoint ?? []) + (config.command ?? [])).isEmpty else { throw .other("No command specified") }
         let fileSystem = FileSystem(root: rootTree(of: image))
+        Self.prepareRuntimeFiles(in: fileSystem)
         let machine = Machine(hostname: spec.hostname ?? String(id.prefix(12)), loop: loop, fileSystem: fileSystem,
                               programs: programs, network: network)
         machine.host = host
         let container = Container(id: id, name: name, image: image, spec: spec, config: config, created: loop.now, machine: machine)
         containers.append(container)
         return container
+    }
+
+    /// What the runtime puts into every container: the device nodes of its /dev and the
+    /// `/.dockerenv` marker.
+    static func prepareRuntimeFiles(in fileSystem: FileSystem) {
+        try? fileSystem.createDirectory("/dev/shm", intermediates: true, mode: 0o1777)
+        try? fileSystem.createDirectory("/dev/pts", intermediates: true)
+        for (name, device) in [("null", Device.null), ("zero", .zero), ("random", .random), ("urandom", .random),
+                               ("tty", .terminal), ("console", .terminal)] {
+            try? fileSystem.install(.device(device, FileMetadata(mode: 0o666)), at: "/dev/" + name)
+        }
+        if !fileSystem.exists("/.dockerenv") { try? fileSystem.writeFile("/.dockerenv", [], mode: 0o755) }
     }
 
     /// Starts a created or stopped container's main process (`docker start`).

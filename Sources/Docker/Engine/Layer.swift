@@ -172,6 +172,8 @@ extension Layer {
     }
 
     private static func collectSubtree(_ node: FileNode, path: String, into entries: inout [LayerEntry], includeSelf: Bool = true) {
+        // Device nodes belong to the runtime's /dev, never to a layer.
+        if case .device = node { return }
         if includeSelf { entries.append(LayerEntry(path: path, node: node)) }
         if case .directory(let directory) = node {
             for name in directory.entries.keys.sorted() {
@@ -191,6 +193,7 @@ extension Layer {
                 continue
             }
             if oldNode == newNode { continue }
+            if case .device = newNode { continue }
             if case .directory(let oldDirectory) = oldNode, case .directory(let newDirectory) = newNode {
                 entries.append(LayerEntry(path: childPath, node: newNode))
                 collectDifference(oldDirectory, newDirectory, path: childPath, into: &entries)
@@ -198,7 +201,7 @@ extension Layer {
                 collectSubtree(newNode, path: childPath, into: &entries)
             }
         }
-        for name in old.entries.keys.sorted() where new.entries[name] == nil {
+        for name in old.entries.keys.sorted() where new.entries[name] == nil && old.entries[name]?.kind != .device {
             entries.append(LayerEntry(path: path + "/" + name, kind: .whiteout))
         }
     }

@@ -134,8 +134,11 @@ final class Builder {
         let containerID = engine.makeIdentifier()
         say(" ---> Running in \(containerID.prefix(12))")
         let baseTree = engine.rootTree(of: base)
+        let fileSystem = FileSystem(root: baseTree)
+        DockerEngine.prepareRuntimeFiles(in: fileSystem)
+        let runtimeTree = fileSystem.root
         let machine = Machine(hostname: String(containerID.prefix(12)), loop: engine.loop,
-                              fileSystem: FileSystem(root: baseTree), programs: engine.programs, network: engine.network)
+                              fileSystem: fileSystem, programs: engine.programs, network: engine.network)
         machine.host = engine.host
         var environment: [String: String] = ["HOSTNAME": machine.hostname, "HOME": "/root"]
         for entry in base.config.config.environment {
@@ -163,7 +166,8 @@ final class Builder {
         guard status == 0 else {
             throw .buildFailed("The command '\(arguments.joined(separator: " "))' returned a non-zero code: \(status)")
         }
-        let layer = Layer.difference(from: baseTree, to: machine.fileSystem.root)
+        // Measured from the tree the step started in, so the runtime's own files stay out.
+        let layer = Layer.difference(from: runtimeTree, to: machine.fileSystem.root)
         say("Removing intermediate container \(containerID.prefix(12))")
         let image = commit(on: base, config: base.config.config, step: step, layer: layer)
         say(" ---> \(image.shortID)")
