@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
 
         // The learner's world, the REPL around it, transcripts of it.
-        .target(name: "World", dependencies: ["Simulation", "Machine"]),
+        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud"]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",

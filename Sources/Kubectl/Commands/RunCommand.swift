@@ -133,7 +133,7 @@ struct RunCommand {
                 status = try await kubelet.exec(namespace: namespace, pod: pod.name, container: container, command: command.isEmpty ? ["sh"] : command,
                                                 tty: true, stdin: context.stdin, stdout: context.stdout, stderr: context.stderr)
             } else {
-                let stream = try kubelet.logs(namespace: namespace, pod: pod.name, container: container, options: LogOptions(follow: true))
+                let stream = try kubelet.logs(namespace: namespace, pod: pod.name, container: container, options: PodLogOptions(follow: true))
                 while let chunk = try await stream.read() {
                     try? context.stdout.write(chunk)
                 }
