@@ -103,7 +103,7 @@ public struct GcloudProgram: Program {
             environment.machineTypes[name] = machineType
             context.printError("done.\n")
             context.printError("Created [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
-            KubeconfigFile.add(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", server: cluster.server)
+            KubeconfigFile.add(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", server: cluster.server, as: context.user)
             context.printError("kubeconfig entry generated for \(name).\n")
             context.print(Self.table([Self.clusterHeader, clusterRow(cluster, machineType: machineType)]))
             return 0
@@ -123,7 +123,7 @@ public struct GcloudProgram: Program {
             try await context.process.sleep(for: .seconds(120))
             cluster.shutDown()
             environment.gke[name] = nil
-            KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)")
+            KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", as: context.user)
             context.printError("done.\nDeleted [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
             return 0
         default:

@@ -49,7 +49,7 @@ public struct MinikubeProgram: Program {
             } else {
                 context.print("Starting local Kubernetes v1.8.0 cluster...\nStarting VM...\nGetting VM IP address...\nMoving files into cluster...\nSetting up certs...\nConnecting to cluster...\nSetting up kubeconfig...\nStarting cluster components...\n")
             }
-            KubeconfigFile.add(context.machine.fileSystem, home: home, name: "minikube", server: "https://\(Self.address):8443")
+            KubeconfigFile.add(context.machine.fileSystem, home: home, name: "minikube", server: "https://\(Self.address):8443", as: context.user)
             context.print("Kubectl is now configured to use the cluster.\n")
             return 0
         case "status":
@@ -77,7 +77,7 @@ public struct MinikubeProgram: Program {
             context.print("Deleting local Kubernetes cluster...\n")
             environment.minikube?.shutDown()
             environment.minikube = nil
-            KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "minikube")
+            KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "minikube", as: context.user)
             context.print("Machine deleted.\n")
             return 0
         case "service":
