@@ -205,6 +205,12 @@ public final class Session {
                 last = clock.now()
                 continue
             }
+            if let end = execution.skippableWaitEnd {
+                // A tool's working time (a VM booting): jump over it rather than wait.
+                execution.run(until: end)
+                last = clock.now()
+                continue
+            }
             if clock.consumeInterrupt() {
                 // The terminal already echoed "^C".
                 write(Array("\n".utf8))

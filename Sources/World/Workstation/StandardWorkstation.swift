@@ -7,7 +7,11 @@ import Kubernetes
 import Machine
 import Simulation
 
-extension ShellSession: LoginShell {}
+extension ShellSession: LoginShell {
+    public func aliasTarget(of name: String) -> String? {
+        shell.aliases[name]?.split(separator: " ").first.map(String.init)
+    }
+}
 
 extension WorkstationSetup {
     /// The learner's workstation: Debian with bash, coreutils and the learner's editor, the
@@ -67,9 +71,13 @@ extension WorkstationSetup {
                 ServiceRecord(name: $0.target, port: $0.port, priority: $0.priority, weight: $0.weight)
             }
         })
-        world.programs.register("kubectl", KubectlProgram(clusters: clusters, editor: { name, contents in
+        let kubectl = KubectlProgram(clusters: clusters, editor: { name, contents in
             reference.value.edit(fileName: name, contents: contents)
-        }))
+        })
+        world.programs.register("kubectl", kubectl)
+        world.argumentCompletions["kubectl"] = { [unowned world] words, prefix in
+            kubectl.completions(for: words, current: prefix, machine: world.workstation, user: world.learner)
+        }
     }
 
     /// What a login shell on the workstation starts with.
