@@ -79,12 +79,17 @@ public final class World {
     @discardableResult
     public func runUnattended(_ line: String) -> Int32 {
         let execution = begin(line)
-        let limit = loop.now + Self.unattendedLimit
+        var limit = loop.now + Self.unattendedLimit
         while true {
             switch execution.run(until: limit) {
             case .finished: return execution.exitStatus ?? 0
             case .awaitingInput: execution.endInput()
             case .timeLimit:
+                // A tool still working (a cluster being created) is not a watch left running.
+                if let end = execution.skippableWaitEnd {
+                    limit = max(limit, end)
+                    continue
+                }
                 execution.interrupt()
                 _ = execution.run(until: loop.now)
                 return execution.exitStatus ?? 130

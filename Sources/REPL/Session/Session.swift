@@ -230,7 +230,7 @@ public final class Session {
     /// Runs to the end in virtual time; input the command reads comes from the script's next
     /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
     private func driveFromScript(_ execution: CommandExecution) {
-        let deadline = execution.startTime + unattendedLimit(execution.line)
+        var deadline = execution.startTime + unattendedLimit(execution.line)
         while true {
             switch execution.run(until: max(deadline, world.loop.now)) {
             case .finished:
@@ -249,6 +249,11 @@ public final class Session {
                     execution.interrupt()
                 }
             case .timeLimit:
+                // A tool still working (a cluster being created) is not a watch left running.
+                if let end = execution.skippableWaitEnd {
+                    deadline = max(deadline, end)
+                    continue
+                }
                 interrupted?(execution.elapsed)
                 execution.interrupt()
             }
