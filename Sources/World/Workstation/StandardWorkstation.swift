@@ -17,6 +17,7 @@ extension WorkstationSetup {
             rootFileSystem: RootFileSystems.workstation(hostname: hostname, extras: editors),
             registerPrograms: { registry in
                 registerCoreutils(in: registry)
+                registerNetworkTools(in: registry)
                 registry.register("bash", ShellProgram())
                 registry.register("sh", ShellProgram())
                 // What BusyBox images run for their echo, printf, test, [ and pwd links.
