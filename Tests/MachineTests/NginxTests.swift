@@ -80,6 +80,7 @@ import Simulation
         #expect(try server.curl("-I", "localhost:8080/old").output.contains("Location: /home.html\r\n"))
         #expect(try server.curl("-I", "-X", "POST", "localhost:8080/").output.hasPrefix("HTTP/1.1 405 Not Allowed\r\n"))
         #expect(try server.curl("localhost").output == NginxDefaults.indexPage)
+        #expect(try server.curl("-I", "--path-as-is", "localhost:8080/../../etc/passwd").output.hasPrefix("HTTP/1.1 400 Bad Request\r\n"))
     }
 
     @Test func versionAndConfigurationTest() throws {

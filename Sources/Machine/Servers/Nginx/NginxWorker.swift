@@ -84,6 +84,8 @@ final class NginxWorker {
         var root = location?.root ?? server.root
         if !root.hasPrefix("/") { root = "/etc/nginx/" + root }
         let file = Paths.normalize("." + path, relativeTo: root)
+        // nginx refuses a URI whose dot segments climb above the root.
+        guard path.hasPrefix("/"), file == root || file.hasPrefix(root.hasSuffix("/") ? root : root + "/") else { return failure(400) }
         let fileSystem = context.machine.fileSystem
         var target = file
         if fileSystem.isDirectory(file) {
