@@ -38,7 +38,7 @@ import Testing
         #expect(lines[3] == "7: Pulling from library/node")
         #expect(first.out.contains("Status: Downloaded newer image for node:7\n ---> "))
         #expect(first.out.contains("Step 2/3 : ADD app.js /app.js\n ---> "))
-        #expect(first.out.contains("Step 3/3 : ENTRYPOINT node app.js\n ---> Running in "))
+        #expect(first.out.contains("Step 3/3 : ENTRYPOINT [\"node\", \"app.js\"]\n ---> Running in "))
         #expect(first.out.contains("Successfully tagged kubia:latest\n"))
         let builtLine = lines.first { $0.hasPrefix("Successfully built ") } ?? ""
         let second = world.docker("build", "-t", "kubia", ".")

@@ -102,7 +102,7 @@ import Testing
         let build = world.docker("build", "-t", "made", ".")
         #expect(build.status == 0, "\(build.err)")
         #expect(build.out.contains("Step 2/3 : RUN touch /built\n ---> Running in "))
-        #expect(build.out.range(of: #"Removing intermediate container [0-9a-f]{12}\n ---> [0-9a-f]{12}\nStep 3/3 : CMD sh"#,
+        #expect(build.out.range(of: #"Removing intermediate container [0-9a-f]{12}\n ---> [0-9a-f]{12}\nStep 3/3 : CMD \["sh"\]"#,
                                 options: .regularExpression) != nil)
         let image = try #require(world.engine.image(named: "made"))
         #expect(world.engine.rootTree(of: image).entries["built"] != nil)

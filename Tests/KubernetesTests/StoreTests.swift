@@ -97,7 +97,7 @@ struct StoreTests {
         _ = try client.create(Fixtures.pod("b"))
         try client.bind(pod: "a", namespace: "default", to: "node-1")
         try client.bind(pod: "b", namespace: "default", to: "node-2")
-        try client.delete(Pod.self, namespace: "default", name: "a", options: DeleteOptions(gracePeriodSeconds: 0))
+        _ = try client.delete(Pod.self, namespace: "default", name: "a", options: DeleteOptions(gracePeriodSeconds: 0))
         loop.runReady()
         #expect(seen == ["ADDED a", "DELETED a"])
         let bound = try client.get(Pod.self, namespace: "default", name: "b")

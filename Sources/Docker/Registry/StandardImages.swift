@@ -4,7 +4,7 @@ import Simulation
 /// The public images the book uses, as Docker Hub served them in early 2018.
 public enum StandardImages {
     public static var all: [BaseImageDefinition] {
-        [helloWorld, busybox, alpine, ubuntu, node, nginxAlpine, mongo, tutumCurl, registry]
+        [helloWorld, busybox, alpine, ubuntu, node, nginxAlpine, mongo, tutumCurl, registry, luksaKubia]
     }
 
     static let path = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

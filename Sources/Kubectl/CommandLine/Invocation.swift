@@ -86,7 +86,7 @@ final class Invocation {
         return client
     }
 
-    func kubelet() throws(KubectlError) -> (any KubeletConnection)? {
+    func kubelet() throws(KubectlError) -> (any PodRuntime)? {
         _ = try client()
         return program.clusters.kubelet(forServer: server)
     }

@@ -71,7 +71,7 @@ extension Commands {
                     throw KubectlError.message("a container name must be specified for pod \(pod.name), choose one of: [\(containers.joined(separator: " "))]")
                 }
                 let stream = try kubelet.logs(namespace: pod.namespace, pod: pod.name, container: container,
-                                              options: LogOptions(previous: flags.bool("previous"), follow: flags.bool("follow"), tailLines: tail))
+                                              options: PodLogOptions(previous: flags.bool("previous"), follow: flags.bool("follow"), tailLines: tail))
                 while let chunk = try await stream.read() {
                     try? invocation.context.stdout.write(chunk)
                 }

@@ -118,7 +118,7 @@ struct RunCommand {
                 pod = try client.list(Pod.self, namespace: namespace, labelSelector: selector).items.first
             }
             if let phase = pod?.status?.phase, phase != .pending { break }
-            try await invocation.context.process.sleep(for: .seconds(1))
+            try await invocation.context.process.sleep(for: .seconds(1), skippable: true)
         }
         guard let pod, pod.status?.phase != .pending else {
             throw KubectlError.message("timed out waiting for the condition")
@@ -133,7 +133,7 @@ struct RunCommand {
                 status = try await kubelet.exec(namespace: namespace, pod: pod.name, container: container, command: command.isEmpty ? ["sh"] : command,
                                                 tty: true, stdin: context.stdin, stdout: context.stdout, stderr: context.stderr)
             } else {
-                let stream = try kubelet.logs(namespace: namespace, pod: pod.name, container: container, options: LogOptions(follow: true))
+                let stream = try kubelet.logs(namespace: namespace, pod: pod.name, container: container, options: PodLogOptions(follow: true))
                 while let chunk = try await stream.read() {
                     try? context.stdout.write(chunk)
                 }

@@ -1,20 +1,33 @@
+import Cloud
+import Docker
+import DockerCLI
+import JavaScript
+import Kubectl
+import Kubernetes
 import Machine
+import Simulation
 
-extension ShellSession: LoginShell {}
+extension ShellSession: LoginShell {
+    public func aliasTarget(of name: String) -> String? {
+        shell.aliases[name]?.split(separator: " ").first.map(String.init)
+    }
+}
 
 extension WorkstationSetup {
     /// The learner's workstation: Debian with bash, coreutils and the learner's editor, the
-    /// user `learner` in a home directory mirrored to the workspace folder.
+    /// user `learner` in a home directory mirrored to the workspace folder; Docker with the
+    /// simulated Docker Hub; kubectl, minikube and gcloud.
     public static func standard() -> WorkstationSetup {
         let learner = RootFileSystems.learner
         let hostname = "workstation"
         let editors = ["/usr/local/bin/edit", "/usr/bin/vi", "/usr/bin/vim", "/usr/bin/nano"].map {
             InstalledProgram(path: $0, program: EditProgram.name, size: 2_436_504)
         }
+        let kubectl = InstalledProgram(path: "/usr/local/bin/kubectl", program: "kubectl", size: 51_521_536)
         return WorkstationSetup(
             hostname: hostname,
             learner: learner,
-            rootFileSystem: RootFileSystems.workstation(hostname: hostname, extras: editors),
+            rootFileSystem: RootFileSystems.workstation(hostname: hostname, extras: editors + [kubectl]),
             registerPrograms: { registry in
                 registerCoreutils(in: registry)
                 registerNetworkTools(in: registry)
@@ -27,9 +40,47 @@ extension WorkstationSetup {
                 ShellSession(machine: machine, user: learner, environment: loginEnvironment(for: learner, hostname: hostname),
                              workingDirectory: learner.home)
             },
-            finish: { world in
-                world.programs.register(EditProgram.name, EditProgram(world: UncheckedSendable(world)))
-            })
+            finish: installTools)
+    }
+
+    /// Docker, node, the clouds and kubectl, wired to one another in `world`.
+    static func installTools(in world: World) throws {
+        let reference = UncheckedSendable(world)
+        world.programs.register(EditProgram.name, EditProgram(world: reference))
+
+        let hub = Registry.dockerHub()
+        let engine = DockerEngine(host: world.workstation, hub: hub)
+        let clusters = ClusterRegistry()
+        let cloud = CloudEnvironment(loop: world.loop, network: world.network, hub: hub, programs: world.programs, clusters: clusters)
+        cloud.install(on: world.workstation)
+
+        // One `docker` for every machine that shares these programs: the workstation's engine,
+        // or the engine of the cluster node it runs on (`minikube ssh`, `gcloud compute ssh`).
+        let workstation = world.workstation
+        let engines = UncheckedSendable((engine, cloud))
+        world.programs.register("docker", DockerProgram(engineOn: { machine in
+            let (engine, cloud) = engines.value
+            if machine === workstation { return engine }
+            return cloud.nodeEngine(on: machine)
+        }))
+        DockerPrograms.register(in: world.programs)
+        DockerInstallation.installClientBinary(on: world.workstation)
+
+        let services = UncheckedSendable(cloud)
+        // A callback turn of a real app takes far fewer steps; an endless loop is cut off within
+        // a fraction of a second, so the REPL stays responsive.
+        NodeProgram.register(in: world.programs, stepLimit: 2_000_000, serviceRecords: { machine, name in
+            services.value.serviceRecords(on: machine, name: name)?.map {
+                ServiceRecord(name: $0.target, port: $0.port, priority: $0.priority, weight: $0.weight)
+            }
+        })
+        let kubectl = KubectlProgram(clusters: clusters, editor: { name, contents in
+            reference.value.edit(fileName: name, contents: contents)
+        })
+        world.programs.register("kubectl", kubectl)
+        world.argumentCompletions["kubectl"] = { [unowned world] words, prefix in
+            kubectl.completions(for: words, current: prefix, machine: world.workstation, user: world.learner)
+        }
     }
 
     /// What a login shell on the workstation starts with.
@@ -49,4 +100,13 @@ extension WorkstationSetup {
     }
 }
 
-import Simulation
+extension CloudEnvironment {
+    /// The Docker engine of the cluster node `machine` is, if it is one.
+    func nodeEngine(on machine: Machine) -> DockerEngine? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        for cluster in clusters {
+            if let node = cluster.nodes.first(where: { $0.machine === machine }) { return node.engine }
+        }
+        return nil
+    }
+}

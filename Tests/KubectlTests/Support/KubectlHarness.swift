@@ -33,7 +33,7 @@ final class KubectlHarness {
     let loop: EventLoop
     let plane: ControlPlane
     let machine: Machine
-    let directory = StaticClusterDirectory()
+    let directory = ClusterRegistry()
     let program: KubectlProgram
     var kubelets: [TestKubelet] = []
     let kubeletConnection: TestKubelets
@@ -51,7 +51,7 @@ final class KubectlHarness {
         machine = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: ProgramRegistry(), network: Network())
         program = KubectlProgram(clusters: directory)
         kubeletConnection = TestKubelets(client: plane.client(), loop: loop)
-        directory.register(server: Self.server, client: plane.client(), kubelet: kubeletConnection)
+        directory.register(server: Self.server, client: plane.client(), runtime: kubeletConnection)
         for (index, name) in nodes.enumerated() {
             kubelets.append(try TestKubelet(client: plane.client(), loop: loop, nodeName: name, index: index))
         }

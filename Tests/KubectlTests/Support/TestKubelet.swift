@@ -84,7 +84,7 @@ final class TestKubelet {
 }
 
 /// Logs and exec for the test cluster: each container's log is a fixed text; exec echoes its command.
-final class TestKubelets: KubeletConnection {
+final class TestKubelets: PodRuntime {
     let client: any KubernetesClient
     let loop: EventLoop
     var logText: [String: String] = [:]
@@ -94,7 +94,7 @@ final class TestKubelets: KubeletConnection {
         self.loop = loop
     }
 
-    func logs(namespace: String, pod: String, container: String, options: LogOptions) throws(APIError) -> any ReadableStream {
+    func logs(namespace: String, pod: String, container: String, options: PodLogOptions) throws(APIError) -> any ReadableStream {
         let object = try client.get(Pod.self, namespace: namespace, name: pod)
         guard object.status?.phase == .running else {
             throw APIError.badRequest("container \(goQuotedText(container)) in pod \(goQuotedText(pod)) is waiting to start: ContainerCreating")

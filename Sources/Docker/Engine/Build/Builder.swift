@@ -35,7 +35,7 @@ final class Builder {
         guard !dockerfile.instructions.isEmpty else { throw .other("The Dockerfile (Dockerfile) cannot be empty") }
         let total = dockerfile.instructions.count
         for (index, instruction) in dockerfile.instructions.enumerated() {
-            say("Step \(index + 1)/\(total) : \(instruction.stepText)")
+            say("Step \(index + 1)/\(total) : \(instruction.original)")
             let resolved: Instruction
             do { resolved = try instruction.resolve(with: variables, escape: dockerfile.escapeCharacter) } catch {
                 throw .buildFailed(error.message)

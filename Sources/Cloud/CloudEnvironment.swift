@@ -1,0 +1,65 @@
+import Docker
+import Kubernetes
+import Machine
+import Simulation
+
+/// What the cloud tools need from the world: its loop and network, the registries nodes pull
+/// from, the programs containers run, and where reachable clusters are announced to kubectl.
+public final class CloudEnvironment {
+    public let loop: EventLoop
+    public let network: Network
+    public let hub: Registry
+    public let systemRegistry: Registry
+    /// Programs container images refer to (node, sh …); the idle program is added to it.
+    public let programs: ProgramRegistry
+    public let clusters: ClusterRegistry
+    /// Other registries by host (`localhost:5000`), as the workstation's engine sees them.
+    public var registryResolver: ((String) -> Registry?)?
+    /// The GCP project and zone gcloud reports.
+    public var project = "kubelab-project"
+    public var zone = "europe-west1-d"
+    var random: SeededRandom
+    public internal(set) var minikube: SimulatedCluster?
+    public internal(set) var gke: [String: SimulatedCluster] = [:]
+    var machineTypes: [String: String] = [:]
+
+    public init(loop: EventLoop, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
+        self.loop = loop
+        self.network = network
+        self.hub = hub
+        self.systemRegistry = SystemImages.registry()
+        self.programs = programs
+        self.clusters = clusters
+        self.random = loop.random.split()
+        programs.register(SystemImages.idleProgram, IdleProgram())
+    }
+
+    /// Registers `minikube` and `gcloud` on a machine (the workstation).
+    public func install(on machine: Machine) {
+        machine.programs.register("minikube", MinikubeProgram(environment: self))
+        machine.programs.register("gcloud", GcloudProgram(environment: self))
+        for name in ["minikube", "gcloud"] {
+            try? machine.fileSystem.createDirectory("/usr/local/bin", intermediates: true)
+            try? machine.fileSystem.setContent("/usr/local/bin/" + name, .program(name: name, size: 40_000_000), mode: 0o755)
+        }
+    }
+
+    /// SRV records for a lookup made inside a pod (node's `dns.resolveSrv`); nil when not found.
+    public func serviceRecords(on machine: Machine, name: String) -> [SRVRecord]? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        for cluster in clusters {
+            if let records = cluster.serviceRecords(on: machine, name: name) { return records }
+        }
+        return nil
+    }
+
+    func resolveRegistry(_ host: String) -> Registry? {
+        if host == "gcr.io" { return systemRegistry }
+        return registryResolver?(host)
+    }
+}
+
+/// `UncheckedSendable` for the environment: programs are values, the world is single-threaded.
+struct EnvironmentReference: @unchecked Sendable {
+    let environment: CloudEnvironment
+}
