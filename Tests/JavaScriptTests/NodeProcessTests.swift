@@ -109,6 +109,14 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
         #expect(harness.exitStatus == testCase.status)
     }
 
+    @Test func aServerShowsNodesFootprintInPs() {
+        let harness = NodeHarness(app: "require('http').createServer(function (q, r) { r.end('x'); }).listen(8080)")
+        harness.start()
+        #expect(harness.process?.isMultithreaded == true)
+        #expect(harness.process?.virtualKilobytes == 676_380)
+        #expect(harness.process?.residentKilobytes == 16_504)
+    }
+
     @Test func endlessLoopIsKilledQuickly() {
         let harness = NodeHarness(app: "console.log('spinning');\nwhile (true) {}\n", program: NodeProgram(stepLimit: 200_000))
         let started = ContinuousClock.now
