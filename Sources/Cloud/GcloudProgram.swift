@@ -92,7 +92,7 @@ public struct GcloudProgram: Program {
             let machineType = flags["machine-type"] ?? "n1-standard-1"
             context.printError("Creating cluster \(name)...")
             let profile = makeProfile(name: name, nodes: max(count, 1), machineType: machineType)
-            try await context.process.sleep(for: .seconds(180))
+            try await context.process.sleep(for: .seconds(180), skippable: true)
             let provider = SimulatedCloudProvider(name: "gce", externalRange: IPv4Range(parsing: "35.187.0.0/16") ?? IPv4Range(base: 0x23BB_0000, prefixLength: 16),
                                                   provisioningDelay: .seconds(45), random: environment.random.split())
             let cluster: SimulatedCluster
@@ -123,7 +123,7 @@ public struct GcloudProgram: Program {
             }
             let name = positionals[1]
             context.printError("Deleting cluster \(name)...")
-            try await context.process.sleep(for: .seconds(120))
+            try await context.process.sleep(for: .seconds(120), skippable: true)
             cluster.shutDown()
             environment.gke[name] = nil
             KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", as: context.user)
@@ -212,7 +212,7 @@ public struct GcloudProgram: Program {
                     return 1
                 }
                 context.printError("\(verb == "stop" ? "Stopping" : "Starting") instance(s) \(name)...")
-                try await context.process.sleep(for: .seconds(verb == "stop" ? 30 : 20))
+                try await context.process.sleep(for: .seconds(verb == "stop" ? 30 : 20), skippable: true)
                 if verb == "stop" { node.kubelet.stop() } else { try? node.kubelet.start() }
                 context.printError("done.\nUpdated [https://www.googleapis.com/compute/v1/projects/\(environment.project)/zones/\(environment.zone)/instances/\(name)].\n")
             }

@@ -36,7 +36,7 @@ public struct MinikubeProgram: Program {
                 for line in ["Starting local Kubernetes v1.8.0 cluster...", "Starting VM...", "Getting VM IP address...",
                              "Moving files into cluster...", "Setting up certs...", "Connecting to cluster...", "Setting up kubeconfig..."] {
                     context.print(line + "\n")
-                    try await context.process.sleep(for: .seconds(2))
+                    try await context.process.sleep(for: .seconds(2), skippable: true)
                 }
                 do {
                     environment.minikube = try SimulatedCluster(profile: Self.profile(), environment: environment, cloudProvider: nil)
@@ -45,7 +45,7 @@ public struct MinikubeProgram: Program {
                     return 1
                 }
                 context.print("Starting cluster components...\n")
-                try await context.process.sleep(for: .seconds(3))
+                try await context.process.sleep(for: .seconds(3), skippable: true)
             } else {
                 context.print("Starting local Kubernetes v1.8.0 cluster...\nStarting VM...\nGetting VM IP address...\nMoving files into cluster...\nSetting up certs...\nConnecting to cluster...\nSetting up kubeconfig...\nStarting cluster components...\n")
             }

@@ -99,4 +99,19 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     public func completions(for words: [String], current prefix: String, client: (any KubernetesClient)? = nil, namespace: String = "default") -> [String] {
         Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace)
     }
+
+    /// Completions for the learner's shell: object names come from the cluster the kubeconfig
+    /// in `user`'s home points at, as the real completion script asks the current context.
+    public func completions(for words: [String], current prefix: String, machine: Machine, user: Credentials) -> [String] {
+        var client: (any KubernetesClient)?
+        var namespace = "default"
+        if let bytes = try? machine.fileSystem.readFile(user.home + "/.kube/config", as: user),
+           let config = try? Kubeconfig(text: String(decoding: bytes, as: UTF8.self)),
+           let context = config.context(named: config.currentContext),
+           let cluster = config.cluster(named: context.cluster) {
+            client = clusters.client(forServer: cluster.server)
+            namespace = context.namespace ?? "default"
+        }
+        return completions(for: words, current: prefix, client: client, namespace: namespace)
+    }
 }

@@ -23,6 +23,18 @@ public final class CommandExecution {
     /// Whether the command is blocked reading the keyboard.
     public var isAwaitingInput: Bool { world.terminalInput.isAwaitingInput && !isFinished }
 
+    /// The end of the earliest wait of the command's processes that need not take real time.
+    public var skippableWaitEnd: VirtualInstant? {
+        let machine = process.machine
+        var members: Set<Int> = [process.pid]
+        var earliest = process.skippableWaitEnd
+        for candidate in machine.processes.all where candidate.pid > process.pid && members.contains(candidate.parentPID) {
+            members.insert(candidate.pid)
+            if let end = candidate.skippableWaitEnd { earliest = min(earliest ?? end, end) }
+        }
+        return earliest
+    }
+
     /// What the command printed after its last newline: its own prompt, if it is asking.
     public var pendingPrompt: String {
         String(decoding: world.terminalOutput.currentLine, as: UTF8.self)

@@ -29,6 +29,9 @@ public final class World {
     /// Opens the learner's real editor on a file's text and returns what was saved (nil when
     /// no editor could run). Set by a live session; replays answer from the journal instead.
     public var editorHost: ((_ fileName: String, _ contents: [UInt8]) -> [UInt8]?)?
+    /// Completions of a command's arguments, by command name (`kubectl` offers its resources
+    /// and objects): given the words before the current one and its prefix.
+    public var argumentCompletions: [String: (_ words: [String], _ prefix: String) -> [String]] = [:]
     /// Editor results of the command being replayed, in order.
     var recordedEdits: [[UInt8]] = []
 
@@ -78,12 +81,17 @@ public final class World {
     @discardableResult
     public func runUnattended(_ line: String) -> Int32 {
         let execution = begin(line)
-        let limit = loop.now + Self.unattendedLimit
+        var limit = loop.now + Self.unattendedLimit
         while true {
             switch execution.run(until: limit) {
             case .finished: return execution.exitStatus ?? 0
             case .awaitingInput: execution.endInput()
             case .timeLimit:
+                // A tool still working (a cluster being created) is not a watch left running.
+                if let end = execution.skippableWaitEnd {
+                    limit = max(limit, end)
+                    continue
+                }
                 execution.interrupt()
                 _ = execution.run(until: loop.now)
                 return execution.exitStatus ?? 130
@@ -141,10 +149,16 @@ public protocol LoginShell: AnyObject {
     var exitRequest: Int32? { get }
     /// The names the shell runs without a file (builtins, functions, aliases), for completion.
     var builtinNames: [String] { get }
+    /// The command an alias stands for (`k` → `kubectl` after `alias k=kubectl`), if `name` is one.
+    func aliasTarget(of name: String) -> String?
     /// The primary prompt, expanded (`PS1`).
     var prompt: String { get }
     /// The prompt for the lines that continue a command (`PS2`).
     var continuationPrompt: String { get }
+}
+
+extension LoginShell {
+    public func aliasTarget(of name: String) -> String? { nil }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

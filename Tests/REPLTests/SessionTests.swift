@@ -48,6 +48,9 @@ final class TinyShell: LoginShell {
                 let answer = try await LineBuffer(context.stdin).readLine()
                 context.print("got \(answer ?? "nothing")\n")
             case "clock": context.print("\((context.loop.now - .worldEpoch).nanoseconds / 1_000_000_000)\n")
+            case "boot":
+                try await context.process.sleep(for: .seconds(60), skippable: true)
+                context.print("booted\n")
             default:
                 context.printError("bash: \(words.first ?? ""): command not found\n")
                 return 127
@@ -102,6 +105,31 @@ final class TinyShell: LoginShell {
     @Test func aScriptAnswersACommandThatAsks() throws {
         let (_, screen, _, _) = try runSession([.line("ask"), .line("secret"), .line("echo after")])
         #expect(screen == "Password: secret\ngot secret\nafter\n")
+    }
+
+    @Test func anInteractiveSessionJumpsOverSkippableWaits() throws {
+        let screen = Screen()
+        let setup = WorkstationSetup(
+            hostname: "kubelab", learner: Credentials(uid: 1000, gid: 1000, userName: "learner", home: "/home/learner"),
+            rootFileSystem: Directory(), registerPrograms: { _ in }, makeShell: { _ in TinyShell() })
+        let world = try World(seed: 1, setup: setup) { screen.text += String(decoding: $0, as: UTF8.self) }
+        let sleeps = SleepCounter()
+        let clock = SessionClock(isInteractive: true, now: { sleeps.now }, sleep: { duration in sleeps.sleep(duration) },
+                                 consumeInterrupt: { false }, resetInterrupt: {})
+        let session = Session(world: world, reader: ScriptedReader([.line("boot")]), journal: nil, mirror: nil, clock: clock) { _ in }
+        _ = session.run()
+        #expect(screen.text == "booted\n")
+        #expect(sleeps.count == 0)
+        #expect(world.loop.now - .worldEpoch >= .seconds(60))
+    }
+
+    final class SleepCounter: @unchecked Sendable {
+        var count = 0
+        var now = ContinuousClock.now
+        func sleep(_ duration: Duration) {
+            count += 1
+            now = now.advanced(by: duration)
+        }
     }
 
     @Test(arguments: [("30s", 30.0), ("2m", 120.0), ("1h30m", 5400.0), ("500ms", 0.5), ("1.5s", 1.5)])

@@ -62,6 +62,8 @@ public struct ContainerSpec: Sendable {
     public var autoRemove = false
     public var restartPolicy: RestartPolicy = .no
     public var hostname: String?
+    /// `-m`: the memory cgroup's limit in bytes; nil for none.
+    public var memoryLimit: Int64?
     /// A fixed address instead of the next free one on the bridge (a kubelet's pod IP).
     public var ipAddress: String?
 

@@ -124,7 +124,8 @@ public final class DockerEngine {
     /// Suspends for `duration` of virtual time, interruptibly when a process is waiting.
     func pause(_ duration: Duration) async throws {
         if let process = SimulatedProcess.current {
-            try await process.sleep(for: duration)
+            // Pulls, pushes and stop timeouts: the engine working, nothing a learner watches.
+            try await process.sleep(for: duration, skippable: true)
         } else {
             await loop.sleep(for: duration)
         }

@@ -5,6 +5,9 @@ extension DockerEngine {
     /// Creates a container from a local image (`docker create`).
     public func createContainer(_ spec: ContainerSpec) throws(DockerError) -> Container {
         guard let image = image(named: spec.image) else { throw .noSuchImage(spec.image) }
+        if let limit = spec.memoryLimit, limit > 0, limit < 4 << 20 {
+            throw .other("Minimum memory limit allowed is 4MB")
+        }
         let id = makeIdentifier()
         let name: String
         if let requested = spec.name {
@@ -34,6 +37,7 @@ extension DockerEngine {
         guard !((config.entrypoint ?? []) + (config.command ?? [])).isEmpty else { throw .other("No command specified") }
         let fileSystem = FileSystem(root: rootTree(of: image))
         Self.prepareRuntimeFiles(in: fileSystem)
+        Self.prepareMemoryCgroup(in: fileSystem, limit: spec.memoryLimit)
         let machine = Machine(hostname: spec.hostname ?? String(id.prefix(12)), loop: loop, fileSystem: fileSystem,
                               programs: programs, network: network)
         machine.host = host
@@ -43,6 +47,15 @@ extension DockerEngine {
     }
 
     /// What the runtime puts into every container: the device nodes of its /dev and the
+    /// The memory cgroup as the container sees it: the limit `-m` set, or the kernel's "none".
+    static func prepareMemoryCgroup(in fileSystem: FileSystem, limit: Int64?) {
+        let directory = "/sys/fs/cgroup/memory"
+        try? fileSystem.createDirectory(directory, intermediates: true)
+        let unlimited: Int64 = 9_223_372_036_854_771_712
+        try? fileSystem.writeFile(directory + "/memory.limit_in_bytes", Array("\(limit ?? unlimited)\n".utf8))
+        try? fileSystem.writeFile(directory + "/memory.usage_in_bytes", Array("1437696\n".utf8))
+    }
+
     /// `/.dockerenv` marker.
     static func prepareRuntimeFiles(in fileSystem: FileSystem) {
         try? fileSystem.createDirectory("/dev/shm", intermediates: true, mode: 0o1777)

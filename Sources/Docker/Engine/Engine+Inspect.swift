@@ -40,6 +40,9 @@ extension DockerEngine {
             "RestartPolicy": .object(JSONObject(["Name": .string(restartPolicy.name), "MaximumRetryCount": .number(.integer(maximumRetries))])),
             "AutoRemove": .bool(container.spec.autoRemove), "VolumeDriver": "", "VolumesFrom": nil,
             "PublishAllPorts": .bool(container.spec.publishAll), "Privileged": false,
+            "Memory": .number(.integer(container.spec.memoryLimit ?? 0)),
+            // Docker allows as much swap again as memory when only -m is given.
+            "MemorySwap": .number(.integer((container.spec.memoryLimit ?? 0) * 2)),
         ]))
         var ports = JSONObject()
         if running {

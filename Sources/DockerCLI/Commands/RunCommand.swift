@@ -7,6 +7,7 @@ extension Commands {
         FlagSpec("name", value: true), FlagSpec("publish", "p", value: true), FlagSpec("publish-all", "P"),
         FlagSpec("env", "e", value: true), FlagSpec("entrypoint", value: true), FlagSpec("workdir", "w", value: true),
         FlagSpec("user", "u", value: true), FlagSpec("restart", value: true), FlagSpec("hostname", "h", value: true),
+        FlagSpec("memory", "m", value: true),
     ]
 
     static var run: DockerCommand {
@@ -42,6 +43,12 @@ extension Commands {
         spec.workingDirectory = arguments.value("workdir")
         spec.user = arguments.value("user")
         spec.hostname = arguments.value("hostname")
+        if let memory = arguments.value("memory") {
+            guard let bytes = MemorySize.bytes(parsing: memory) else {
+                return .failure(UsageError(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'"))
+            }
+            spec.memoryLimit = bytes
+        }
         if let policy = arguments.value("restart") {
             guard let parsed = RestartPolicy(parsing: policy) else {
                 return .failure(UsageError(message: "invalid restart policy format"))

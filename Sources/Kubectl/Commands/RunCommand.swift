@@ -118,7 +118,7 @@ struct RunCommand {
                 pod = try client.list(Pod.self, namespace: namespace, labelSelector: selector).items.first
             }
             if let phase = pod?.status?.phase, phase != .pending { break }
-            try await invocation.context.process.sleep(for: .seconds(1))
+            try await invocation.context.process.sleep(for: .seconds(1), skippable: true)
         }
         guard let pod, pod.status?.phase != .pending else {
             throw KubectlError.message("timed out waiting for the condition")

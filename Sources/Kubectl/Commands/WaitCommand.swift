@@ -71,7 +71,7 @@ extension Commands {
                     if waited >= timeout {
                         throw KubectlError.message("timed out waiting for the condition on \(type.resource.name)/\(name)")
                     }
-                    try await invocation.context.process.sleep(for: .seconds(1))
+                    try await invocation.context.process.sleep(for: .seconds(1), skippable: true)
                     waited += 1
                 }
             }

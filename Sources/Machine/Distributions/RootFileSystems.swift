@@ -28,6 +28,7 @@ public enum RootFileSystems {
         builder.program("/usr/bin/less", "less", size: 170_760)
         builder.program("/usr/bin/apt-get", Coreutils.ProgramName.aptGet, size: 219_544)
         builder.program("/usr/bin/nslookup", Coreutils.ProgramName.nslookup, size: 102_136)
+        builder.program("/usr/bin/curl", "curl", size: 159_344)
         let passwd = GNUSystemLayout.systemAccounts + "learner:x:1000:1000:KubeLab Learner,,,:/home/learner:/bin/bash\n"
         builder.file("/etc/passwd", passwd)
         builder.file("/etc/group", GNUSystemLayout.systemGroups.replacingAll("sudo:x:27:", with: "sudo:x:27:learner")
@@ -147,7 +148,7 @@ public enum RootFileSystems {
     /// Where BusyBox's applets live (alpine's split; the busybox image puts all in /bin).
     static let busyboxApplets: [(name: String, directory: String)] = {
         let userBin: Set<String> = ["basename", "clear", "cut", "dirname", "env", "find", "free", "head", "id", "less",
-                                    "nslookup", "printenv", "seq", "sort", "stat", "tail", "tee", "tr", "tty", "uniq", "wc",
+                                    "nslookup", "printenv", "seq", "sort", "stat", "tail", "tee", "tr", "tty", "uniq", "wc", "wget",
                                     "which", "whoami", "xargs", "yes"]
         let names = Coreutils.programs(flavor: .busybox).keys.sorted() + ["sh", "ash", "echo", "printf", "pwd", "test"]
         return names.map { ($0, userBin.contains($0) ? "/usr/bin" : "/bin") }

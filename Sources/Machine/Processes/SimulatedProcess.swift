@@ -59,10 +59,19 @@ public final class SimulatedProcess {
 
     @TaskLocal static var currentBox: UncheckedSendable<SimulatedProcess>?
 
+    /// When the process is in a wait that need not take real time, the instant it ends.
+    public private(set) var skippableWaitEnd: VirtualInstant?
+
     /// Suspends for `duration` of virtual time; throws if the process is killed meanwhile.
-    public func sleep(for duration: Duration) async throws {
+    ///
+    /// A `skippable` wait stands for time a real tool spends working (a VM booting, layers
+    /// downloading), not time a person watches pass: an interactive session jumps over it
+    /// instead of waiting in real time, so the tool answers at once.
+    public func sleep(for duration: Duration, skippable: Bool = false) async throws {
         let wakeup = Wakeup()
         let timer = machine.loop.schedule(after: duration) { wakeup.wake() }
+        if skippable { skippableWaitEnd = machine.loop.now + duration }
+        defer { if skippable { skippableWaitEnd = nil } }
         do {
             try await wakeup.wait()
         } catch {

@@ -20,6 +20,10 @@ public final class Completer {
         self.commandSources = commandSources
     }
 
+    /// Asked for a source when no registered one fits a command (programs that bring their own
+    /// completion); nil falls back to file names.
+    public var fallbackSource: ((_ command: String) -> (any CompletionSource)?)?
+
     /// Makes `source` complete the arguments of `command`, replacing any earlier one.
     public func register(_ source: any CompletionSource, forCommand command: String) {
         commandSources[command] = source
@@ -74,7 +78,7 @@ public final class Completer {
             // `./run.sh` or `/bin/ls`: a path, not a name to look up.
             return prefix.contains("/") ? files : commandNames
         }
-        return commandSources[command] ?? files
+        return commandSources[command] ?? fallbackSource?(command) ?? files
     }
 
     /// The words of the last command in `tokens`, without redirections and their targets.

@@ -42,6 +42,14 @@ public enum CompletionSetup {
                 FilePathSource.Entry(name: name, isDirectory: fileSystem.isDirectory(Paths.join(path, name)))
             }
         }
-        return Completer(commandNames: commandNames, files: files)
+        let completer = Completer(commandNames: commandNames, files: files)
+        // Programs' own argument completions (kubectl's), and the aliases learners make of them.
+        completer.fallbackSource = { command in
+            let world = currentWorld()
+            let target = world.shell.aliasTarget(of: command) ?? command
+            guard let complete = world.argumentCompletions[target] else { return nil }
+            return CompletionFunction { words, prefix in complete([target] + words.dropFirst(), prefix) }
+        }
+        return completer
     }
 }

@@ -205,6 +205,12 @@ public final class Session {
                 last = clock.now()
                 continue
             }
+            if let end = execution.skippableWaitEnd {
+                // A tool's working time (a VM booting): jump over it rather than wait.
+                execution.run(until: end)
+                last = clock.now()
+                continue
+            }
             if clock.consumeInterrupt() {
                 // The terminal already echoed "^C".
                 write(Array("\n".utf8))
@@ -224,7 +230,7 @@ public final class Session {
     /// Runs to the end in virtual time; input the command reads comes from the script's next
     /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
     private func driveFromScript(_ execution: CommandExecution) {
-        let deadline = execution.startTime + unattendedLimit(execution.line)
+        var deadline = execution.startTime + unattendedLimit(execution.line)
         while true {
             switch execution.run(until: max(deadline, world.loop.now)) {
             case .finished:
@@ -243,6 +249,11 @@ public final class Session {
                     execution.interrupt()
                 }
             case .timeLimit:
+                // A tool still working (a cluster being created) is not a watch left running.
+                if let end = execution.skippableWaitEnd {
+                    deadline = max(deadline, end)
+                    continue
+                }
                 interrupted?(execution.elapsed)
                 execution.interrupt()
             }

@@ -7,7 +7,11 @@ import Kubernetes
 import Machine
 import Simulation
 
-extension ShellSession: LoginShell {}
+extension ShellSession: LoginShell {
+    public func aliasTarget(of name: String) -> String? {
+        shell.aliases[name]?.split(separator: " ").first.map(String.init)
+    }
+}
 
 extension WorkstationSetup {
     /// The learner's workstation: Debian with bash, coreutils and the learner's editor, the
@@ -26,6 +30,7 @@ extension WorkstationSetup {
             rootFileSystem: RootFileSystems.workstation(hostname: hostname, extras: editors + [kubectl]),
             registerPrograms: { registry in
                 registerCoreutils(in: registry)
+                registerNetworkTools(in: registry)
                 registry.register("bash", ShellProgram())
                 registry.register("sh", ShellProgram())
                 // What BusyBox images run for their echo, printf, test, [ and pwd links.
@@ -62,14 +67,20 @@ extension WorkstationSetup {
         DockerInstallation.installClientBinary(on: world.workstation)
 
         let services = UncheckedSendable(cloud)
-        NodeProgram.register(in: world.programs, serviceRecords: { machine, name in
+        // A callback turn of a real app takes far fewer steps; an endless loop is cut off within
+        // a fraction of a second, so the REPL stays responsive.
+        NodeProgram.register(in: world.programs, stepLimit: 2_000_000, serviceRecords: { machine, name in
             services.value.serviceRecords(on: machine, name: name)?.map {
                 ServiceRecord(name: $0.target, port: $0.port, priority: $0.priority, weight: $0.weight)
             }
         })
-        world.programs.register("kubectl", KubectlProgram(clusters: clusters, editor: { name, contents in
+        let kubectl = KubectlProgram(clusters: clusters, editor: { name, contents in
             reference.value.edit(fileName: name, contents: contents)
-        }))
+        })
+        world.programs.register("kubectl", kubectl)
+        world.argumentCompletions["kubectl"] = { [unowned world] words, prefix in
+            kubectl.completions(for: words, current: prefix, machine: world.workstation, user: world.learner)
+        }
     }
 
     /// What a login shell on the workstation starts with.
