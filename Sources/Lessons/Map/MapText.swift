@@ -44,13 +44,14 @@ enum MapText {
     /// `lead` then `items` joined by `, `, wrapped within `columns` with continuation lines
     /// indented by `indent` spaces; an item too long for any line is cut.
     static func wrapped(_ lead: String, _ items: [String], columns: Int, indent: Int) -> [String] {
-        var lines: [String] = []
-        var line = lead
+        // A lead too long for one line is itself broken at spaces; items follow its last line.
+        var lines = width(lead) > columns ? words(lead, columns: columns, indent: indent) : [lead]
+        var line = lines.removeLast()
         var lineHasItem = false
         for (index, item) in items.enumerated() {
             let piece = item + (index < items.count - 1 ? "," : "")
-            var separator = lineHasItem || !(line.isEmpty || line.hasSuffix(" ")) ? " " : ""
-            if lineHasItem, width(line) + 1 + width(piece) > columns {
+            var separator = lineHasItem || !(line.isEmpty || line.hasSuffix(" ") || line.hasSuffix("：")) ? " " : ""
+            if !line.allSatisfy({ $0 == " " }), width(line) + 1 + width(piece) > columns {
                 lines.append(line)
                 line = String(repeating: " ", count: indent)
                 separator = ""
@@ -60,6 +61,23 @@ enum MapText {
         }
         lines.append(line)
         return lines.map(trimmedEnd)
+    }
+
+    /// `text` broken at spaces into lines of at most `columns` cells (a word longer than a line
+    /// is cut), continuation lines indented by `indent` spaces.
+    static func words(_ text: String, columns: Int, indent: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ").map(String.init) {
+            if !line.allSatisfy({ $0 == " " }), width(line) + 1 + width(word) > columns {
+                lines.append(line)
+                line = String(repeating: " ", count: indent)
+            }
+            let separator = line.allSatisfy({ $0 == " " }) ? "" : " "
+            line += separator + cut(word, to: max(1, columns - width(line) - separator.count))
+        }
+        lines.append(line)
+        return lines
     }
 
     static func trimmedEnd(_ text: String) -> String {

@@ -84,12 +84,11 @@ public struct WorldMapRenderer: Sendable {
     // MARK: Docker
 
     func dockerLines(_ docker: WorldMap.Docker) -> [String] {
-        let heading = say("docker (workstation):", "docker（工作站）：")
         var lines: [String] = []
         if docker.containers.isEmpty {
-            lines.append(heading + " " + say("no containers", "没有容器"))
+            lines += list(say("docker (workstation): no containers", "docker（工作站）：没有容器"), [])
         } else {
-            lines.append(heading)
+            lines.append(say("docker (workstation):", "docker（工作站）："))
             let rows = docker.containers.map { [$0.name, $0.status, $0.image, $0.ports] }
             lines += MapText.aligned(rows).map { MapText.cut("  " + $0, to: style.width) }
         }
