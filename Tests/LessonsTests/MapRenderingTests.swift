@@ -43,7 +43,7 @@ import Testing
                 images: ["kubia:latest", "node:7"],
                 registries: [WorldMap.Registry(host: "docker.io", repositories: ["library/node"])])),
             width: 80, language: .english, expected: """
-            ┌ node minikube (192.168.99.100) ──┐
+            ┌ node minikube (192.168.99.100) ───┐
             │ kubia-4jfyf  Running  10.244.0.10 │
             │ kubia-8r7qw  Pending              │
             └───────────────────────────────────┘
@@ -69,12 +69,12 @@ import Testing
             ┌ node node-a (10.132.0.2) ─────────┐
             │ kubia-4jfyf  Running  10.244.0.10 │
             └───────────────────────────────────┘
-            ┌ node node-b (10.132.0.3) ─┐
-            │ (no pods)                 │
-            └───────────────────────────┘
-            ┌ node node-c (10.132.0.4) ─────────┐
-            │ web          Running  10.0.2.5    │
-            └───────────────────────────────────┘
+            ┌ node node-b (10.132.0.3) ──┐
+            │ (no pods)                  │
+            └────────────────────────────┘
+            ┌ node node-c (10.132.0.4) ──────┐
+            │ web          Running  10.0.2.5 │
+            └────────────────────────────────┘
             not on a node: kubia-8r7qw Pending
             service db  ClusterIP 10.3.240.1 → (no endpoints)
             docker (workstation): no containers
@@ -92,8 +92,7 @@ import Testing
               kubia-4jfyf  Running  10.244.0.10
             rs kubia-5d8f  3/3  owns
               kubia-5d8f-abcde,
-              kubia-5d8f-fghij,
-              kubia-5d8f-klmno
+              kubia-5d8f-fghij, kubia-5d8f-klmno
             docker (workstation): no containers
             images: busybox:latest, node:7,
               luksa/kubia:v1
@@ -107,10 +106,10 @@ import Testing
                 ])]),
             docker: noDocker),
             width: 80, language: .chinese, expected: """
-            ┌ node minikube (192.168.99.100) ─┐
+            ┌ node minikube (192.168.99.100) ──┐
             │ 你好-pod  Running  10.244.0.3    │
             │ web       Running  10.244.0.4    │
-            └─────────────────────────────────┘
+            └──────────────────────────────────┘
             docker（工作站）：没有容器
             镜像：无
 

@@ -104,14 +104,19 @@ public struct WorldMapReader {
             docker.containers = Self.table(containers.output, columns: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
                 .map { WorldMap.Container(name: $0[6], status: $0[4], image: $0[1], ports: $0[5]) }
         }
-        let images = run("docker images --digests")
+        let images = run("docker images")
         guard images.status == 0 else { return docker }
-        let rows = Self.table(images.output, columns: ["REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE"])
+        let rows = Self.table(images.output, columns: ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"])
         docker.images = rows.filter { $0[0] != "<none>" }.map { $0[1] == "<none>" ? $0[0] : $0[0] + ":" + $0[1] }
+        // An image's repository digests name the registry repositories it was pulled from or pushed to.
         var repositories: [String: [String]] = [:]
-        for row in rows where row[0] != "<none>" && row[2] != "<none>" {
-            let (host, path) = Self.registryLocation(of: row[0])
-            if !(repositories[host]?.contains(path) ?? false) { repositories[host, default: []].append(path) }
+        let inspected = docker.images.isEmpty ? nil : run("docker inspect --type image " + docker.images.joined(separator: " "))
+        if let inspected, inspected.status == 0, let objects = (try? JSONValue.parse(inspected.output))?.arrayValue {
+            for digest in objects.flatMap({ $0["RepoDigests"]?.arrayValue ?? [] }).compactMap(\.stringValue) {
+                let repository = String(digest.split(separator: "@").first ?? "")
+                let (host, path) = Self.registryLocation(of: repository)
+                if !(repositories[host]?.contains(path) ?? false) { repositories[host, default: []].append(path) }
+            }
         }
         docker.registries = repositories.keys.sorted().map { WorldMap.Registry(host: $0, repositories: repositories[$0] ?? []) }
         return docker
