@@ -10,6 +10,7 @@ import World
         #expect(reader.read().cluster == nil)
 
         #expect(world.runUnattended("docker pull busybox") == 0)
+        #expect(world.runUnattended("docker run -d --name web -p 8080:8080 busybox sleep 3600") == 0)
         #expect(world.runUnattended("minikube start") == 0)
         #expect(world.runUnattended("kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1") == 0)
         #expect(world.runUnattended("kubectl expose rc kubia --type=LoadBalancer --name kubia-http") == 0)
@@ -24,6 +25,9 @@ import World
         #expect(cluster.services.contains { $0.name == "kubia-http" && $0.type == "LoadBalancer" && $0.targets == [pod.name] })
         #expect(cluster.controllers == [WorldMap.Controller(kind: "rc", name: "kubia", ready: 1, desired: 1, owned: [pod.name])])
         #expect(map.docker.images.contains("busybox:latest"))
+        let container = try #require(map.docker.containers.first)
+        #expect(map.docker.containers.count == 1 && container.name == "web" && container.image == "busybox")
+        #expect(container.status.hasPrefix("Up ") && container.ports == "0.0.0.0:8080->8080/tcp")
         #expect(map.docker.registries.contains { $0.host == "docker.io" && $0.repositories.contains("library/busybox") })
 
         let text = WorldMapRenderer(style: .plain, language: .english).render(map)
