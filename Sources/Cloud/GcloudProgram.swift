@@ -23,6 +23,9 @@ public struct GcloudProgram: Program {
         }
     }
 
+    /// The GKE release of the book's era; masters and nodes run the same one.
+    static let gkeVersion = "1.8.0-gke.0"
+
     /// Splits `--flag value`, `--flag=value` and positionals.
     private func parse(_ arguments: [String]) -> (positionals: [String], flags: [String: String]) {
         var positionals: [String] = []
@@ -64,8 +67,8 @@ public struct GcloudProgram: Program {
     }
 
     private func clusterRow(_ cluster: SimulatedCluster, machineType: String) -> [String] {
-        [cluster.profile.name, reference.environment.zone, "1.8.0-gke.0", cluster.profile.configuration.masterAddress, machineType,
-         "1.8.0-gke.0", String(cluster.nodes.count), "RUNNING"]
+        [cluster.profile.name, reference.environment.zone, Self.gkeVersion, cluster.profile.configuration.masterAddress, machineType,
+         Self.gkeVersion, String(cluster.nodes.count), "RUNNING"]
     }
 
     static let clusterHeader = ["NAME", "LOCATION", "MASTER_VERSION", "MASTER_IP", "MACHINE_TYPE", "NODE_VERSION", "NUM_NODES", "STATUS"]
@@ -152,7 +155,8 @@ public struct GcloudProgram: Program {
         let serviceRange = IPv4Range(base: base + 0x3_F000, prefixLength: 20)
         let master = "35.\(190 + Int(clusterIndex)).\(environment.random.integer(in: 0...255)).\(environment.random.integer(in: 1...254))"
         return ClusterProfile(
-            name: name, configuration: ClusterConfiguration(serviceCIDR: serviceRange, masterAddress: master, securePort: 443),
+            name: name, configuration: ClusterConfiguration(serviceCIDR: serviceRange, masterAddress: master, securePort: 443,
+                                                               kubernetesVersion: "v" + Self.gkeVersion),
             nodes: nodes, osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+", cpu: "1", memory: "600Mi",
             cloud: true, dashboard: false, clusterDNS: IPv4Range.format(serviceRange.address(at: 10)))
     }

@@ -56,7 +56,11 @@ public final class SimulatedCluster {
     public private(set) var nodes: [ClusterNode] = []
     let environment: CloudEnvironment
 
-    public var server: String { "https://\(profile.configuration.masterAddress):\(profile.configuration.securePort)" }
+    /// The API server's URL as kubeconfig names it: GKE's endpoint is a bare `https://IP` (443).
+    public var server: String {
+        let port = profile.configuration.securePort
+        return "https://\(profile.configuration.masterAddress)" + (port == 443 ? "" : ":\(port)")
+    }
 
     init(profile: ClusterProfile, environment: CloudEnvironment, cloudProvider: (any CloudProvider)?) throws(APIError) {
         self.profile = profile
@@ -74,7 +78,7 @@ public final class SimulatedCluster {
             let configuration = KubeletConfiguration(
                 nodeName: spec.name, internalIP: spec.internalIP, externalIP: spec.externalIP, podCIDR: spec.podCIDR, labels: spec.labels,
                 cpu: profile.cpu, memory: profile.memory, osImage: profile.osImage, kernelVersion: profile.kernelVersion,
-                clusterDNS: profile.clusterDNS)
+                kubeletVersion: profile.configuration.kubernetesVersion, clusterDNS: profile.clusterDNS)
             let node = ClusterNode(configuration: configuration, environment: environment, client: client, network: network)
             node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
             proxy.nodeAddresses.insert(spec.internalIP)

@@ -20,8 +20,10 @@ public final class World {
     public var outputSink: ([UInt8]) -> Void
 
     /// How long a command that neither ends nor asks for input may run unattended (in a script
-    /// or a replay) before it is interrupted, like a watch a learner stops with Ctrl-C.
-    public static let unattendedLimit: Duration = .seconds(120)
+    /// or a replay) before it is interrupted, like a watch a learner stops with Ctrl-C. Five
+    /// minutes: long enough for the slowest real command of the book (`gcloud container clusters
+    /// create` takes about three).
+    public static let unattendedLimit: Duration = .seconds(300)
 
     private var foreground: CommandExecution?
     /// Opens the learner's real editor on a file's text and returns what was saved (nil when

@@ -159,6 +159,10 @@ struct CloudTests {
         let nodes = try client.list(Node.self).items.map(\.name)
         #expect(nodes.count == 3)
         #expect(nodes.allSatisfy { $0.hasPrefix("gke-kubia-default-pool-") && $0.count == "gke-kubia-default-pool-".count + 13 })
+        // GKE nodes run the GKE release, and kubeconfig names the master without a port.
+        let versions = try client.list(Node.self).items.compactMap { $0.status?.nodeInfo?.kubeletVersion }
+        #expect(versions == Array(repeating: "v1.8.0-gke.0", count: 3))
+        #expect(server.hasPrefix("https://35.") && !server.dropFirst("https://".count).contains(":"))
         // Three replicas, one per node; then a node goes down.
         let labels = ["app": "kubia"]
         _ = try client.create(ReplicationController(

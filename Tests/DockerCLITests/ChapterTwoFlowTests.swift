@@ -101,6 +101,13 @@ import Testing
         #expect(pushed.out.range(of: #"latest: digest: sha256:[0-9a-f]{64} size: \d+\n$"#, options: .regularExpression) != nil)
         let again = world.docker("push", "luksa/box")
         #expect(again.out.contains(": Layer already exists\n"))
+        // Untagging the pushed tag takes the repository's digest reference along, right after it;
+        // the image itself stays, still tagged busybox.
+        let untagged = world.docker("rmi", "luksa/box").out.split(separator: "\n")
+        #expect(untagged.count == 2)
+        #expect(untagged.first == "Untagged: luksa/box:latest")
+        #expect(untagged.last?.hasPrefix("Untagged: luksa/box@sha256:") == true)
+        #expect(world.docker("rmi", "busybox").out.split(separator: "\n").first == "Untagged: busybox:latest")
     }
 
     @Test func registryStateSurvivesACodableRoundTrip() throws {

@@ -77,6 +77,13 @@ import Testing
         let session = world.docker("exec", "-it", "box", "bash", stdin: "hostname\nexit 4\n")
         #expect(session.out.contains(String(id.prefix(12)) + "\n"), "\(session.out)")
         #expect(session.status == 4)
+        // The container has its own pseudo-terminals: a first exec gets pts/0, a second pts/1.
+        let box = try #require(world.engine.container(named: "box"))
+        let first = try world.engine.exec(in: box, arguments: ["sleep", "100"], tty: true, stdin: EmptyReader(),
+                                          stdout: DiscardingStream(), stderr: DiscardingStream())
+        let second = try world.engine.exec(in: box, arguments: ["sleep", "100"], tty: true, stdin: EmptyReader(),
+                                           stdout: DiscardingStream(), stderr: DiscardingStream())
+        #expect([first.terminal, second.terminal] == ["pts/0", "pts/1"])
         let run = world.docker("run", "-it", "--rm", "ubuntu", "bash", stdin: "echo inside\n")
         #expect(run.out.contains("inside\n"), "\(run.out)")
         #expect(run.status == 0)

@@ -35,8 +35,8 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                    stdout: "", stderr: """
                    /app.js:4
                    }.listen(8080);
-                                 ^
-                   SyntaxError: Unexpected token ;
+                                ^
+                   SyntaxError: missing ) after argument list
                        at createScript (vm.js:53:10)
                        at Object.runInThisContext (vm.js:95:10)
                        at Module._compile (module.js:543:28)
@@ -49,6 +49,9 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
                        at startup (bootstrap_node.js:151:9)
 
                    """, status: 1),
+        ScriptCase(source: "var http = require('http');\nfunction handle(request, response) {\n  response.end(\"hi\\n\";\n}\n",
+                   stdout: "", stderr: "/app.js:3\n  response.end(\"hi\\n\";\n               ^^^^^^\nSyntaxError: missing ) after argument list\n",
+                   status: 1),
         ScriptCase(source: "var a = (1 + 2;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var a = (1 + 2;\n\(padding)              ^\nSyntaxError: Unexpected token ;\n", status: 1),
         ScriptCase(source: "function f() {\n  return 1;\n", stdout: "", stderr: "/app.js:3\n\n^\nSyntaxError: Unexpected end of input\n", status: 1),
         ScriptCase(source: "var s = 'abc;\n", stdout: "", stderr: "/app.js:1\n\(wrapper)var s = 'abc;\n\(padding)        ^^^^^\nSyntaxError: Invalid or unexpected token\n", status: 1),
@@ -104,6 +107,14 @@ struct ScriptCase: CustomTestStringConvertible, Sendable {
             #expect(harness.stderr.text.hasPrefix(testCase.stderr))
         }
         #expect(harness.exitStatus == testCase.status)
+    }
+
+    @Test func aServerShowsNodesFootprintInPs() {
+        let harness = NodeHarness(app: "require('http').createServer(function (q, r) { r.end('x'); }).listen(8080)")
+        harness.start()
+        #expect(harness.process?.isMultithreaded == true)
+        #expect(harness.process?.virtualKilobytes == 676_380)
+        #expect(harness.process?.residentKilobytes == 16_504)
     }
 
     @Test func endlessLoopIsKilledQuickly() {

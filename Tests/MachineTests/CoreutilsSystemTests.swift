@@ -88,13 +88,14 @@ import Simulation
                                        workingDirectory: "/", user: .root, stdin: EmptyReader(),
                                        stdout: DiscardingStream(), stderr: DiscardingStream())
         harness.machine.loop.advance(by: .seconds(90))
+        node.isMultithreaded = true
         #expect(node.pid == 1)
         let result = try harness.run(["ps", "aux"])
         #expect(result.output == """
             USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
             root         1  0.0  0.1  18236  3180 pts/0    Ss   09:00   0:00 sleep 1000
-            root         2 100.0  0.0   4000  1000 ?        Ss   09:00   1:30 dd if=/dev/zero of=/dev/null
-            learner      3  0.0  0.0   4000  1000 ?        Rs   09:01   0:00 ps aux
+            root         2 100.0  0.0   4000  1000 ?        Ssl  09:00   1:30 dd if=/dev/zero of=/dev/null
+            learner      3  0.0  0.1  17492  2048 ?        Rs   09:01   0:00 ps aux
 
             """)
         let inside = try container.start(["ps"], environment: ["PATH": "/bin:/usr/bin"], workingDirectory: "/", user: .root,

@@ -56,6 +56,8 @@ import Testing
         Case(arguments: ["-sL", "localhost:8080/moved"],
              output: "GET /echo\nHost: localhost:8080\nUser-Agent: curl/7.52.1\nAccept: */*\n", error: "", status: 0),
         Case(arguments: ["-s", "localhost:8080/moved"], output: "", error: "", status: 0),
+        Case(arguments: ["-s", "localhost:8080/a/../b/./../echo"],
+             output: "GET /echo\nHost: localhost:8080\nUser-Agent: curl/7.52.1\nAccept: */*\n", error: "", status: 0),
     ]
 
     @Test(arguments: cases)

@@ -66,12 +66,22 @@ struct TickProgram: Program {
     }
 }
 
+/// Works for three minutes of simulated time, like `gcloud container clusters create`.
+struct SlowProgram: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        try await context.process.sleep(for: .seconds(180))
+        context.print("done\n")
+        return 0
+    }
+}
+
 func testSetup() -> WorkstationSetup {
     var root = Directory()
     root.entries["bin"] = .directory(Directory(entries: [
         "dice": .file(.program(name: "dice", size: 100), FileMetadata(mode: 0o755)),
         "ask": .file(.program(name: "ask", size: 100), FileMetadata(mode: 0o755)),
         "tick": .file(.program(name: "tick", size: 100), FileMetadata(mode: 0o755)),
+        "slow": .file(.program(name: "slow", size: 100), FileMetadata(mode: 0o755)),
     ]))
     root.entries["home"] = .directory(Directory(entries: [
         "learner": .directory(Directory(metadata: FileMetadata(mode: 0o755, owner: 1000, group: 1000))),
@@ -84,6 +94,7 @@ func testSetup() -> WorkstationSetup {
             registry.register("dice", DiceProgram())
             registry.register("ask", AskProgram())
             registry.register("tick", TickProgram())
+            registry.register("slow", SlowProgram())
         },
         makeShell: { WordSplittingShell(machine: $0) })
 }
@@ -130,12 +141,18 @@ func testSetup() -> WorkstationSetup {
         #expect(output.text == "Name: Hello Ada\n")
     }
 
+    @Test func aCommandAsSlowAsCreatingAClusterIsNotInterrupted() throws {
+        let (world, output) = try makeWorld()
+        #expect(world.runUnattended("slow") == 0)
+        #expect(output.text == "done\n")
+    }
+
     @Test func anUnattendedWatchIsInterruptedAtTheLimit() throws {
         let (world, output) = try makeWorld()
         let start = world.loop.now
         #expect(world.runUnattended("tick") == 130)
         #expect(world.loop.now - start == World.unattendedLimit)
-        #expect(output.text.hasSuffix("tick 120\n"))
+        #expect(output.text.hasSuffix("tick 300\n"))
         #expect(world.workstation.processes.count == 0)
     }
 

@@ -257,7 +257,11 @@ extension DockerEngine {
             let process = try container.machine.start(arguments, environment: environment, workingDirectory: directory,
                                                       user: credentials(for: container.config.user, on: container.machine),
                                                       stdin: stdin, stdout: stdout, stderr: stderr)
-            if tty { process.terminal = "pts/1" }
+            if tty {
+                // Each container mounts its own devpts: an exec gets the first free pts there.
+                let taken = Set(container.machine.processes.all.compactMap(\.terminal))
+                process.terminal = (0...).lazy.map { "pts/\($0)" }.first { !taken.contains($0) }
+            }
             return process
         } catch {
             let name = arguments.first ?? ""

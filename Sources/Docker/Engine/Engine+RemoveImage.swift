@@ -17,6 +17,18 @@ extension DockerEngine {
             }
             tags[name.description] = nil
             lines.append("Untagged: \(name.description)")
+            // Like the daemon: once no tag of this repository is left on the image, its digest
+            // references (from a push or pull) go with the tag, right after it.
+            let repository = name.familiarRepository
+            let sameRepository = { (reference: String) in
+                ImageName(parsing: reference)?.familiarRepository == repository
+            }
+            if !tags(of: image.id).contains(where: sameRepository) {
+                let digests = repositoryDigests[image.id] ?? []
+                let removed = digests.filter { $0.hasPrefix(repository + "@") }
+                lines += removed.map { "Untagged: \($0)" }
+                repositoryDigests[image.id] = digests.filter { !removed.contains($0) }
+            }
             if imageTags.count > 1 { return lines }
         } else {
             if imageTags.count > 1, !force { throw .imageReferencedInMultipleRepositories(image.shortID) }

@@ -32,6 +32,8 @@ public struct NodeProgram: Program {
     public static let version = "v7.10.1"
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
+        // Node 7 with a small app: V8's heap reservation and libuv's threads.
+        context.process.setFootprint(virtualKilobytes: 676_380, residentKilobytes: 16_504, multithreaded: true)
         var arguments = Array(context.arguments.dropFirst())
         var evalSource: String?
         while let first = arguments.first, first.hasPrefix("-"), first != "-" {

@@ -200,7 +200,11 @@ extension Parser {
             } else {
                 list.append(try assignment(allowIn: true))
             }
-            if !isPunctuator(")") { try expect(",") }
+            if !isPunctuator(")") && !consumePunctuator(",") {
+                // V8 blames the argument's last token, not the one that follows it.
+                let last = index > 0 ? tokens[index - 1] : current
+                throw SyntaxErrorInfo(message: "missing ) after argument list", position: last.position, length: last.length)
+            }
         }
         return list
     }

@@ -51,7 +51,10 @@ public enum Coreutils {
             "less": PagerProgram(),
             "more": PagerProgram(),
         ]
-        if flavor == .busybox { programs["nslookup"] = NameLookupProgram(flavor: .busybox) }
+        if flavor == .busybox {
+            programs["nslookup"] = NameLookupProgram(flavor: .busybox)
+            programs["wget"] = WgetProgram()
+        }
         return programs
     }
 

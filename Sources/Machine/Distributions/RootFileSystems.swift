@@ -148,7 +148,7 @@ public enum RootFileSystems {
     /// Where BusyBox's applets live (alpine's split; the busybox image puts all in /bin).
     static let busyboxApplets: [(name: String, directory: String)] = {
         let userBin: Set<String> = ["basename", "clear", "cut", "dirname", "env", "find", "free", "head", "id", "less",
-                                    "nslookup", "printenv", "seq", "sort", "stat", "tail", "tee", "tr", "tty", "uniq", "wc",
+                                    "nslookup", "printenv", "seq", "sort", "stat", "tail", "tee", "tr", "tty", "uniq", "wc", "wget",
                                     "which", "whoami", "xargs", "yes"]
         let names = Coreutils.programs(flavor: .busybox).keys.sorted() + ["sh", "ash", "echo", "printf", "pwd", "test"]
         return names.map { ($0, userBin.contains($0) ? "/usr/bin" : "/bin") }

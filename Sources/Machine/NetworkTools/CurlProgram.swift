@@ -90,6 +90,7 @@ final class CurlTransfer {
                 case .portTooLarge(let digits): throw Failure(code: 3, message: "Port number too large: \(digits)")
                 }
             }
+            if !settings.pathAsIs { address = address.withoutDotSegments }
             startMeter()
             if address.hadNoPath { trace("* Rebuilt URL to: \(text)\(text.contains("?") ? "" : "/")\n") }
             var body: [UInt8] = []

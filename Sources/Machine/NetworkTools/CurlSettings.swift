@@ -17,6 +17,8 @@ struct CurlSettings {
     var maximumTime: Duration?
     var userAgent = "curl/\(CurlProgram.version)"
     var showVersion = false
+    /// `--path-as-is`: keep `/./` and `/../` in the path instead of squashing them.
+    var pathAsIs = false
 
     /// A command-line problem, with curl's message (exit status 2).
     struct UsageError: Error {
@@ -26,6 +28,7 @@ struct CurlSettings {
     private static let longOnlyDataBinary: Character = "\u{1}"
     private static let longOnlyConnectTimeout: Character = "\u{2}"
     private static let longOnlyDataRaw: Character = "\u{3}"
+    private static let longOnlyPathAsIs: Character = "\u{4}"
 
     static let specification = OptionSpecification(
         flags: ["i", "I", "s", "S", "v", "O", "L", "f", "k", "V"],
@@ -33,7 +36,7 @@ struct CurlSettings {
         long: ["request": "X", "data": "d", "data-ascii": "d", "data-binary": longOnlyDataBinary, "data-raw": longOnlyDataRaw,
                "header": "H", "include": "i", "head": "I", "silent": "s", "show-error": "S", "verbose": "v",
                "output": "o", "remote-name": "O", "location": "L", "fail": "f", "write-out": "w", "max-time": "m",
-               "connect-timeout": longOnlyConnectTimeout, "insecure": "k", "user-agent": "A", "version": "V"],
+               "connect-timeout": longOnlyConnectTimeout, "insecure": "k", "user-agent": "A", "version": "V", "path-as-is": longOnlyPathAsIs],
         longValued: ["request", "data", "data-ascii", "data-binary", "data-raw", "header", "output", "write-out",
                      "max-time", "connect-timeout", "user-agent"])
 
@@ -93,6 +96,7 @@ struct CurlSettings {
                 }
             case "A": settings.userAgent = value
             case "V": settings.showVersion = true
+            case longOnlyPathAsIs: settings.pathAsIs = true
             default: break // -k: there is no TLS to verify in the simulation
             }
         }

@@ -2,4 +2,6 @@
 /// `curl`, `wget` and `nginx`.
 public func registerNetworkTools(in registry: ProgramRegistry) {
     registry.register("curl", CurlProgram())
+    registry.register("wget", WgetProgram())
+    registry.register("nginx", NginxProgram())
 }

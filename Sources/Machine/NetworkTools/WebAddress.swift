@@ -78,6 +78,29 @@ struct WebAddress: Hashable {
         return next
     }
 
+    /// The address with `.` and `..` segments of the path resolved (RFC 3986 section 5.2.4), as
+    /// curl does unless told `--path-as-is`.
+    var withoutDotSegments: WebAddress {
+        let parts = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let path = String(parts.first ?? "/")
+        guard path.contains("/.") else { return self }
+        var output: [Substring] = []
+        let segments = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        for (index, segment) in segments.enumerated() {
+            let isLast = index == segments.count - 1
+            switch segment {
+            case ".": if isLast { output.append("") }
+            case "..":
+                if !output.isEmpty { output.removeLast() }
+                if isLast { output.append("") }
+            default: output.append(segment)
+            }
+        }
+        var copy = self
+        copy.target = "/" + output.joined(separator: "/") + (parts.count > 1 ? "?" + parts[1] : "")
+        return copy
+    }
+
     /// The last path component, for `curl -O` and wget's default output name.
     var fileName: String {
         let path = target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""

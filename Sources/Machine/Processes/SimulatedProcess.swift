@@ -17,6 +17,15 @@ public final class SimulatedProcess {
     /// Simulated resident memory in kilobytes, for `ps`.
     public var residentKilobytes: Int = 1_000
     public var virtualKilobytes: Int = 4_000
+    /// Whether it runs more than one thread (`l` in `ps`'s STAT), like node's worker pool.
+    public var isMultithreaded = false
+
+    /// Sets the memory `ps` shows, to the footprint a program of its kind typically has.
+    public func setFootprint(virtualKilobytes: Int, residentKilobytes: Int, multithreaded: Bool = false) {
+        self.virtualKilobytes = virtualKilobytes
+        self.residentKilobytes = residentKilobytes
+        isMultithreaded = multithreaded
+    }
 
     /// Handlers installed by `trap` or node's `process.on('SIGTERM')`: they run instead of the
     /// default action.

@@ -6,6 +6,8 @@ public struct ShellProgram: Program {
     public init() {}
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
+        // An interactive bash's typical footprint (20 MB virtual, 3 MB resident).
+        context.process.setFootprint(virtualKilobytes: 20_240, residentKilobytes: 3_188)
         let shell = Shell(context: context)
         var arguments = context.arguments.dropFirst()
         var command: String?

@@ -67,7 +67,9 @@ extension WorkstationSetup {
         DockerInstallation.installClientBinary(on: world.workstation)
 
         let services = UncheckedSendable(cloud)
-        NodeProgram.register(in: world.programs, serviceRecords: { machine, name in
+        // A callback turn of a real app takes far fewer steps; an endless loop is cut off within
+        // a fraction of a second, so the REPL stays responsive.
+        NodeProgram.register(in: world.programs, stepLimit: 2_000_000, serviceRecords: { machine, name in
             services.value.serviceRecords(on: machine, name: name)?.map {
                 ServiceRecord(name: $0.target, port: $0.port, priority: $0.priority, weight: $0.weight)
             }

@@ -23,21 +23,6 @@ extension ReplicationController {
         return errors
     }
 
-    public mutating func prepareForCreate() {
-        status = ReplicationControllerStatus()
-        metadata.generation = 1
-    }
-
-    public mutating func prepareForUpdate(from old: ReplicationController) {
-        status = old.status
-        metadata.generation = old.metadata.generation
-        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
-    }
-
-    public mutating func takeStatus(from other: ReplicationController) {
-        status = other.status
-    }
-
     /// core/v1 replication controllers orphan their pods unless told otherwise.
     public var defaultPropagationPolicy: PropagationPolicy { .orphan }
 
@@ -72,21 +57,6 @@ extension ReplicaSet {
             errors += WorkloadValidation.templateErrors(spec?.template, selector: selector, path: "spec.template")
         }
         return errors
-    }
-
-    public mutating func prepareForCreate() {
-        status = ReplicationControllerStatus()
-        metadata.generation = 1
-    }
-
-    public mutating func prepareForUpdate(from old: ReplicaSet) {
-        status = old.status
-        metadata.generation = old.metadata.generation
-        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
-    }
-
-    public mutating func takeStatus(from other: ReplicaSet) {
-        status = other.status
     }
 
     /// Only apps/v1 deletes dependents by default.
@@ -148,24 +118,48 @@ extension Deployment {
         return errors
     }
 
-    public mutating func prepareForCreate() {
-        status = DeploymentStatus()
-        metadata.generation = 1
-    }
-
-    public mutating func prepareForUpdate(from old: Deployment) {
-        status = old.status
-        metadata.generation = old.metadata.generation
-        if spec != old.spec { metadata.generation = (old.metadata.generation ?? 0) + 1 }
-    }
-
-    public mutating func takeStatus(from other: Deployment) {
-        status = other.status
-    }
-
     public var defaultPropagationPolicy: PropagationPolicy { apiVersion == "apps/v1" ? .background : .orphan }
 
     public var podSelector: Labels.Selector {
         (try? LabelSelector.selector(for: spec?.selector)) ?? .nothing
     }
+}
+
+/// Workloads whose spec changes bump `metadata.generation`, and whose status only the status
+/// subresource writes (what the controllers report back).
+public protocol GenerationTrackedObject: APIObject {
+    associatedtype Spec: Equatable
+    associatedtype Status: Equatable
+    var spec: Spec? { get }
+    var status: Status? { get set }
+    /// The status a new object starts with.
+    static var initialStatus: Status { get }
+}
+
+extension GenerationTrackedObject {
+    public mutating func prepareForCreate() {
+        status = Self.initialStatus
+        metadata.generation = 1
+    }
+
+    public mutating func prepareForUpdate(from old: Self) {
+        status = old.status
+        metadata.generation = spec != old.spec ? (old.metadata.generation ?? 0) + 1 : old.metadata.generation
+    }
+
+    public mutating func takeStatus(from other: Self) {
+        status = other.status
+    }
+}
+
+extension ReplicationController: GenerationTrackedObject {
+    public static var initialStatus: ReplicationControllerStatus { ReplicationControllerStatus() }
+}
+
+extension ReplicaSet: GenerationTrackedObject {
+    public static var initialStatus: ReplicationControllerStatus { ReplicationControllerStatus() }
+}
+
+extension Deployment: GenerationTrackedObject {
+    public static var initialStatus: DeploymentStatus { DeploymentStatus() }
 }

@@ -12,14 +12,7 @@ public struct HeadProgram: Program {
         var specification = OptionSpecification(flags: Set("qv"), valued: Set("nc"))
         specification.long = ["lines": "n", "bytes": "c", "quiet": "q", "silent": "q", "verbose": "v"]
         specification.longValued = ["lines", "bytes"]
-        let parsed: ParsedOptions
-        do {
-            parsed = try specification.parse(arguments[...])
-        } catch {
-            context.printError(error.message(program: context.programName, flavor: flavor) + "\n")
-            context.printUsageHint(flavor: flavor)
-            return 1
-        }
+        guard let parsed = context.parseOptions(specification, arguments: arguments, flavor: flavor) else { return 1 }
         var count = 10
         var countsBytes = false
         for (option, value) in parsed.options where option == "n" || option == "c" {

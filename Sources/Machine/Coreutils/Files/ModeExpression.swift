@@ -69,14 +69,7 @@ public struct ChangeModeProgram: Program {
         }
         var specification = OptionSpecification(flags: Set("Rvfc"))
         specification.long = ["recursive": "R", "verbose": "v"]
-        var parsed: ParsedOptions
-        do {
-            parsed = try specification.parse(arguments[...])
-        } catch {
-            context.printError(error.message(program: context.programName, flavor: flavor) + "\n")
-            context.printUsageHint(flavor: flavor)
-            return 1
-        }
+        guard var parsed = context.parseOptions(specification, arguments: arguments, flavor: flavor) else { return 1 }
         if modeArgument == nil, !parsed.operands.isEmpty { modeArgument = parsed.operands.removeFirst() }
         guard let modeText = modeArgument else {
             context.complain("missing operand")

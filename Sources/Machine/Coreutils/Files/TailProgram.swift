@@ -16,14 +16,7 @@ public struct TailProgram: Program {
         var specification = OptionSpecification(flags: Set("fFqv"), valued: Set("nc"))
         specification.long = ["lines": "n", "bytes": "c", "follow": "f", "quiet": "q", "verbose": "v"]
         specification.longValued = ["lines", "bytes"]
-        let parsed: ParsedOptions
-        do {
-            parsed = try specification.parse(arguments[...])
-        } catch {
-            context.printError(error.message(program: context.programName, flavor: flavor) + "\n")
-            context.printUsageHint(flavor: flavor)
-            return 1
-        }
+        guard let parsed = context.parseOptions(specification, arguments: arguments, flavor: flavor) else { return 1 }
         var count = 10
         var fromStart = false
         var countsBytes = false

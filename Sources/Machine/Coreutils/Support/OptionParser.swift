@@ -115,9 +115,9 @@ extension OptionSpecification {
 extension ProgramContext {
     /// Parses the arguments after argv[0]; on failure prints getopt's message and the hint
     /// to use `--help` (GNU) or BusyBox's banner, and returns nil.
-    func parseOptions(_ specification: OptionSpecification, flavor: Flavor) -> ParsedOptions? {
+    func parseOptions(_ specification: OptionSpecification, arguments given: [String]? = nil, flavor: Flavor) -> ParsedOptions? {
         do {
-            return try specification.parse(arguments.dropFirst())
+            return try specification.parse(given.map { $0[...] } ?? arguments.dropFirst())
         } catch {
             printError(error.message(program: programName, flavor: flavor) + "\n")
             printUsageHint(flavor: flavor)
