@@ -13,6 +13,8 @@ enum CourseCommand: Equatable {
     case reset
     case language(String?)
     case help
+    /// A picture of the world: nodes and pods, services, controllers, Docker.
+    case map
     /// One of the course's words with arguments it does not take: show how it is used.
     case usage(String)
 
@@ -21,7 +23,7 @@ enum CourseCommand: Equatable {
     }
 
     /// The course's command words (for completion).
-    static let names = ["again", "back", "check", "help", "hint", "lang", "lesson", "lessons", "next", "reset", "skip",
+    static let names = ["again", "back", "check", "help", "hint", "lang", "lesson", "lessons", "map", "next", "reset", "skip",
                         "solution", "step", "undo"]
 
     /// The course command `line` is, or nil when it is for the shell.
@@ -50,6 +52,7 @@ enum CourseCommand: Equatable {
         case ("lang", 1): self = .language(arguments[0])
         case ("lang", _): self = .usage("lang en|zh")
         case ("help", 0): self = .help
+        case ("map", 0): self = .map
         default: return nil
         }
     }

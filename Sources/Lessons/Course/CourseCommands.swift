@@ -3,6 +3,8 @@ import REPL
 /// The course's own commands: moving around, help, undo and reset.
 extension Course {
     func perform(_ command: CourseCommand, in session: Session) {
+        // The map needs no lessons: it only reads the world.
+        if command == .map { return showMap(in: session) }
         guard !lessons.isEmpty else {
             session.show(say("kubelab: there are no lessons to follow.\n", "kubelab：没有可学的课程。\n"))
             return
@@ -24,6 +26,7 @@ extension Course {
         case .language(let code): setLanguage(code, in: session)
         case .help: show(markdown: say(Phrases.helpEnglish, Phrases.helpChinese), in: session)
         case .usage(let usage): session.show(say("usage: \(usage)\n", "用法：\(usage)\n"))
+        case .map: showMap(in: session)
         }
     }
 

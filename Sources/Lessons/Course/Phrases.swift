@@ -28,6 +28,7 @@ enum Phrases {
         - `skip`: move on without finishing this step
         - `undo`: take back your last command
         - `reset`: start this lesson over, with the world as it was when it began
+        - `map`: a picture of the world: nodes and their pods, services, controllers, Docker
         - `lang en` or `lang zh`: English or Chinese
         """
 
@@ -44,6 +45,7 @@ enum Phrases {
         - `skip`：不完成这一步，直接往下走
         - `undo`：撤销你的上一条命令
         - `reset`：本课重新开始，世界回到本课开始时的样子
+        - `map`：世界的全貌：节点及其 pod、服务、控制器、Docker
         - `lang en` 或 `lang zh`：英文或中文
         """
 
