@@ -6,6 +6,10 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "kubelab", targets: ["KubeLab"]),
+        // For the benchmark package in Benchmarks/, which drives these modules in-process.
+        .library(name: "KubeLabWorld", targets: ["World"]),
+        .library(name: "KubeLabKubernetes", targets: ["Kubernetes"]),
+        .library(name: "KubeLabTranscripts", targets: ["Transcripts"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
