@@ -69,15 +69,9 @@ extension Registry {
         return hub
     }
 
-    /// Adds public images (used when restoring a saved Hub lacks ones added since).
+    /// Adds public images (used when restoring a saved Hub lacks ones added since); each is
+    /// built when its repository is first used.
     public func seed(_ images: [BaseImageDefinition]) {
-        for definition in images where manifest(definition.name.path, tag: definition.name.tag) == nil {
-            let layers = definition.makeLayers()
-            let config = definition.makeConfig(layers: layers)
-            putImage(definition.name.path, tag: definition.name.tag, config: config, layers: layers)
-            for alias in definition.aliases {
-                putImage(definition.name.path, tag: alias, config: config, layers: layers)
-            }
-        }
+        addPending(images)
     }
 }

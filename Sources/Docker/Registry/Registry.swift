@@ -16,42 +16,93 @@ public final class Registry {
     public let host: String
     /// Whether pushing needs a login and is limited to the user's own namespace (Docker Hub).
     public let requiresLogin: Bool
-    public private(set) var state: RegistryState
+    private var stored: RegistryState
+    /// Public images not built yet, by repository: building every layer digest of every image
+    /// up front would cost each start-up its time; a repository is built when first asked for.
+    private var pending: [String: [BaseImageDefinition]] = [:]
 
     public init(host: String, requiresLogin: Bool = false, state: RegistryState = RegistryState()) {
         self.host = host
         self.requiresLogin = requiresLogin
-        self.state = state
+        self.stored = state
+    }
+
+    /// Everything the registry holds.
+    public var state: RegistryState {
+        buildAllPending()
+        return stored
     }
 
     /// Replaces everything with a saved state.
     public func restore(_ saved: RegistryState) {
-        state = saved
+        pending.removeAll()
+        stored = saved
+    }
+
+    /// Holds `images` to be built when their repository is first used.
+    func addPending(_ images: [BaseImageDefinition]) {
+        for definition in images where stored.repositories[definition.name.path]?[definition.name.tag] == nil {
+            pending[definition.name.path, default: []].append(definition)
+        }
+    }
+
+    private func buildPending(_ path: String) {
+        guard let definitions = pending.removeValue(forKey: path) else { return }
+        for definition in definitions { build(definition) }
+    }
+
+    private func buildAllPending() {
+        for path in pending.keys.sorted() { buildPending(path) }
+    }
+
+    func build(_ definition: BaseImageDefinition) {
+        let layers = definition.makeLayers()
+        let config = definition.makeConfig(layers: layers)
+        putImage(definition.name.path, tag: definition.name.tag, config: config, layers: layers)
+        for alias in definition.aliases {
+            putImage(definition.name.path, tag: alias, config: config, layers: layers)
+        }
     }
 
     public func repositoryExists(_ path: String) -> Bool {
-        state.repositories[path] != nil
+        buildPending(path)
+        return stored.repositories[path] != nil
     }
 
     /// The manifest tagged `tag` in `path`.
     public func manifest(_ path: String, tag: String) -> Manifest? {
-        guard let digest = state.repositories[path]?[tag] else { return nil }
-        return state.manifests[digest]
+        buildPending(path)
+        guard let digest = stored.repositories[path]?[tag] else { return nil }
+        return stored.manifests[digest]
     }
 
-    public func config(_ digest: String) -> ImageConfig? { state.configs[digest] }
-    public func layer(_ digest: String) -> Layer? { state.layers[digest] }
-    public func hasLayer(_ digest: String) -> Bool { state.layers[digest] != nil }
+    // Blobs are found by digest alone (a push checks whether a base layer exists), so a miss
+    // builds whatever is still pending before it counts.
+    public func config(_ digest: String) -> ImageConfig? {
+        if stored.configs[digest] == nil { buildAllPending() }
+        return stored.configs[digest]
+    }
+
+    public func layer(_ digest: String) -> Layer? {
+        if stored.layers[digest] == nil { buildAllPending() }
+        return stored.layers[digest]
+    }
+
+    public func hasLayer(_ digest: String) -> Bool { layer(digest) != nil }
 
     public func tags(of path: String) -> [String] {
-        (state.repositories[path] ?? [:]).keys.sorted()
+        buildPending(path)
+        return (stored.repositories[path] ?? [:]).keys.sorted()
     }
 
-    public var repositoryPaths: [String] { state.repositories.keys.sorted() }
+    public var repositoryPaths: [String] {
+        buildAllPending()
+        return stored.repositories.keys.sorted()
+    }
 
     /// Stores a layer blob (uploads of one that exists change nothing).
     public func putLayer(_ layer: Layer) {
-        if state.layers[layer.digest] == nil { state.layers[layer.digest] = layer }
+        if stored.layers[layer.digest] == nil { stored.layers[layer.digest] = layer }
     }
 
     /// Stores the config and manifest of an image whose layers are present, and tags it.
@@ -59,9 +110,10 @@ public final class Registry {
     public func putImage(_ path: String, tag: String, config: ImageConfig, layers: [Layer]) -> Manifest {
         for layer in layers { putLayer(layer) }
         let manifest = Manifest(config: config, layers: layers)
-        state.configs[config.digest] = config
-        state.manifests[manifest.digest] = manifest
-        state.repositories[path, default: [:]][tag] = manifest.digest
+        stored.configs[config.digest] = config
+        stored.manifests[manifest.digest] = manifest
+        buildPending(path)
+        stored.repositories[path, default: [:]][tag] = manifest.digest
         return manifest
     }
 
@@ -81,6 +133,6 @@ public final class Registry {
 extension Registry {
     /// Stores an image config blob before its manifest arrives.
     func storeConfig(_ config: ImageConfig) {
-        if state.configs[config.digest] == nil { state.configs[config.digest] = config }
+        if stored.configs[config.digest] == nil { stored.configs[config.digest] = config }
     }
 }
