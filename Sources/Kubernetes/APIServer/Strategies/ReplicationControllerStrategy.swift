@@ -48,15 +48,8 @@ extension ReplicaSet {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
-        errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
-        let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")
-        errors += selectorErrors
-        if let selector {
-            errors += WorkloadValidation.templateErrors(spec?.template, selector: selector, path: "spec.template")
-        }
-        return errors
+        WorkloadValidation.selectingWorkloadErrors(metadata, replicas: spec?.replicas, selector: spec?.selector,
+                                                   template: spec?.template)
     }
 
     /// Only apps/v1 deletes dependents by default.
@@ -104,14 +97,8 @@ extension Deployment {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
-        errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
-        let (selectorErrors, selector) = WorkloadValidation.selectorErrors(spec?.selector, path: "spec.selector")
-        errors += selectorErrors
-        if let selector {
-            errors += WorkloadValidation.templateErrors(spec?.template, selector: selector, path: "spec.template")
-        }
+        var errors = WorkloadValidation.selectingWorkloadErrors(metadata, replicas: spec?.replicas, selector: spec?.selector,
+                                                                template: spec?.template)
         if let type = spec?.strategy?.type, !["RollingUpdate", "Recreate"].contains(type) {
             errors.append(FieldError(.notSupported(.string(type), supported: ["Recreate", "RollingUpdate"]), "spec.strategy.type"))
         }

@@ -22,6 +22,22 @@ enum WorkloadValidation {
         return errors
     }
 
+    /// What ReplicaSets and Deployments check alike: the name and metadata, the replica count,
+    /// the label selector, and the template it must select.
+    static func selectingWorkloadErrors(_ metadata: ObjectMeta, replicas: Int?, selector: LabelSelector?,
+                                        template: PodTemplateSpec?) -> [FieldError] {
+        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName,
+                                           format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
+        errors += NameValidation.metadataErrors(metadata)
+        errors += replicasErrors(replicas, path: "spec.replicas")
+        let (selectorErrors, parsed) = selectorErrors(selector, path: "spec.selector")
+        errors += selectorErrors
+        if let parsed {
+            errors += templateErrors(template, selector: parsed, path: "spec.template")
+        }
+        return errors
+    }
+
     static func replicasErrors(_ replicas: Int?, path: String) -> [FieldError] {
         guard let replicas, replicas < 0 else { return [] }
         return [FieldError(.invalid(.integer(Int64(replicas))), path, "must be greater than or equal to 0")]
