@@ -226,13 +226,8 @@ extension Parser {
         }
         while true {
             let token = current
-            if consumePunctuator(".") {
-                let namePosition = current.position
-                target = .member(target, try identifierName(), namePosition)
-            } else if consumePunctuator("[") {
-                let key = try expression()
-                try expect("]")
-                target = .index(target, key, token.position)
+            if let access = try memberAccess(on: target) {
+                target = access
             } else if isPunctuator("(") {
                 target = .call(target, try arguments(), token.position)
             } else if case .template(let strings, let parts) = token.kind {
@@ -247,6 +242,21 @@ extension Parser {
         }
     }
 
+    /// `.name` or `[key]` applied to `target`, if one comes next.
+    mutating func memberAccess(on target: Expression) throws(SyntaxErrorInfo) -> Expression? {
+        let position = current.position
+        if consumePunctuator(".") {
+            let namePosition = current.position
+            return .member(target, try identifierName(), namePosition)
+        }
+        if consumePunctuator("[") {
+            let key = try expression()
+            try expect("]")
+            return .index(target, key, position)
+        }
+        return nil
+    }
+
     /// The callee of `new`: member accesses without calls.
     mutating func memberOnly() throws(SyntaxErrorInfo) -> Expression {
         var target: Expression
@@ -259,14 +269,8 @@ extension Parser {
             target = try primary()
         }
         while true {
-            let token = current
-            if consumePunctuator(".") {
-                let namePosition = current.position
-                target = .member(target, try identifierName(), namePosition)
-            } else if consumePunctuator("[") {
-                let key = try expression()
-                try expect("]")
-                target = .index(target, key, token.position)
+            if let access = try memberAccess(on: target) {
+                target = access
             } else {
                 return target
             }

@@ -260,14 +260,9 @@ extension Shell {
             defer { loopDepth -= 1 }
             for item in items {
                 setVariable(variable, item)
-                do {
-                    status = try await runScript(body, io: io)
-                } catch ShellControl.breakLoop(let levels) {
-                    if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
-                    break
-                } catch ShellControl.continueLoop(let levels) {
-                    if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
-                }
+                let pass = try await runLoopBody(body, io: io)
+                if case .broken = pass { break }
+                if case .finished(let bodyStatus) = pass { status = bodyStatus }
                 try await tick()
             }
             return status
@@ -279,14 +274,9 @@ extension Shell {
             while true {
                 let test = try await expandText(condition)
                 if !test.trimmingCharacters(in: " \t\n").isEmpty, try evaluateArithmetic(test) == 0 { break }
-                do {
-                    status = try await runScript(body, io: io)
-                } catch ShellControl.breakLoop(let levels) {
-                    if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
-                    break
-                } catch ShellControl.continueLoop(let levels) {
-                    if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
-                }
+                let pass = try await runLoopBody(body, io: io)
+                if case .broken = pass { break }
+                if case .finished(let bodyStatus) = pass { status = bodyStatus }
                 _ = try evaluateArithmetic(try await expandText(step))
                 try await tick()
             }
@@ -324,6 +314,26 @@ extension Shell {
         }
     }
 
+    /// How one pass of a loop's body ended.
+    enum LoopPass {
+        case finished(Int32)
+        case continued
+        case broken
+    }
+
+    /// One pass of a loop's body. `break N` and `continue N` aimed at outer loops go on to them.
+    func runLoopBody(_ body: Script, io: ShellIO) async throws -> LoopPass {
+        do {
+            return .finished(try await runScript(body, io: io))
+        } catch ShellControl.breakLoop(let levels) {
+            if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
+            return .broken
+        } catch ShellControl.continueLoop(let levels) {
+            if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
+            return .continued
+        }
+    }
+
     func runLoop(condition: Script, body: Script, until: Bool, io: ShellIO) async throws -> Int32 {
         var status: Int32 = 0
         loopDepth += 1
@@ -331,14 +341,9 @@ extension Shell {
         while true {
             let result = try await asCondition { try await runScript(condition, io: io) }
             if (result == 0) == until { break }
-            do {
-                status = try await runScript(body, io: io)
-            } catch ShellControl.breakLoop(let levels) {
-                if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
-                break
-            } catch ShellControl.continueLoop(let levels) {
-                if levels > 1 { throw ShellControl.continueLoop(levels - 1) }
-            }
+            let pass = try await runLoopBody(body, io: io)
+            if case .broken = pass { break }
+            if case .finished(let bodyStatus) = pass { status = bodyStatus }
             try await tick()
         }
         return status
