@@ -21,6 +21,9 @@ public final class Kubelet {
     public private(set) var isRunning = false
     /// How often the node's status is posted.
     public var heartbeatInterval: Duration = .seconds(10)
+    /// What to tell when the kubelet stops: its streams (port forwarding) break then.
+    private var stopObservers: [Int: () -> Void] = [:]
+    private var nextStopObserver = 0
 
     public init(configuration: KubeletConfiguration, client: any KubernetesClient, machine: Machine, engine: DockerEngine, network: ClusterNetwork) {
         self.configuration = configuration
@@ -55,6 +58,9 @@ public final class Kubelet {
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        let observers = stopObservers
+        stopObservers = [:]
+        for token in observers.keys.sorted() { observers[token]?() }
         watch?.stop()
         watch = nil
         if let heartbeat { loop.cancel(heartbeat) }
@@ -64,6 +70,17 @@ public final class Kubelet {
         usedAddresses.removeAll()
         network.release(configuration.internalIP)
         if let external = configuration.externalIP { network.release(external) }
+    }
+
+    /// Calls `handler` when the kubelet stops; returns a token to remove it with.
+    func observeStop(_ handler: @escaping () -> Void) -> Int {
+        nextStopObserver += 1
+        stopObservers[nextStopObserver] = handler
+        return nextStopObserver
+    }
+
+    func removeStopObserver(_ token: Int) {
+        stopObservers[token] = nil
     }
 
     private func nodeConditions(at now: Timestamp, previous: [NodeCondition]?) -> [NodeCondition] {

@@ -2,7 +2,7 @@ import Docker
 import Machine
 import Simulation
 
-/// Serves `kubectl logs` and `kubectl exec` for a cluster by finding the pod's kubelet.
+/// Serves `kubectl logs`, `exec` and `port-forward` for a cluster by finding the pod's kubelet.
 public final class NodeRuntime: PodRuntime {
     private let client: any KubernetesClient
     private var kubelets: [String: Kubelet] = [:]
@@ -83,5 +83,22 @@ public final class NodeRuntime: PodRuntime {
         }
         let process = try kubelet.engine.exec(in: current, arguments: command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
         return try await process.waitForExit()
+    }
+
+    public func portForward(namespace: String, pod name: String) throws(APIError) -> any PortForwardStream {
+        let pod = try client.get(Pod.self, namespace: namespace, name: name)
+        guard let node = pod.spec?.nodeName, let kubelet = kubelets[node] else {
+            throw APIError.badRequest("pod \(name) does not have a host assigned")
+        }
+        guard kubelet.isRunning else {
+            // The API server cannot reach the kubelet's port on a node that is down.
+            throw APIError(reason: .internalError, code: 500,
+                           message: "error dialing backend: dial tcp \(kubelet.configuration.internalIP):10250: i/o timeout")
+        }
+        guard let worker = kubelet.workers[pod.uid] else {
+            throw APIError.badRequest("pod \(name) does not have a host assigned")
+        }
+        let sandboxID = worker.sandbox?.id ?? worker.records.first?.current?.id ?? pod.uid
+        return KubeletPortForward(kubelet: kubelet, uid: pod.uid, sandboxID: sandboxID)
     }
 }

@@ -16,14 +16,16 @@ public struct PodLogOptions: Hashable, Sendable {
     }
 }
 
-/// The kubelet side of `kubectl logs` and `kubectl exec`: the API server proxies these to the
-/// node that runs the pod.
+/// The kubelet side of `kubectl logs`, `kubectl exec` and `kubectl port-forward`: the API
+/// server proxies these to the node that runs the pod.
 public protocol PodRuntime: AnyObject {
     /// A container's log; following, the stream stays open until the container stops.
     func logs(namespace: String, pod: String, container: String, options: PodLogOptions) throws(APIError) -> any ReadableStream
     /// Runs `command` in a container with the given streams and returns its exit status.
     func exec(namespace: String, pod: String, container: String, command: [String], tty: Bool,
               stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream) async throws -> Int32
+    /// Opens a port-forwarding stream to a pod; the error says why the connection could not be upgraded.
+    func portForward(namespace: String, pod: String) throws(APIError) -> any PortForwardStream
 }
 
 /// The clusters reachable from the workstation, by API server address (`https://192.168.99.100:8443`).
