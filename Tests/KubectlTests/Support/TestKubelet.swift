@@ -83,11 +83,16 @@ final class TestKubelet {
     }
 }
 
-/// Logs and exec for the test cluster: each container's log is a fixed text; exec echoes its command.
+/// Logs, exec and port forwarding for the test cluster: each container's log is a fixed text;
+/// exec echoes its command; port forwarding dials into a machine standing for the pod.
 final class TestKubelets: PodRuntime {
     let client: any KubernetesClient
     let loop: EventLoop
     var logText: [String: String] = [:]
+    /// Machines standing for pods' network namespaces, by pod name.
+    var podMachines: [String: Machine] = [:]
+    /// The streams port-forward opened, in order.
+    private(set) var streams: [TestPortForward] = []
 
     init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
@@ -113,6 +118,42 @@ final class TestKubelets: PodRuntime {
         try stdout.write(Array((command.joined(separator: " ") + " in " + pod + "/" + container + "\n").utf8))
         return 0
     }
+
+    func portForward(namespace: String, pod: String) throws(APIError) -> any PortForwardStream {
+        _ = try client.get(Pod.self, namespace: namespace, name: pod)
+        let stream = TestPortForward(stack: podMachines[pod]?.networkStack, pod: pod)
+        streams.append(stream)
+        return stream
+    }
+}
+
+/// A port-forwarding stream into a test pod's machine; `lose()` breaks it as a node going down would.
+final class TestPortForward: PortForwardStream {
+    let stack: NetworkStack?
+    let pod: String
+    private(set) var isOpen = true
+    private var lossHandlers: [() -> Void] = []
+
+    init(stack: NetworkStack?, pod: String) {
+        self.stack = stack
+        self.pod = pod
+    }
+
+    func dial(port: Int) -> Result<Connection, PortForwardError> {
+        if let stack, let connection = try? stack.connect(address: "127.0.0.1", port: port) { return .success(connection) }
+        return .failure(PortForwardError(message: "error forwarding port \(port) to pod \(pod), uid : connection refused"))
+    }
+
+    func onLoss(_ handler: @escaping () -> Void) { lossHandlers.append(handler) }
+
+    func lose() {
+        isOpen = false
+        let handlers = lossHandlers
+        lossHandlers = []
+        for handler in handlers { handler() }
+    }
+
+    func close() { isOpen = false }
 }
 
 func goQuotedText(_ text: String) -> String { "\"" + text + "\"" }
