@@ -1,0 +1,59 @@
+import Testing
+import Machine
+import Simulation
+@testable import World
+
+/// A `kubectl port-forward` left running in the background is part of the world: replaying the
+/// journal after a restart brings it back, listening and printing exactly as before.
+@Suite struct PortForwardReplayTests {
+    /// Runs lines the way the REPL does, keeping the journal it would write.
+    final class Session {
+        let world: World
+        let output = CollectingStream()
+        var journal: [JournalEntry] = []
+
+        init(seed: UInt64) throws {
+            let output = self.output
+            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
+        }
+
+        func run(_ line: String) {
+            let execution = world.begin(line)
+            execution.run(until: world.loop.now + .seconds(300))
+            if !execution.isFinished { execution.interrupt() }
+            execution.run(until: world.loop.now)
+            journal.append(JournalEntry(.command(line: line, inputs: execution.inputs, nanoseconds: execution.elapsed.nanoseconds)))
+            world.loop.advance(by: .seconds(1))
+            journal.append(JournalEntry(.advance(nanoseconds: 1_000_000_000)))
+        }
+    }
+
+    @Test func aBackgroundForwarderSurvivesAReplay() throws {
+        let session = try Session(seed: 5)
+        for line in ["minikube start", "kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1", "sleep 40",
+                     "kubectl port-forward $(kubectl get pods -o name | cut -d/ -f2) 8888:8080 :8080 &", "curl -s localhost:8888"] {
+            session.run(line)
+        }
+        #expect(session.output.text.contains("Forwarding from 127.0.0.1:8888 -> 8080\n"))
+        #expect(session.output.text.contains("Handling connection for 8888\nYou've hit kubia-"))
+
+        let replayed = try Session(seed: 5)
+        for entry in session.journal { replayed.world.apply(entry) }
+        #expect(replayed.output.text == session.output.text)
+        #expect(replayed.world.loop.now == session.world.loop.now)
+        #expect(replayed.world.workstation.networkStack.listeningPorts == session.world.workstation.networkStack.listeningPorts)
+
+        // Both worlds go on identically: the forwarder answers, then stops on `kill %1`.
+        for each in [session, replayed] {
+            each.output.removeAll()
+            each.run("curl -s localhost:8888")
+            each.run("kill %1")
+            each.run("curl localhost:8888")
+        }
+        #expect(replayed.output.text == session.output.text)
+        #expect(session.output.text.hasPrefix("Handling connection for 8888\nYou've hit kubia-"))
+        #expect(session.output.text.contains("Terminated              kubectl port-forward"))
+        #expect(session.output.text.hasSuffix("curl: (7) Failed to connect to localhost port 8888: Connection refused\n"))
+        #expect(!session.world.workstation.networkStack.isListening(on: 8888))
+    }
+}
