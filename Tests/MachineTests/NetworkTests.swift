@@ -49,6 +49,17 @@ import Simulation
         #expect(throws: NetworkError.system(.EADDRINUSE)) { _ = try machine.networkStack.listen(port: 80, owner: nil) { _ in } }
     }
 
+    @Test func aReservedPortCannotBeListenedOnUntilReleased() throws {
+        let loop = EventLoop(seed: 1)
+        let machine = Machine(hostname: "m", loop: loop, fileSystem: FileSystem(), programs: ProgramRegistry(), network: Network())
+        machine.networkStack.reservePort(8080)
+        #expect(throws: NetworkError.system(.EADDRINUSE)) { _ = try machine.networkStack.listen(port: 8080, owner: nil) { _ in } }
+        #expect(!machine.networkStack.isListening(on: 8080))
+        machine.networkStack.releasePort(8080)
+        _ = try machine.networkStack.listen(port: 8080, owner: nil) { _ in }
+        #expect(machine.networkStack.isListening(on: 8080))
+    }
+
     @Test func translationRulesRedirectConnections() throws {
         let network = Network()
         let loop = EventLoop(seed: 3)

@@ -57,6 +57,7 @@ extension DockerEngine {
         let hostStack = host.networkStack
         for binding in bindings {
             allocatedHostPorts[binding.hostPort] = container.id
+            hostStack.reservePort(binding.hostPort)
             let hostPort = binding.hostPort, containerPort = binding.containerPort
             network.add(NetworkRule(name: ruleName(container, hostPort)) { [weak hostStack] destination, port, source in
                 guard let hostStack, port == hostPort else { return nil }
@@ -75,6 +76,7 @@ extension DockerEngine {
         container.ipAddress = nil
         for binding in container.ports where allocatedHostPorts[binding.hostPort] == container.id {
             allocatedHostPorts[binding.hostPort] = nil
+            host.networkStack.releasePort(binding.hostPort)
             network.remove(ruleNamed: ruleName(container, binding.hostPort))
         }
     }

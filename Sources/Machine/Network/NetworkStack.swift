@@ -6,6 +6,8 @@ public final class NetworkStack {
     /// Answers names /etc/hosts does not know (the cluster's DNS, the internet's).
     public var resolver: ((String) -> [String]?)?
     private var listeners: [Int: Listener] = [:]
+    /// Ports taken by something other than a listener here (Docker's published ports).
+    private var reservedPorts: Set<Int> = []
     private var nextEphemeralPort = 32768
 
     init(network: Network) {
@@ -21,10 +23,21 @@ public final class NetworkStack {
     /// The listener closes when `owner` exits.
     public func listen(port: Int, owner: SimulatedProcess?, accept: @escaping (Connection) -> Void) throws(NetworkError) -> Listener {
         if let existing = listeners[port], existing.isOpen { throw .system(.EADDRINUSE) }
+        if reservedPorts.contains(port) { throw .system(.EADDRINUSE) }
         let listener = Listener(port: port, stack: self, accept: accept)
         listeners[port] = listener
         owner?.onExit { _ in listener.close() }
         return listener
+    }
+
+    /// Marks `port` as taken without a listener here, as Docker's proxy holds a published port:
+    /// listening on it fails until `releasePort` (connections go by the network's rules).
+    public func reservePort(_ port: Int) {
+        reservedPorts.insert(port)
+    }
+
+    public func releasePort(_ port: Int) {
+        reservedPorts.remove(port)
     }
 
     func removeListener(_ listener: Listener) {
