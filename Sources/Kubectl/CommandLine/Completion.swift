@@ -4,6 +4,8 @@ import Kubernetes
 enum Completion {
     /// Commands whose first argument is a resource type and second an object name.
     static let resourceCommands: Set<String> = ["get", "describe", "delete", "label", "annotate", "expose", "scale", "edit", "explain"]
+    /// Commands whose first argument is a pod's name.
+    static let podCommands: Set<String> = ["logs", "exec", "port-forward"]
 
     static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String) -> [String] {
         let arguments = Array(words.dropFirst())
@@ -16,8 +18,11 @@ enum Completion {
         }
         let positional = arguments.drop { $0 != commandName }.dropFirst().filter { !$0.hasPrefix("-") }
         guard resourceCommands.contains(command.name) else {
-            if command.name == "logs" || command.name == "exec" {
+            if podCommands.contains(command.name) {
                 return positional.isEmpty ? filter(names(of: "pods", client: client, namespace: namespace), prefix) : []
+            }
+            if command.name == "completion" {
+                return positional.isEmpty ? filter(CompletionScript.Shell.allCases.map(\.rawValue), prefix) : []
             }
             return []
         }

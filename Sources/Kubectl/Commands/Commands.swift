@@ -5,7 +5,7 @@ import Kubernetes
 enum Commands {
     static var all: [CommandSpec] {
         [get, describe, create, apply, run, expose, delete, scale, label, annotate, logs, exec, edit,
-         portForward, clusterInfo, version, apiVersions, apiResources, config, wait, help, options]
+         portForward, completion, clusterInfo, version, apiVersions, apiResources, config, wait, help, options]
     }
 
     static let help = CommandSpec(

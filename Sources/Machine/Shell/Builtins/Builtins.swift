@@ -2,7 +2,7 @@ extension Shell {
     static let builtinNames: Set<String> = [
         "cd", "pwd", "echo", "printf", "export", "unset", "set", "alias", "unalias", "type", "command", "true", "false",
         ":", "test", "[", "exit", "return", "break", "continue", "shift", "read", "trap", "source", ".", "eval", "local",
-        "wait", "exec", "kill", "jobs", "fg", "bg", "let", "declare", "typeset",
+        "wait", "exec", "kill", "jobs", "fg", "bg", "let", "declare", "typeset", "complete", "compgen",
     ]
 
     static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do",
@@ -53,6 +53,8 @@ extension Shell {
         case "jobs": return try listJobs(io: io)
         case "fg": return try await foregroundJob(arguments, io: io)
         case "bg": return backgroundJob(arguments, io: io)
+        case "complete": return try complete(arguments, io: io)
+        case "compgen": return try await compgen(arguments, io: io)
         default: return nil
         }
     }

@@ -135,6 +135,8 @@ extension Shell {
         case .commandSubstitution(let script):
             let output = try await captureOutput(of: script)
             if quoted { builder.append(output, quoted: true) } else { builder.appendSplitting(output) }
+        case .processSubstitution(let script):
+            builder.append(try await substituteProcess(script), quoted: true)
         case .arithmetic(let parts):
             let text = try await expandText(parts)
             let value = try evaluateArithmetic(text)

@@ -56,6 +56,8 @@ public final class Shell {
     public var exportedNames: Set<String> = []
     public var functions: [String: FunctionBody] = [:]
     public var aliases: [String: String] = [:]
+    /// How commands' arguments complete, by command name (`complete`).
+    public var completions: [String: CompletionSpecification] = [:]
     /// Trap commands by signal short name (`TERM`) or `EXIT`.
     public var traps: [String: String] = [:]
     public var positionalParameters: [String] = []
@@ -118,6 +120,8 @@ public final class Shell {
     var pendingTraps: [Signal] = []
     /// Wakes a `wait` builtin when a trapped signal arrives.
     var trapWakeup: Wakeup?
+    /// Files standing for the `<(…)` of the command running now.
+    var processSubstitutionFiles: [String] = []
     /// Whether a command runs now (traps then wait for the next command boundary).
     var isBusy = false
     /// The terminal stream a session's standard input wraps, so buffered input survives lines.
@@ -205,6 +209,7 @@ public final class Shell {
         exportedNames = parent.exportedNames
         functions = parent.functions
         aliases = parent.aliases
+        completions = parent.completions
         traps = parent.traps.filter { $0.value.isEmpty }
         positionalParameters = parent.positionalParameters
         options = parent.options

@@ -11,6 +11,8 @@ extension Shell {
     func runSimple(_ command: SimpleCommand, io: ShellIO) async throws -> Int32 {
         lastSubstitutionStatus = nil
         currentLine = command.line
+        let substitutionMark = processSubstitutionFiles.count
+        defer { removeProcessSubstitutions(since: substitutionMark) }
         let fields = try await expandWords(command.words)
         var assignments: [(name: String, value: String)] = []
         for assignment in command.assignments {

@@ -168,9 +168,12 @@ final class ParserEngine {
             }
             return (.newline, start)
         }
-        for op in Self.operators where matches(op) {
-            position += op.count
-            return (.operator(op), start)
+        // `<(list)` is a word (or part of one), not the `<` operator.
+        if c != "<" || character(at: 1) != "(" {
+            for op in Self.operators where matches(op) {
+                position += op.count
+                return (.operator(op), start)
+            }
         }
         var word = try lexWord()
         let raw = String(characters[start..<position])
@@ -191,7 +194,11 @@ final class ParserEngine {
     }
 
     func lexWord() throws(ParseFailure) -> Word {
-        let parts = try readParts(mode: .unquoted) { Self.metacharacters.contains($0) }
+        var parts: [WordPart] = []
+        repeat {
+            if current == "<", character(at: 1) == "(" { parts.append(try readProcessSubstitution()) }
+            parts += try readParts(mode: .unquoted) { Self.metacharacters.contains($0) }
+        } while current == "<" && character(at: 1) == "("
         return Word(Self.withTilde(parts))
     }
 

@@ -259,6 +259,8 @@ public indirect enum WordPart: Equatable, Sendable {
     case doubleQuoted([WordPart])
     case parameter(ParameterExpansion)
     case commandSubstitution(Script)
+    /// `<(list)`: a file name to read the list's output from.
+    case processSubstitution(Script)
     /// `$(( … ))`: its parts expand to text that is then evaluated.
     case arithmetic([WordPart])
     /// `~` or `~user` at the start of a word.

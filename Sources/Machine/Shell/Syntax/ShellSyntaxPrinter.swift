@@ -183,6 +183,9 @@ struct ShellSyntaxPrinter {
             case .commandSubstitution(let script):
                 var printer = ShellSyntaxPrinter()
                 return "$(" + printer.inline(script, indent: 0) + ")"
+            case .processSubstitution(let script):
+                var printer = ShellSyntaxPrinter()
+                return "<(" + printer.inline(script, indent: 0) + ")"
             case .arithmetic(let inner): return "$((" + source(of: inner) + "))"
             case .tilde(let user): return "~" + user
             }

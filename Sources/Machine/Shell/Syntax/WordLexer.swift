@@ -197,6 +197,20 @@ extension ParserEngine {
         return text
     }
 
+    /// Reads `<(list)`, the current character being its `<`.
+    func readProcessSubstitution() throws(ParseFailure) -> WordPart {
+        position += 2
+        try enterNesting()
+        defer { nesting -= 1 }
+        let script = try parseList { [self] token in isOperator(token, ")") }
+        guard case .operator(")") = try peek() else {
+            if try peek() == .end { throw .incomplete(isFinal ? .unmatched(")") : .endOfFile) }
+            throw unexpected(try peek(), at: peekStart)
+        }
+        lookahead = nil
+        return .processSubstitution(script)
+    }
+
     func readBackquoted(inDoubleQuotes: Bool) throws(ParseFailure) -> WordPart {
         position += 1
         var text = ""
