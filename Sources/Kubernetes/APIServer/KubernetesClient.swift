@@ -7,6 +7,9 @@ public protocol KubernetesClient: AnyObject {
     func create<Object: APIObject>(_ object: Object) throws(APIError) -> Object
     /// `GET` one object.
     func get<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String) throws(APIError) -> Object
+    /// `GET ?export=true`: the object without what belongs to this cluster (uid, resourceVersion,
+    /// timestamps, status; with `exact` false also the namespace and allocated addresses).
+    func export<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, exact: Bool) throws(APIError) -> Object
     /// `GET` a collection; nil namespace lists all namespaces. Items are in name order per namespace.
     func list<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions) throws(APIError) -> ObjectList<Object>
     /// `PUT`: replaces the object; a stale `resourceVersion` gives Conflict. Status is ignored.
@@ -69,6 +72,10 @@ final class ServerClient: KubernetesClient {
 
     func get<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String) throws(APIError) -> Object {
         try server.get(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name)
+    }
+
+    func export<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, exact: Bool) throws(APIError) -> Object {
+        try server.export(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name, exact: exact)
     }
 
     func list<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions) throws(APIError) -> ObjectList<Object> {
