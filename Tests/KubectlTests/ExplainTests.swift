@@ -240,3 +240,25 @@ private let serviceRecursiveExplanation = """
                 ip\t<string>
 
     """
+
+/// Client-side validation names the schema's type of the object holding an unknown field.
+struct ValidationTypeNameTests {
+    @Test(arguments: [
+        ("", "Pod", "v1", "v1.Pod"),
+        ("spec", "Pod", "v1", "v1.PodSpec"),
+        ("spec.containers[0]", "Pod", "v1", "v1.Container"),
+        ("spec.containers[0].livenessProbe.httpGet", "Pod", "v1", "v1.HTTPGetAction"),
+        ("spec.ports[0]", "Service", "v1", "v1.ServicePort"),
+        ("metadata", "ReplicationController", "v1", "v1.ObjectMeta"),
+        ("spec.template", "ReplicationController", "v1", "v1.PodTemplateSpec"),
+        ("spec", "Deployment", "apps/v1beta1", "v1beta1.DeploymentSpec"),
+        ("spec", "Deployment", "apps/v1beta2", "v1beta2.DeploymentSpec"),
+        ("spec.strategy.rollingUpdate", "Deployment", "extensions/v1beta1", "v1beta1.RollingUpdateDeployment"),
+        ("spec.template.spec", "Deployment", "apps/v1beta2", "v1.PodSpec"),
+        ("spec.selector", "ReplicaSet", "extensions/v1beta1", "v1.LabelSelector"),
+        ("spec", "ReplicaSet", "extensions/v1beta1", "v1beta1.ReplicaSetSpec"),
+    ])
+    func namesComeFromTheSchema(parentPath: String, kind: String, apiVersion: String, expected: String) {
+        #expect(Manifests.goTypeName(parentPath: parentPath, kind: kind, apiVersion: apiVersion) == expected)
+    }
+}

@@ -31,6 +31,17 @@ public struct SchemaDefinition: Sendable {
         fields.first { $0.name == name }
     }
 
+    /// The object type reached by following field names (through lists and maps); nil when a
+    /// name is unknown or leads to a primitive.
+    public func definition(atPath names: [String]) -> SchemaDefinition? {
+        var current = self
+        for name in names {
+            guard let next = current.field(name)?.type.objectDefinition else { return nil }
+            current = next
+        }
+        return current
+    }
+
     /// The field names in the order `kubectl explain` prints them (Go's byte-wise sort).
     public var sortedFields: [SchemaField] {
         fields.sorted { Array($0.name.utf8).lexicographicallyPrecedes(Array($1.name.utf8)) }
