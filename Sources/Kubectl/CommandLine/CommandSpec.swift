@@ -24,7 +24,10 @@ struct CommandSpec: @unchecked Sendable {
 
     /// The era's help layout: description, Examples, Options, Usage.
     var helpText: String {
-        var text = (description ?? summary) + "\n\n"
+        // templates.LongDesc trims the text, so a description ending in a list gets one blank line.
+        var long = Substring(description ?? summary)
+        while long.last?.isNewline == true { long = long.dropLast() }
+        var text = String(long) + "\n\n"
         if !examples.isEmpty {
             text += "Examples:\n" + examples + "\n\n"
         }
