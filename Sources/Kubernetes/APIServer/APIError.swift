@@ -78,6 +78,10 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static let resourceVersionSetOnCreate = APIError(
         reason: .unknown, code: 500, message: "resourceVersion should not be set on objects to be created")
 
+    /// A request for a verb the resource's REST route does not offer.
+    public static let methodNotAllowed = APIError(
+        reason: .methodNotAllowed, code: 405, message: "the server does not allow this method on the requested resource")
+
     /// A watch asked for history the store no longer keeps.
     public static func gone(_ message: String) -> APIError {
         APIError(reason: .gone, code: 410, message: message)
