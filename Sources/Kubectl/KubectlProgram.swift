@@ -82,7 +82,9 @@ public final class KubectlProgram: Program, @unchecked Sendable {
         do {
             parsed = try flags.parse(arguments)
         } catch {
-            var text = "Error: \(error.message)\nSee 'kubectl \(command.name) -h' for help and examples.\n"
+            // Kubectl 1.8 left flag errors to cobra, which printed the error and then the
+            // command's whole usage text; later versions print a one-line hint instead.
+            var text = "Error: \(error.message)\n" + command.usageText + "\n"
             if let unknown = error.unknownFlag, let suggestion = SpellingSuggestion.closest(to: unknown, among: flags.longNames) {
                 text += "Did you mean \(suggestion)?\n"
             }
