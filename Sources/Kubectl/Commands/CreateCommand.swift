@@ -134,8 +134,10 @@ struct ApplyCommand {
             invocation.printError("Warning: kubectl apply should be used on resource created by either kubectl create --save-config or kubectl apply\n")
         }
         let original = lastApplied.flatMap { try? JSONValue.parse($0) }?.objectValue
-        let patch = ApplyPatch.threeWay(
-            original: original, modified: modified.objectValue ?? JSONObject(), current: existing.jsonValue.objectValue ?? JSONObject())
+        var current = existing.jsonValue.objectValue ?? JSONObject()
+        // kubectl reads the live object in the manifest's group version, so the versions agree.
+        current["apiVersion"] = modified["apiVersion"]
+        let patch = ApplyPatch.threeWay(original: original, modified: modified.objectValue ?? JSONObject(), current: current)
         if patch.isEmpty {
             report(existing, "unchanged")
             return
