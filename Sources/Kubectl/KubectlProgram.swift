@@ -1,6 +1,7 @@
 import Formatting
 import Kubernetes
 import Machine
+import StructuredData
 
 /// The `kubectl` program of Kubernetes ≈1.8. It reaches clusters only through the client the
 /// `ClusterDirectory` hands out for the kubeconfig's server.
@@ -10,6 +11,9 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// Opens the learner's editor on a file and returns the saved text (nil if the editor failed).
     let editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)?
     private var shownNotes: Set<String> = []
+    /// The last kubeconfig parsed, by its bytes: every command reads the file, and parsing
+    /// YAML was most of a quick command's time. Keyed by content, so an edit is always seen.
+    private var lastKubeconfig: (bytes: [UInt8], config: Kubeconfig)?
 
     public init(clusters: any ClusterDirectory, editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)? = nil) {
         self.clusters = clusters
@@ -19,6 +23,14 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// True the first time a topic's modern note is asked for in this session.
     func markNoteShown(_ topic: String) -> Bool {
         shownNotes.insert(topic).inserted
+    }
+
+    /// The parsed kubeconfig whose file holds `bytes`.
+    func kubeconfig(parsing bytes: [UInt8]) throws(YAMLSyntaxError) -> Kubeconfig {
+        if let lastKubeconfig, lastKubeconfig.bytes == bytes { return lastKubeconfig.config }
+        let config = try Kubeconfig(text: String(decoding: bytes, as: UTF8.self))
+        lastKubeconfig = (bytes, config)
+        return config
     }
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
@@ -70,7 +82,9 @@ public final class KubectlProgram: Program, @unchecked Sendable {
         do {
             parsed = try flags.parse(arguments)
         } catch {
-            var text = "Error: \(error.message)\nSee 'kubectl \(command.name) -h' for help and examples.\n"
+            // Kubectl 1.8 left flag errors to cobra, which printed the error and then the
+            // command's whole usage text; later versions print a one-line hint instead.
+            var text = "Error: \(error.message)\n" + command.usageText + "\n"
             if let unknown = error.unknownFlag, let suggestion = SpellingSuggestion.closest(to: unknown, among: flags.longNames) {
                 text += "Did you mean \(suggestion)?\n"
             }

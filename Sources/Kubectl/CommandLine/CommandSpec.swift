@@ -22,9 +22,18 @@ struct CommandSpec: @unchecked Sendable {
         return flags
     }
 
-    /// The era's help layout: description, Examples, Options, Usage.
+    /// The era's help layout: description, then the usage text.
     var helpText: String {
-        var text = (description ?? summary) + "\n\n"
+        // templates.LongDesc trims the text, so a description ending in a list gets one blank line.
+        var long = Substring(description ?? summary)
+        while long.last?.isNewline == true { long = long.dropLast() }
+        return String(long) + usageText
+    }
+
+    /// Cobra's usage text as kubectl's templates laid it out: Examples, Options, Usage. Help
+    /// prints it after the description; a flag error, after `Error: …`.
+    var usageText: String {
+        var text = "\n\n"
         if !examples.isEmpty {
             text += "Examples:\n" + examples + "\n\n"
         }

@@ -26,6 +26,9 @@ enum Completion {
             }
             return []
         }
+        if command.name == "explain" {
+            return positional.isEmpty ? explainCandidates(prefix) : []
+        }
         if positional.isEmpty {
             let types = ResourceTypes.all.map(\.resource.name) + (command.name == "get" ? ["all"] : [])
             return filter(types.sorted(), prefix)
@@ -34,6 +37,22 @@ enum Completion {
             return filter(names(of: typeWord, client: client, namespace: namespace), prefix)
         }
         return []
+    }
+
+    /// `kubectl explain <TAB>`: resource types; after a dot, the fields of the type reached so far.
+    static func explainCandidates(_ prefix: String) -> [String] {
+        var words = prefix.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        guard words.count > 1 else {
+            return filter(ResourceTypes.all.map(\.resource.name).sorted(), prefix)
+        }
+        let partial = words.removeLast()
+        guard let type = ResourceTypes.resolve(words[0]), var definition = APISchema.definition(forKind: type.kind) else { return [] }
+        for word in words.dropFirst() {
+            guard let next = definition.field(word)?.type.objectDefinition else { return [] }
+            definition = next
+        }
+        let base = words.joined(separator: ".") + "."
+        return definition.sortedFields.map(\.name).filter { $0.hasPrefix(partial) }.map { base + $0 }
     }
 
     static func names(of typeWord: String, client: (any KubernetesClient)?, namespace: String) -> [String] {

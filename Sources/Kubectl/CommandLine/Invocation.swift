@@ -40,7 +40,7 @@ final class Invocation {
     func kubeconfig() throws(KubectlError) -> Kubeconfig {
         guard let bytes = try? context.machine.fileSystem.readFile(kubeconfigPath, as: context.user) else { return Kubeconfig() }
         do {
-            return try Kubeconfig(text: String(decoding: bytes, as: UTF8.self))
+            return try program.kubeconfig(parsing: bytes)
         } catch {
             throw .message("Error loading config file \"\(kubeconfigPath)\": " + error.message)
         }

@@ -32,6 +32,8 @@ enum KubectlError: Error {
                 return "The " + head + " is invalid: \n" + error.causes.map { "* " + $0.description }.joined(separator: "\n")
             }
             return "The " + error.message
+        case .unknown:
+            return "Error from server: " + error.message
         default:
             return "Error from server (\(error.reason.rawValue)): " + error.message
         }

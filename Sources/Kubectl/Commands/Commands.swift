@@ -4,7 +4,7 @@ import Kubernetes
 /// The subcommands kubectl knows, and the texts shared among them.
 enum Commands {
     static var all: [CommandSpec] {
-        [get, describe, create, apply, run, expose, delete, scale, label, annotate, logs, exec, edit,
+        [get, describe, create, apply, replace, run, expose, delete, scale, label, annotate, logs, exec, edit, explain,
          portForward, completion, clusterInfo, version, apiVersions, apiResources, config, wait, help, options]
     }
 

@@ -22,6 +22,7 @@ extension Commands {
             flags.add("filename", "f", .strings, "Filename, directory, or URL to files to use to create the resource")
             flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
             flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
+            flags.add("save-config", nil, .bool, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.")
             flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
         },
         run: { invocation, flags in
@@ -107,26 +108,45 @@ struct ApplyCommand {
             throw .message("the namespace from the provided object \(goQuoted(declared)) does not match the namespace \(goQuoted(invocation.namespace)). You must pass '--namespace=\(declared)' to perform this operation.")
         }
         object.metadata.namespace = namespace
-        if applying {
-            let annotated = ApplyCommand.settingAnnotation(manifest.value, ApplyCommand.lastAppliedConfiguration(manifest.value))
-            object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([Self.lastAppliedAnnotation: ApplyCommand.lastAppliedConfiguration(manifest.value)]) { _, new in new }
-            if let existing = try? manifest.type.get(client, namespace, object.name) {
-                let previous = existing.metadata.annotations?[Self.lastAppliedAnnotation].flatMap { try? JSONValue.parse($0) } ?? .object(JSONObject())
-                let patch = ApplyCommand.mergePatch(from: previous, to: annotated)
-                do {
-                    let updated = try manifest.type.patch(client, namespace, object.name, patch)
-                    report(updated, "configured")
-                } catch {
-                    throw .raw(KubectlError.frame(framed(error, verb: "applying patch", source: manifest.source)))
-                }
-                return
-            }
+        // The configuration as given, without an annotation it may carry from an earlier apply.
+        let configuration = ApplyCommand.removingAnnotation(manifest.value)
+        let appliedText = ApplyCommand.lastAppliedConfiguration(configuration)
+        if applying || flags.bool("save-config") || manifest.value["metadata"]?["annotations"]?[Self.lastAppliedAnnotation] != nil {
+            // apply and --save-config record the configuration; create keeps an annotation the file already had up to date.
+            object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([Self.lastAppliedAnnotation: appliedText]) { _, new in new }
+        }
+        if applying, let existing = try? manifest.type.get(client, namespace, object.name) {
+            try patch(existing, to: ApplyCommand.settingAnnotation(configuration, appliedText), manifest: manifest, client: client)
+            return
         }
         do {
             let created = try manifest.type.create(client, object)
             report(created, "created")
         } catch {
             throw .raw(KubectlError.frame(framed(error, verb: "creating", source: manifest.source)))
+        }
+    }
+
+    /// The existing object is patched with what changed since the last apply, or left alone.
+    private func patch(_ existing: any APIObject, to modified: JSONValue, manifest: Manifest, client: any KubernetesClient) throws(KubectlError) {
+        let lastApplied = existing.metadata.annotations?[Self.lastAppliedAnnotation]
+        if lastApplied == nil {
+            invocation.printError("Warning: kubectl apply should be used on resource created by either kubectl create --save-config or kubectl apply\n")
+        }
+        let original = lastApplied.flatMap { try? JSONValue.parse($0) }?.objectValue
+        var current = existing.jsonValue.objectValue ?? JSONObject()
+        // kubectl reads the live object in the manifest's group version, so the versions agree.
+        current["apiVersion"] = modified["apiVersion"]
+        let patch = ApplyPatch.threeWay(original: original, modified: modified.objectValue ?? JSONObject(), current: current)
+        if patch.isEmpty {
+            report(existing, "unchanged")
+            return
+        }
+        do {
+            let updated = try manifest.type.patch(client, existing.metadata.namespace, existing.name, .object(patch))
+            report(updated, "configured")
+        } catch {
+            throw .raw(KubectlError.frame(framed(error, verb: "applying patch", source: manifest.source)))
         }
     }
 
@@ -158,6 +178,16 @@ struct ApplyCommand {
         value.jsonText() + "\n"
     }
 
+    /// The configuration without the last-applied annotation (and without an annotations map it empties).
+    static func removingAnnotation(_ value: JSONValue) -> JSONValue {
+        guard case .object(var root) = value, var metadata = root["metadata"]?.objectValue,
+              var annotations = metadata["annotations"]?.objectValue, annotations[lastAppliedAnnotation] != nil else { return value }
+        annotations[lastAppliedAnnotation] = nil
+        metadata["annotations"] = annotations.isEmpty ? nil : .object(annotations)
+        root["metadata"] = .object(metadata)
+        return .object(root)
+    }
+
     static func settingAnnotation(_ value: JSONValue, _ text: String) -> JSONValue {
         guard case .object(var root) = value else { return value }
         var metadata = root["metadata"]?.objectValue ?? JSONObject()
@@ -168,20 +198,4 @@ struct ApplyCommand {
         return .object(root)
     }
 
-    /// A JSON merge patch turning what was last applied into what is applied now: removed fields become null.
-    static func mergePatch(from old: JSONValue, to new: JSONValue) -> JSONValue {
-        guard case .object(let oldObject) = old, case .object(let newObject) = new else { return new }
-        var patch = JSONObject()
-        for (key, value) in newObject {
-            if let previous = oldObject[key], case .object = previous, case .object = value {
-                patch[key] = mergePatch(from: previous, to: value)
-            } else {
-                patch[key] = value
-            }
-        }
-        for (key, _) in oldObject where newObject[key] == nil {
-            patch[key] = JSONValue.null
-        }
-        return .object(patch)
-    }
 }

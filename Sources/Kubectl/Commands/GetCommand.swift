@@ -46,6 +46,7 @@ extension Commands {
         usage: "kubectl get [(-o|--output=)json|yaml|wide|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=...] (TYPE [NAME | -l label] | TYPE/NAME ...) [flags] [options]",
         declareFlags: { flags in
             flags.add("all-namespaces", nil, .bool, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.")
+            flags.add("export", nil, .bool, "If true, use 'export' for the resources.  Exported resources are stripped of cluster-specific information.")
             flags.add("field-selector", nil, .string, "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.")
             flags.add("label-columns", "L", .strings, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...")
             flags.add("no-headers", nil, .bool, "When using the default or custom-column output format, don't print headers (default print headers).")
@@ -100,7 +101,10 @@ struct GetCommand {
                 anyNamed = true
                 for name in request.names {
                     do {
-                        objects.append(try request.type.get(client, request.type.namespaced ? invocation.namespace : nil, name))
+                        let namespace = request.type.namespaced ? invocation.namespace : nil
+                        objects.append(try flags.bool("export")
+                            ? request.type.export(client, namespace, name)
+                            : request.type.get(client, namespace, name))
                     } catch {
                         invocation.printError(KubectlError.api(error).text)
                         failed = true

@@ -120,31 +120,19 @@ enum Manifests {
         return Manifest(source: source, value: value, type: type)
     }
 
-    /// The Go type kubectl 1.8's validation names for the object at a path (`v1.Container`).
+    /// The Go type kubectl 1.8's validation names for the object at a path (`v1.Container`),
+    /// read from the schema; the kind's own group types carry the manifest's version.
     static func goTypeName(parentPath: String, kind: String, apiVersion: String) -> String {
         let version = apiVersion.split(separator: "/").last.map(String.init) ?? "v1"
         let segments = parentPath.split(separator: ".").map { segment in
             segment.firstIndex(of: "[").map { String(segment[..<$0]) } ?? String(segment)
         }
-        guard let last = segments.last else { return version + "." + kind }
-        switch last {
-        case "metadata": return "v1.ObjectMeta"
-        case "spec":
-            if segments.count >= 2 && segments[segments.count - 2] == "template" { return "v1.PodSpec" }
-            return version + "." + kind + "Spec"
-        case "status": return version + "." + kind + "Status"
-        case "containers", "initContainers": return "v1.Container"
-        case "ports": return kind == "Service" ? "v1.ServicePort" : "v1.ContainerPort"
-        case "template": return "v1.PodTemplateSpec"
-        case "env": return "v1.EnvVar"
-        case "volumeMounts": return "v1.VolumeMount"
-        case "volumes": return "v1.Volume"
-        case "livenessProbe", "readinessProbe": return "v1.Probe"
-        case "httpGet": return "v1.HTTPGetAction"
-        case "resources": return "v1.ResourceRequirements"
-        case "selector": return "v1.LabelSelector"
-        default: return "v1." + last.prefix(1).uppercased() + last.dropFirst()
+        if let definition = APISchema.definition(forKind: kind)?.definition(atPath: segments) {
+            let name = definition.name
+            guard !name.hasPrefix("v1."), let dot = name.firstIndex(of: ".") else { return name }
+            return version + name[dot...]
         }
+        return version + "." + kind
     }
 
     static func describe(_ error: DecodingError) -> String {

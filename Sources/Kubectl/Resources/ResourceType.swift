@@ -7,6 +7,8 @@ import StructuredData
 struct ResourceType: @unchecked Sendable {
     let resource: APIResource
     let get: (any KubernetesClient, String?, String) throws(APIError) -> any APIObject
+    /// `get --export` of one object (exact: false, as kubectl 1.8 asked).
+    let export: (any KubernetesClient, String?, String) throws(APIError) -> any APIObject
     let list: (any KubernetesClient, String?, ListOptions) throws(APIError) -> [any APIObject]
     let delete: (any KubernetesClient, String?, String, DeleteOptions) throws(APIError) -> any APIObject
     let create: (any KubernetesClient, any APIObject) throws(APIError) -> any APIObject
@@ -20,6 +22,9 @@ struct ResourceType: @unchecked Sendable {
         ResourceType(
             resource: type.resource,
             get: { client, namespace, name throws(APIError) in try client.get(type, namespace: namespace, name: name) },
+            export: { client, namespace, name throws(APIError) in
+                try client.export(type, namespace: namespace, name: name, exact: false)
+            },
             list: { client, namespace, options throws(APIError) in try client.list(type, namespace: namespace, options: options).items },
             delete: { client, namespace, name, options throws(APIError) in
                 try client.delete(type, namespace: namespace, name: name, options: options)

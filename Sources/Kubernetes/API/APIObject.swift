@@ -22,6 +22,8 @@ public protocol APIObject: Codable, Sendable, Equatable {
     func validateUpdate(from old: Self) -> [FieldError]
     /// Clears what clients may not set on create (status, mostly).
     mutating func prepareForCreate()
+    /// Clears what `get --export` leaves out besides the common metadata; by default what create clears.
+    mutating func prepareForExport(exact: Bool)
     /// Keeps what an update of the main resource may not change (status) and bumps `generation`.
     mutating func prepareForUpdate(from old: Self)
     /// Takes the status of `other` (the `status` subresource).

@@ -13,6 +13,8 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case gone = "Gone"
         case methodNotAllowed = "MethodNotAllowed"
         case internalError = "InternalError"
+        /// No reason: a plain storage error the server passed on as a 500 (`StatusReasonUnknown`).
+        case unknown = ""
     }
 
     public var reason: Reason
@@ -70,6 +72,15 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
     public static func badRequest(_ message: String) -> APIError {
         APIError(reason: .badRequest, code: 400, message: message)
     }
+
+    /// What etcd3 storage answered a create carrying a resourceVersion; the server sends it on
+    /// without a reason, as an internal error.
+    public static let resourceVersionSetOnCreate = APIError(
+        reason: .unknown, code: 500, message: "resourceVersion should not be set on objects to be created")
+
+    /// A request for a verb the resource's REST route does not offer.
+    public static let methodNotAllowed = APIError(
+        reason: .methodNotAllowed, code: 405, message: "the server does not allow this method on the requested resource")
 
     /// A watch asked for history the store no longer keeps.
     public static func gone(_ message: String) -> APIError {

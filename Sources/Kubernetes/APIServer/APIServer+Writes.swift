@@ -29,6 +29,10 @@ extension APIServer {
         object.prepareForCreate()
         let errors = object.validate()
         if !errors.isEmpty { throw APIError.invalid(resource, object.name, errors) }
+        // Storage refuses a version it did not give out, before it looks for the name (etcd3's check).
+        if let version = object.metadata.resourceVersion.flatMap({ UInt64($0) }), version != 0 {
+            throw APIError.resourceVersionSetOnCreate
+        }
         if store(Object.self).object(namespace: object.metadata.namespace, name: object.name) != nil {
             throw APIError.alreadyExists(resource, object.name)
         }
@@ -38,6 +42,7 @@ extension APIServer {
         object.metadata.creationTimestamp = Timestamp.seconds(of: now)
         object.metadata.deletionTimestamp = nil
         object.metadata.deletionGracePeriodSeconds = nil
+        object.metadata.clusterName = nil
         object.metadata.selfLink = resource.selfLink(
             apiVersion: object.apiVersion ?? resource.preferredAPIVersion, namespace: object.metadata.namespace, name: object.name)
         let revision = nextRevision()

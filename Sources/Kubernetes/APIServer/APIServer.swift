@@ -125,3 +125,22 @@ public final class APIServer {
         }
     }
 }
+
+extension APIServer {
+    /// `GET ?export=true`: the stored object with what belongs to this cluster cleared, as the
+    /// generic registry's export did, then the kind's export strategy. The self link is made
+    /// from the cleared namespace and the requested name, as the handler made it.
+    public func export<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, exact: Bool) throws(APIError) -> Object {
+        var object = try get(type, namespace: namespace, name: name)
+        object.metadata.uid = nil
+        if !exact { object.metadata.namespace = nil }
+        object.metadata.creationTimestamp = nil
+        object.metadata.deletionTimestamp = nil
+        object.metadata.resourceVersion = nil
+        if !exact, !(object.metadata.generateName ?? "").isEmpty { object.metadata.name = nil }
+        object.prepareForExport(exact: exact)
+        let apiVersion = object.apiVersion ?? type.resource.preferredAPIVersion
+        object.metadata.selfLink = type.resource.selfLink(apiVersion: apiVersion, namespace: object.metadata.namespace ?? "", name: name)
+        return object
+    }
+}

@@ -7,6 +7,9 @@ public protocol KubernetesClient: AnyObject {
     func create<Object: APIObject>(_ object: Object) throws(APIError) -> Object
     /// `GET` one object.
     func get<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String) throws(APIError) -> Object
+    /// `GET ?export=true`: the object without what belongs to this cluster (uid, resourceVersion,
+    /// timestamps, status; with `exact` false also the namespace and allocated addresses).
+    func export<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, exact: Bool) throws(APIError) -> Object
     /// `GET` a collection; nil namespace lists all namespaces. Items are in name order per namespace.
     func list<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions) throws(APIError) -> ObjectList<Object>
     /// `PUT`: replaces the object; a stale `resourceVersion` gives Conflict. Status is ignored.
@@ -63,12 +66,22 @@ final class ServerClient: KubernetesClient {
         self.server = server
     }
 
+    /// Component statuses are served for reading only: the REST API has no route that writes them.
+    private func checkWritable<Object: APIObject>(_ type: Object.Type) throws(APIError) {
+        if type == ComponentStatus.self { throw APIError.methodNotAllowed }
+    }
+
     func create<Object: APIObject>(_ object: Object) throws(APIError) -> Object {
-        try server.create(object)
+        try checkWritable(Object.self)
+        return try server.create(object)
     }
 
     func get<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String) throws(APIError) -> Object {
         try server.get(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name)
+    }
+
+    func export<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, exact: Bool) throws(APIError) -> Object {
+        try server.export(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name, exact: exact)
     }
 
     func list<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions) throws(APIError) -> ObjectList<Object> {
@@ -76,19 +89,23 @@ final class ServerClient: KubernetesClient {
     }
 
     func update<Object: APIObject>(_ object: Object) throws(APIError) -> Object {
-        try server.update(object)
+        try checkWritable(Object.self)
+        return try server.update(object)
     }
 
     func updateStatus<Object: APIObject>(_ object: Object) throws(APIError) -> Object {
-        try server.updateStatus(object)
+        try checkWritable(Object.self)
+        return try server.updateStatus(object)
     }
 
     func patch<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, mergePatch: JSONValue) throws(APIError) -> Object {
-        try server.patch(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name, mergePatch: mergePatch)
+        try checkWritable(type)
+        return try server.patch(type, namespace: type.resource.namespaced ? (namespace ?? "default") : nil, name: name, mergePatch: mergePatch)
     }
 
     func delete<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, options: DeleteOptions) throws(APIError) -> Object {
-        try server.delete(type, namespace: namespace, name: name, options: options)
+        try checkWritable(type)
+        return try server.delete(type, namespace: namespace, name: name, options: options)
     }
 
     func watch<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {

@@ -58,6 +58,7 @@ public final class Session {
         while true {
             guard let line = readCommand() else {
                 reader.saveHistory()
+                journal?.flush()
                 return lastStatus
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -91,6 +92,7 @@ public final class Session {
             lastCommandEnd = clock.now()
             if let exit = world.shell.exitRequest {
                 reader.saveHistory()
+                journal?.flush()
                 return exit
             }
         }

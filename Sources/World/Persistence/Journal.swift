@@ -56,6 +56,10 @@ public final class JournalFile {
     public private(set) var seed: UInt64
     public private(set) var entries: [JournalEntry]
     private var handle: FileHandle?
+    /// Flushes appended entries to disk off the prompt's path: an fsync costs milliseconds, and
+    /// a written entry already survives the process being killed (it is in the kernel); the
+    /// flush guards against the machine itself going down.
+    private let flusher = DispatchQueue(label: "kubelab.journal.flush")
 
     private struct Header: Codable {
         var kubelabJournal: Int
@@ -130,11 +134,18 @@ public final class JournalFile {
         guard let handle else { return }
         try handle.seekToEnd()
         try handle.write(contentsOf: line)
-        try handle.synchronize()
+        let descriptor = handle.fileDescriptor
+        flusher.async { _ = fsync(descriptor) }
+    }
+
+    /// Waits until every appended entry is on disk.
+    public func flush() {
+        flusher.sync {}
     }
 
     /// Replaces the whole journal (undo, reset, a new seed), atomically.
     public func rewrite(entries newEntries: [JournalEntry], seed newSeed: UInt64? = nil) throws {
+        flush()
         try handle?.close()
         handle = nil
         if let newSeed { seed = newSeed }
@@ -155,6 +166,7 @@ public final class JournalFile {
     }
 
     deinit {
+        flush()
         try? handle?.close()
     }
 }

@@ -11,12 +11,8 @@ import Machine
 public final class WorkspaceMirror {
     public let folder: URL
     public let simulatedPath: String
-    private var known: [String: Snapshot] = [:]
-
-    private struct Snapshot: Equatable {
-        var bytes: [UInt8]
-        var modified: Date?
-    }
+    /// The contents last exported or imported, by path relative to the folder.
+    private var known: [String: [UInt8]] = [:]
 
     /// Files larger than this are not mirrored (a learner's workspace holds small sources).
     public static let sizeLimit = 8 * 1024 * 1024
@@ -30,12 +26,12 @@ public final class WorkspaceMirror {
     public func export(from fileSystem: FileSystem) {
         let simulated = Self.files(in: fileSystem, under: simulatedPath)
         let manager = FileManager.default
-        for (relative, bytes) in simulated where known[relative]?.bytes != bytes {
+        for (relative, bytes) in simulated where known[relative] != bytes {
             let url = folder.appendingPathComponent(relative)
             try? manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             if Self.isSymbolicLink(url) { try? manager.removeItem(at: url) }
             try? Data(bytes).write(to: url, options: .atomic)
-            known[relative] = Snapshot(bytes: bytes, modified: Self.modificationDate(url))
+            known[relative] = bytes
         }
         for relative in known.keys where simulated[relative] == nil {
             try? manager.removeItem(at: folder.appendingPathComponent(relative))
@@ -52,13 +48,12 @@ public final class WorkspaceMirror {
             seen.insert(relative)
             // Timestamps are too coarse to trust (two saves within one kernel tick share one):
             // compare contents, which are small.
-            let modified = Self.modificationDate(url)
             guard let data = try? Data(contentsOf: url), data.count <= Self.sizeLimit else { continue }
             let bytes = [UInt8](data)
-            if known[relative]?.bytes != bytes {
+            if known[relative] != bytes {
                 edits.append((relative, bytes))
             }
-            known[relative] = Snapshot(bytes: bytes, modified: modified)
+            known[relative] = bytes
         }
         for relative in known.keys.sorted() where !seen.contains(relative) {
             edits.append((relative, nil))
@@ -95,7 +90,7 @@ public final class WorkspaceMirror {
     /// Takes the simulated home as already written out (after replaying a saved world), so that
     /// only real differences count as edits.
     public func assumeExported(_ fileSystem: FileSystem) {
-        known = Self.files(in: fileSystem, under: simulatedPath).mapValues { Snapshot(bytes: $0, modified: nil) }
+        known = Self.files(in: fileSystem, under: simulatedPath)
     }
 
     /// Forgets what was mirrored (after the folder was wiped for a reset).
@@ -125,29 +120,32 @@ public final class WorkspaceMirror {
         return result
     }
 
+    /// The regular files under `folder`, by relative path. A plain POSIX walk: Foundation's
+    /// enumerator and resource values cost several system calls per file, before every command.
+    /// Symbolic links are skipped, not followed.
     static func realFiles(in folder: URL) -> [(String, URL)] {
-        let manager = FileManager.default
-        guard let enumerator = manager.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey, .isSymbolicLinkKey]) else {
-            return []
-        }
         var result: [(String, URL)] = []
-        let base = folder.standardizedFileURL.path
-        for case let url as URL in enumerator {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true {
-                enumerator.skipDescendants()
-                continue
+        func walk(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
+                    String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name != ".", name != ".." else { continue }
+                let childPath = path + "/" + name
+                let childRelative = relative.isEmpty ? name : relative + "/" + name
+                var status = stat()
+                guard lstat(childPath, &status) == 0 else { continue }
+                switch status.st_mode & S_IFMT {
+                case S_IFDIR: walk(childPath, childRelative)
+                case S_IFREG: result.append((childRelative, URL(fileURLWithPath: childPath)))
+                default: continue
+                }
             }
-            guard values?.isRegularFile == true else { continue }
-            let path = url.standardizedFileURL.path
-            guard path.hasPrefix(base + "/") else { continue }
-            result.append((String(path.dropFirst(base.count + 1)), url))
         }
+        walk(folder.standardizedFileURL.path, "")
         return result
-    }
-
-    static func modificationDate(_ url: URL) -> Date? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date
     }
 
     static func isSymbolicLink(_ url: URL) -> Bool {

@@ -4,6 +4,7 @@ extension APIObject {
     public func validate() -> [FieldError] { [] }
     public func validateUpdate(from old: Self) -> [FieldError] { validate() }
     public mutating func prepareForCreate() {}
+    public mutating func prepareForExport(exact: Bool) { prepareForCreate() }
     public mutating func prepareForUpdate(from old: Self) {}
     public mutating func takeStatus(from other: Self) {}
     public mutating func admit(_ context: AdmissionContext, old: Self?) throws(APIError) {}

@@ -95,6 +95,21 @@ extension Service {
         status = ServiceStatus(loadBalancer: LoadBalancerStatus())
     }
 
+    /// The service's export strategy: status cleared and, unless exact, the addresses this
+    /// cluster allocated (node ports only for type NodePort, as 1.8 did).
+    public mutating func prepareForExport(exact: Bool) {
+        status = ServiceStatus(loadBalancer: LoadBalancerStatus())
+        guard !exact else { return }
+        if spec?.clusterIP != "None" { spec?.clusterIP = nil }
+        if spec?.type == ServiceSpec.nodePort, let ports = spec?.ports {
+            spec?.ports = ports.map { port in
+                var copy = port
+                copy.nodePort = nil
+                return copy
+            }
+        }
+    }
+
     public mutating func prepareForUpdate(from old: Service) {
         status = old.status
         // An update that leaves the cluster IP out keeps the allocated one.
