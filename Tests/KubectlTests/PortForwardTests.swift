@@ -41,15 +41,26 @@ import Simulation
         ("kubectl port-forward missing 8888", "Error from server (NotFound): pods \"missing\" not found\n"),
         ("kubectl port-forward pod/web 8888", "error: invalid resource name \"pod/web\": [may not contain '/']\n"),
         ("kubectl port-forward -n other web 8888", "Error from server (NotFound): pods \"web\" not found\n"),
-        ("kubectl port-forward web 1:2:3 --bogus", "Error: unknown flag: --bogus\nSee 'kubectl port-forward -h' for help and examples.\n"),
-        // pflag reads a negative port as a flag, as the real command does.
-        ("kubectl port-forward web -1", "Error: unknown shorthand flag: '1' in -1\nSee 'kubectl port-forward -h' for help and examples.\n"),
     ])
     func argumentErrors(_ line: String, _ expected: String) throws {
         let harness = try KubectlHarness()
         try runningPod(in: harness)
         let result = harness.run(line)
         #expect(result.error == expected)
+        #expect(result.status == 1)
+    }
+
+    @Test(arguments: [
+        ("kubectl port-forward web 1:2:3 --bogus", "Error: unknown flag: --bogus\n"),
+        // pflag reads a negative port as a flag, as the real command does.
+        ("kubectl port-forward web -1", "Error: unknown shorthand flag: '1' in -1\n"),
+    ])
+    func flagErrorsShowTheUsage(_ line: String, _ firstLine: String) throws {
+        let harness = try KubectlHarness()
+        try runningPod(in: harness)
+        let result = harness.run(line)
+        #expect(result.error.hasPrefix(firstLine))
+        #expect(result.error.contains("Usage:\n  kubectl port-forward POD [LOCAL_PORT:]REMOTE_PORT"))
         #expect(result.status == 1)
     }
 

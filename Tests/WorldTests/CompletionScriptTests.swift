@@ -25,7 +25,7 @@ import Machine
     @Test(arguments: [
         ("kubectl ", "annotate api-resources"),
         ("kubectl get ", "all componentstatuses"),
-        ("kubectl -n kube-system get pods --", "--all-namespaces --field-selector"),
+        ("kubectl -n kube-system get pods --", "--all-namespaces "),
         ("kubectl completion ", "bash zsh"),
         ("kubectl port-forward mypod --", "--pod -p --help"),
     ])
