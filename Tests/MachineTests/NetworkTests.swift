@@ -60,6 +60,19 @@ import Simulation
         #expect(machine.networkStack.isListening(on: 8080))
     }
 
+    @Test func aLoopbackListenerIsReachableFromItsOwnMachineOnly() throws {
+        let loop = EventLoop(seed: 1)
+        let network = Network()
+        let server = Machine(hostname: "server", loop: loop, fileSystem: FileSystem(), programs: ProgramRegistry(), network: network)
+        let client = Machine(hostname: "client", loop: loop, fileSystem: FileSystem(), programs: ProgramRegistry(), network: network)
+        network.assign("10.0.0.1", to: server.networkStack)
+        network.assign("10.0.0.2", to: client.networkStack)
+        _ = try server.networkStack.listen(port: 8888, loopbackOnly: true, owner: nil) { $0.close() }
+        _ = try server.networkStack.connect(address: "127.0.0.1", port: 8888)
+        #expect(throws: NetworkError.system(.ECONNREFUSED)) { try server.networkStack.connect(address: "10.0.0.1", port: 8888) }
+        #expect(throws: NetworkError.system(.ECONNREFUSED)) { try client.networkStack.connect(address: "10.0.0.1", port: 8888) }
+    }
+
     @Test func translationRulesRedirectConnections() throws {
         let network = Network()
         let loop = EventLoop(seed: 3)

@@ -48,7 +48,8 @@ final class PortForwarder {
     private func listen(_ port: ForwardedPort) throws(BindError) {
         if port.local < 1024, !context.user.isRoot { throw BindError(reason: "permission denied") }
         do {
-            let listener = try context.machine.networkStack.listen(port: port.local, owner: context.process) { [weak self] connection in
+            // Only on the loopback, as kubectl binds 127.0.0.1 and ::1.
+            let listener = try context.machine.networkStack.listen(port: port.local, loopbackOnly: true, owner: context.process) { [weak self] connection in
                 self?.accept(connection, for: port)
             }
             listeners.append(listener)

@@ -19,12 +19,13 @@ public final class NetworkStack {
         addresses.first { !$0.hasPrefix("127.") } ?? "127.0.0.1"
     }
 
-    /// Listens on `port` on all of the machine's addresses; `accept` gets each new connection.
-    /// The listener closes when `owner` exits.
-    public func listen(port: Int, owner: SimulatedProcess?, accept: @escaping (Connection) -> Void) throws(NetworkError) -> Listener {
+    /// Listens on `port` on all of the machine's addresses, or only on its loopback when
+    /// `loopbackOnly`; `accept` gets each new connection. The listener closes when `owner` exits.
+    public func listen(port: Int, loopbackOnly: Bool = false, owner: SimulatedProcess?,
+                       accept: @escaping (Connection) -> Void) throws(NetworkError) -> Listener {
         if let existing = listeners[port], existing.isOpen { throw .system(.EADDRINUSE) }
         if reservedPorts.contains(port) { throw .system(.EADDRINUSE) }
-        let listener = Listener(port: port, stack: self, accept: accept)
+        let listener = Listener(port: port, loopbackOnly: loopbackOnly, stack: self, accept: accept)
         listeners[port] = listener
         owner?.onExit { _ in listener.close() }
         return listener
@@ -90,7 +91,8 @@ public final class NetworkStack {
             }
         }
         guard let target else { throw .system(.EHOSTUNREACH) }
-        guard let listener = target.listeners[destination.1], listener.isOpen else { throw .system(.ECONNREFUSED) }
+        guard let listener = target.listeners[destination.1], listener.isOpen,
+              !listener.loopbackOnly || (target === self && destination.0.hasPrefix("127.")) else { throw .system(.ECONNREFUSED) }
         let localAddress = target === self ? (address.hasPrefix("127.") ? address : primaryAddress) : primaryAddress
         let localPort = allocateEphemeralPort()
         let (client, server) = Connection.makePair(
@@ -119,12 +121,15 @@ public final class NetworkStack {
 /// A listening socket.
 public final class Listener {
     public let port: Int
+    /// Bound to 127.0.0.1: reachable from the machine itself only.
+    public let loopbackOnly: Bool
     let accept: (Connection) -> Void
     private weak var stack: NetworkStack?
     public private(set) var isOpen = true
 
-    init(port: Int, stack: NetworkStack, accept: @escaping (Connection) -> Void) {
+    init(port: Int, loopbackOnly: Bool, stack: NetworkStack, accept: @escaping (Connection) -> Void) {
         self.port = port
+        self.loopbackOnly = loopbackOnly
         self.stack = stack
         self.accept = accept
     }
