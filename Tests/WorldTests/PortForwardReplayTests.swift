@@ -56,4 +56,20 @@ import Simulation
         #expect(session.output.text.hasSuffix("curl: (7) Failed to connect to localhost port 8888: Connection refused\n"))
         #expect(!session.world.workstation.networkStack.isListening(on: 8888))
     }
+
+    @Test func stoppingThePodsNodeEndsTheForwarder() throws {
+        let session = try Session(seed: 9)
+        for line in ["gcloud container clusters create kubia --num-nodes 2",
+                     "kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1", "sleep 60",
+                     "kubectl port-forward $(kubectl get pods -o name | cut -d/ -f2) 8888:8080 &",
+                     "gcloud compute instances stop $(kubectl get pods -o jsonpath='{.items[0].spec.nodeName}')"] {
+            session.run(line)
+        }
+        #expect(session.output.text.contains(" portforward.go:178] lost connection to pod\n"))
+        #expect(!session.world.workstation.networkStack.isListening(on: 8888))
+        session.output.removeAll()
+        session.run("kubectl port-forward $(kubectl get pods -o name | cut -d/ -f2) 8888:8080")
+        #expect(session.output.text.hasPrefix("error: error upgrading connection: error dialing backend: dial tcp 10.132.0."))
+        #expect(session.output.text.hasSuffix(":10250: i/o timeout\n"))
+    }
 }
