@@ -9,7 +9,8 @@ final class PortForwarder {
     private let context: ProgramContext
     private let stream: any PortForwardStream
     private var listeners: [Listener] = []
-    private var openConnections: [ObjectIdentifier: Connection] = [:]
+    /// Both ends of every forwarded connection still open, in the order they were made.
+    private var openConnections: [Connection] = []
     private(set) var isStopped = false
 
     /// Where client-go logs a forwarding error and a lost stream (kubectl 1.8's line numbers).
@@ -80,10 +81,9 @@ final class PortForwarder {
             track(local)
             track(remote)
             let loop = context.loop
-            loop.spawn { [weak self] in
+            loop.spawn {
                 await Self.copy(from: local.input, to: remote.output)
                 remote.output.close()
-                _ = self
             }
             loop.spawn { [weak self] in
                 await Self.copy(from: remote.input, to: local.output)
@@ -108,11 +108,11 @@ final class PortForwarder {
     }
 
     private func track(_ connection: Connection) {
-        openConnections[ObjectIdentifier(connection)] = connection
+        openConnections.append(connection)
     }
 
     private func untrack(_ connection: Connection) {
-        openConnections[ObjectIdentifier(connection)] = nil
+        openConnections.removeAll { $0 === connection }
     }
 
     /// Logs a glog error line on stderr, as client-go's `runtime.HandleError` does.
@@ -126,8 +126,8 @@ final class PortForwarder {
         isStopped = true
         for listener in listeners { listener.close() }
         listeners = []
-        let connections = openConnections.values
-        openConnections = [:]
+        let connections = openConnections
+        openConnections = []
         for connection in connections { connection.close() }
         stream.close()
     }
