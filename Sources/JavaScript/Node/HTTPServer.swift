@@ -46,11 +46,16 @@ extension NodeRuntime {
             case .object(let options): port = try interpreter.toNumber(options.ownValue("port") ?? .number(0)).safeInteger
             default: break
             }
+            // A host of 127.0.0.1 or localhost binds the loopback: only the machine (the pod) itself reaches it.
+            var bindAddress: JSValue = arguments[argument: 1]
+            if case .object(let options) = arguments[argument: 0], let value = options.ownValue("host") { bindAddress = value }
+            var loopbackOnly = false
+            if case .string(let name) = bindAddress { loopbackOnly = name == "localhost" || name == "::1" || name.hasPrefix("127.") }
             if let callback = arguments.last.flatMap({ self.function($0) }) {
                 try interpreter.addListener(this, [.string("listening"), .object(callback)], once: true, prepend: false)
             }
             do {
-                let listener = try self.machine.networkStack.listen(port: port, owner: self.context.process) { [weak self] connection in
+                let listener = try self.machine.networkStack.listen(port: port, loopbackOnly: loopbackOnly, owner: self.context.process) { [weak self] connection in
                     self?.serve(connection, server: server, state: state, incomingPrototype: incomingPrototype, responsePrototype: responsePrototype)
                 }
                 state.listener = listener

@@ -3,9 +3,9 @@ import Machine
 import Simulation
 @testable import World
 
-/// A `kubectl port-forward` left running in the background is part of the world: replaying the
-/// journal after a restart brings it back, listening and printing exactly as before.
-@Suite struct PortForwardReplayTests {
+/// `kubectl port-forward` in the learner's world: into the pod's own network namespace, as a
+/// background job a replay of the journal brings back, and ended by its node going down.
+@Suite struct PortForwardWorldTests {
     /// Runs lines the way the REPL does, keeping the journal it would write.
     final class Session {
         let world: World
@@ -71,5 +71,23 @@ import Simulation
         session.run("kubectl port-forward $(kubectl get pods -o name | cut -d/ -f2) 8888:8080")
         #expect(session.output.text.hasPrefix("error: error upgrading connection: error dialing backend: dial tcp 10.132.0."))
         #expect(session.output.text.hasSuffix(":10250: i/o timeout\n"))
+    }
+
+    @Test func reachesAServerBoundToThePodsLoopback() throws {
+        let session = try Session(seed: 11)
+        let script = "require('http').createServer(function (request, response) { response.end('only on the loopback\\n'); }).listen(9000, '127.0.0.1');"
+        for line in ["minikube start", "kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1", "sleep 60",
+                     "POD=$(kubectl get pods -o name | cut -d/ -f2); IP=$(kubectl get pod $POD -o jsonpath='{.status.podIP}')",
+                     "kubectl exec $POD -- sh -c \"echo \\\"\(script)\\\" > /local.js\"",
+                     "kubectl exec $POD -- node /local.js &", "sleep 2"] {
+            session.run(line)
+        }
+        session.output.removeAll()
+        session.run("curl -s $IP:9000; echo status $?")
+        session.run("kubectl port-forward $POD 9000 &")
+        session.run("curl -s localhost:9000")
+        // From outside the pod its loopback server is out of reach; through the forwarder it answers.
+        #expect(session.output.text.hasPrefix("status 7\n"))
+        #expect(session.output.text.hasSuffix("Handling connection for 9000\nonly on the loopback\n"))
     }
 }
