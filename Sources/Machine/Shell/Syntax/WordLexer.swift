@@ -104,15 +104,7 @@ extension ParserEngine {
                 return arithmetic
             }
             position += 2
-            try enterNesting()
-            defer { nesting -= 1 }
-            let script = try parseList { [self] token in isOperator(token, ")") }
-            guard case .operator(")") = try peek() else {
-                if try peek() == .end { throw .incomplete(isFinal ? .unmatched(")") : .endOfFile) }
-                throw unexpected(try peek(), at: peekStart)
-            }
-            lookahead = nil
-            return .commandSubstitution(script)
+            return .commandSubstitution(try readListUntilClosingParenthesis())
         case "{":
             position += 2
             return .parameter(try readBracedParameter(inDoubleQuotes: inDoubleQuotes))
@@ -200,6 +192,12 @@ extension ParserEngine {
     /// Reads `<(list)`, the current character being its `<`.
     func readProcessSubstitution() throws(ParseFailure) -> WordPart {
         position += 2
+        return .processSubstitution(try readListUntilClosingParenthesis())
+    }
+
+    /// Reads the list inside `$(…)` or `<(…)` up to and including its `)`, the opening
+    /// characters already consumed.
+    private func readListUntilClosingParenthesis() throws(ParseFailure) -> Script {
         try enterNesting()
         defer { nesting -= 1 }
         let script = try parseList { [self] token in isOperator(token, ")") }
@@ -208,7 +206,7 @@ extension ParserEngine {
             throw unexpected(try peek(), at: peekStart)
         }
         lookahead = nil
-        return .processSubstitution(script)
+        return script
     }
 
     func readBackquoted(inDoubleQuotes: Bool) throws(ParseFailure) -> WordPart {
