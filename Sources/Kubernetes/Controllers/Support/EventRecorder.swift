@@ -6,9 +6,12 @@ public final class EventRecorder {
     private let client: any KubernetesClient
     private let loop: EventLoop
     public let source: EventSource
-    private var recent: [String: (namespace: String, name: String)] = [:]
-    /// The last name suffix used per object, so events at one instant still get distinct names.
+    /// Where each recent event went, to count its repeats (the correlator's 4,096 entries).
+    private var recent = RecentlyUsedCache<String, (namespace: String, name: String)>(capacity: 4096)
+    /// The last name suffix used per object, so events at one instant still get distinct names;
+    /// only suffixes not yet overtaken by the clock matter, so older ones are dropped.
     private var lastSuffix: [String: Int64] = [:]
+    private var largestSuffix: Int64 = .min
 
     public init(client: any KubernetesClient, loop: EventLoop, component: String, host: String? = nil) {
         self.client = client
@@ -31,7 +34,7 @@ public final class EventRecorder {
         let now = Timestamp.seconds(of: loop.now)
         let key = [source.component ?? "", source.host ?? "", reference.kind ?? "", namespace, reference.name ?? "", reference.uid ?? "",
                    reference.fieldPath ?? "", type, reason, message].joined(separator: "\u{0}")
-        if let existing = recent[key] {
+        if let existing = recent.value(for: key) {
             let updated = try? client.modify(Event.self, namespace: existing.namespace, name: existing.name) { (event: inout Event) throws(APIError) in
                 event.count = (event.count ?? 1) + 1
                 event.lastTimestamp = now
@@ -39,16 +42,18 @@ public final class EventRecorder {
             if updated != nil { return }
         }
         let objectKey = namespace + "/" + (reference.name ?? "")
+        if loop.now.nanosecondsSinceEpoch > largestSuffix { lastSuffix.removeAll() }
         var nanoseconds = max(loop.now.nanosecondsSinceEpoch, (lastSuffix[objectKey] ?? .min) &+ 1)
         for _ in 0..<16 {
             lastSuffix[objectKey] = nanoseconds
+            largestSuffix = max(largestSuffix, nanoseconds)
             let name = (reference.name ?? "") + "." + String(UInt64(bitPattern: nanoseconds), radix: 16)
             let event = Event(
                 metadata: ObjectMeta(name: name, namespace: namespace), involvedObject: reference, reason: reason, message: message,
                 source: source, firstTimestamp: now, lastTimestamp: now, count: 1, type: type)
             do {
                 _ = try client.create(event)
-                recent[key] = (namespace, name)
+                recent.set((namespace, name), for: key)
                 return
             } catch where error.reason == .alreadyExists {
                 nanoseconds += 1
