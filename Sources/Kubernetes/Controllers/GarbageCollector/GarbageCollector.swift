@@ -30,6 +30,9 @@ public final class GarbageCollector {
     private var operations: [String: KindOperations] = [:]
     private var dependents: [String: Set<Node>] = [:]
     private var ownersOf: [Node: Set<String>] = [:]
+    /// The uids of every object the watches have shown and not yet deleted: a dependent whose
+    /// owners are all here needs no check with the server (`uidToNode` of the graph builder).
+    private var known: Set<String> = []
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
     private lazy var orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
 
@@ -93,6 +96,7 @@ public final class GarbageCollector {
         }
         for uid in owners.subtracting(previous) { dependents[uid, default: []].insert(node) }
         ownersOf[node] = owners.isEmpty ? nil : owners
+        if event.type == .deleted { known.remove(object.uid) } else { known.insert(object.uid) }
         if event.type == .deleted {
             for dependent in (dependents[object.uid] ?? []).sorted() { queue.add(Self.key(dependent)) }
             return
@@ -100,7 +104,7 @@ public final class GarbageCollector {
         if object.metadata.deletionTimestamp != nil, object.metadata.finalizers?.contains("orphan") == true {
             orphanQueue.add(key + "\u{0}" + object.uid)
         }
-        if !owners.isEmpty, event.type == .added { queue.add(key) }
+        if event.type == .added, !owners.isSubset(of: known) { queue.add(key) }
     }
 
     // MARK: Work

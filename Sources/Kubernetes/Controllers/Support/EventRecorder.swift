@@ -1,7 +1,8 @@
 import Simulation
 
 /// Reports events about objects as one component (`record.EventRecorder` with its correlator):
-/// a repeat of the same event bumps `count` and `lastTimestamp` instead of adding a new one.
+/// a repeat of the same event bumps `count` and `lastTimestamp` instead of adding a new one, and
+/// `EventCorrelator` combines similar events and drops what exceeds an object's budget.
 public final class EventRecorder {
     private let client: any KubernetesClient
     private let loop: EventLoop
@@ -12,6 +13,7 @@ public final class EventRecorder {
     /// only suffixes not yet overtaken by the clock matter, so older ones are dropped.
     private var lastSuffix: [String: Int64] = [:]
     private var largestSuffix: Int64 = .min
+    private var correlator = EventCorrelator()
 
     public init(client: any KubernetesClient, loop: EventLoop, component: String, host: String? = nil) {
         self.client = client
@@ -32,12 +34,14 @@ public final class EventRecorder {
     public func record(_ reference: ObjectReference, type: String = Event.normal, reason: String, message: String) {
         let namespace = (reference.namespace ?? "").isEmpty ? "default" : reference.namespace ?? "default"
         let now = Timestamp.seconds(of: loop.now)
-        let key = [source.component ?? "", source.host ?? "", reference.kind ?? "", namespace, reference.name ?? "", reference.uid ?? "",
-                   reference.fieldPath ?? "", type, reason, message].joined(separator: "\u{0}")
+        guard let outcome = correlator.correlate(source: source, object: reference, namespace: namespace, type: type, reason: reason,
+                                                 message: message, at: loop.now) else { return }
+        let key = outcome.key, message = outcome.message
         if let existing = recent.value(for: key) {
             let updated = try? client.modify(Event.self, namespace: existing.namespace, name: existing.name) { (event: inout Event) throws(APIError) in
                 event.count = (event.count ?? 1) + 1
                 event.lastTimestamp = now
+                event.message = message
             }
             if updated != nil { return }
         }
