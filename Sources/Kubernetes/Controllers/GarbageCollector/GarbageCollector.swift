@@ -33,6 +33,9 @@ public final class GarbageCollector {
     /// The uids of every object the watches have shown and not yet deleted: a dependent whose
     /// owners are all here needs no check with the server (`uidToNode` of the graph builder).
     private var known: Set<String> = []
+    /// Owners the server has confirmed gone, so the dependents of one deleted owner ask only
+    /// once (`absentOwnerCache`).
+    private var absentOwners = RecentlyUsedCache<String, Bool>(capacity: 500)
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
     private lazy var orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
 
@@ -117,7 +120,10 @@ public final class GarbageCollector {
         for reference in references {
             guard let ownerOperations = self.operations[reference.kind] else { continue }
             let ownerNamespace = APIServer.type(forKind: reference.kind)?.resource.namespaced == true ? node.namespace : ""
-            if !ownerOperations.exists(ownerNamespace, reference.name, reference.uid) { absent.insert(reference.uid) }
+            if absentOwners.value(for: reference.uid) == true || !ownerOperations.exists(ownerNamespace, reference.name, reference.uid) {
+                absentOwners.set(true, for: reference.uid)
+                absent.insert(reference.uid)
+            }
         }
         if absent.isEmpty { return }
         if absent.count == Set(references.map(\.uid)).count {
