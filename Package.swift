@@ -9,6 +9,7 @@ let package = Package(
         // For the benchmark package in Benchmarks/, which drives these modules in-process.
         .library(name: "KubeLabWorld", targets: ["World"]),
         .library(name: "KubeLabKubernetes", targets: ["Kubernetes"]),
+        .library(name: "KubeLabKubectl", targets: ["Kubectl"]),
         .library(name: "KubeLabTranscripts", targets: ["Transcripts"]),
     ],
     dependencies: [

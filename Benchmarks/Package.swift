@@ -35,7 +35,9 @@ let package = Package(
             plugins: [benchmarkPlugin]),
         .executableTarget(
             name: "ClusterBenchmarks",
-            dependencies: [benchmark, .product(name: "KubeLabKubernetes", package: "KubeLab")],
+            dependencies: [benchmark,
+                           .product(name: "KubeLabKubernetes", package: "KubeLab"),
+                           .product(name: "KubeLabKubectl", package: "KubeLab")],
             path: "Benchmarks/ClusterBenchmarks",
             plugins: [benchmarkPlugin]),
     ],

@@ -100,7 +100,7 @@ struct PredicateTests {
         pod.spec?.containers[0].ports = [ContainerPort(hostPort: 80, containerPort: 8080, protocol: "TCP")]
         let info = NodeInfo(node: node)
         info.add(PodUsage(pod))
-        let reasons = Predicates.failures(of: pod, usage: PodUsage(pod), on: info)
+        let reasons = Predicates.failures(of: PodSchedulingFacts(pod), on: info)
         #expect(reasons == ["Insufficient cpu", "PodFitsHostPorts", "MatchNodeSelector", "PodToleratesNodeTaints"])
     }
 }

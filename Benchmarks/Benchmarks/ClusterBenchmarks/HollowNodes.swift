@@ -1,11 +1,15 @@
 import Kubernetes
+import Machine
 import Simulation
 
 /// Lightweight kubelets for a large simulated cluster: each registers its node and posts
 /// heartbeats, and bound pods are marked Running and deletions finished, without containers.
 /// One pod watch serves every node (rather than a watch per node) so that what is measured is
 /// the control plane — API server, scheduler, controllers — not a thousand watch filters.
-final class HollowNodes {
+final class HollowNodes: PodRuntime {
+    /// Each node's room, Kubernetes' default `--max-pods`.
+    static let maxPods = 110
+
     let client: any KubernetesClient
     let loop: EventLoop
     private(set) var names: [String] = []
@@ -15,6 +19,10 @@ final class HollowNodes {
     private(set) var existingPods = 0
     private(set) var runningPods = 0
     private(set) var runningByNode: [String: Int] = [:]
+    /// Pods the scheduler found no room for, and the reason it gave last.
+    private var unschedulable: Set<String> = []
+    private(set) var lastUnschedulableMessage: String?
+    var unschedulablePods: Int { unschedulable.count }
     private var nextAddress = 0
 
     init(client: any KubernetesClient, loop: EventLoop, count: Int) throws {
@@ -32,9 +40,25 @@ final class HollowNodes {
     /// The node stops posting heartbeats and stops looking after its pods.
     func fail(_ name: String) { dead.insert(name) }
 
+    /// Room for more pods on the live nodes other than `excluded`.
+    func freeSlots(excluding excluded: String) -> Int {
+        names.reduce(0) { room, name in
+            name == excluded || dead.contains(name) ? room : room + max(0, Self.maxPods - (runningByNode[name] ?? 0))
+        }
+    }
+
+    func logs(namespace: String, pod: String, container: String, options: PodLogOptions) throws(APIError) -> any ReadableStream {
+        BytesReader([])
+    }
+
+    func exec(namespace: String, pod: String, container: String, command: [String], tty: Bool,
+              stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream) async throws -> Int32 {
+        0
+    }
+
     private func register(_ name: String, index: Int) throws {
         let now = Timestamp.seconds(of: loop.now)
-        let capacity: ResourceList = ["cpu": try Quantity(parsing: "4"), "memory": try Quantity(parsing: "16Gi"), "pods": Quantity(110)]
+        let capacity: ResourceList = ["cpu": try Quantity(parsing: "4"), "memory": try Quantity(parsing: "16Gi"), "pods": Quantity(Int64(Self.maxPods))]
         var node = Node(metadata: ObjectMeta(name: name, labels: ["kubernetes.io/hostname": name]))
         node.status = NodeStatus(
             capacity: capacity, allocatable: capacity,
@@ -62,6 +86,14 @@ final class HollowNodes {
     private func handle(_ event: WatchEvent<Pod>) {
         let pod = event.object
         let node = pod.spec?.nodeName
+        let key = pod.namespace + "/" + pod.name
+        if event.type != .deleted, (node ?? "").isEmpty, let scheduled = pod.status?.condition(PodCondition.podScheduled),
+           scheduled.status == .false, scheduled.reason == "Unschedulable" {
+            unschedulable.insert(key)
+            lastUnschedulableMessage = scheduled.message
+        } else {
+            unschedulable.remove(key)
+        }
         switch event.type {
         case .added:
             existingPods += 1

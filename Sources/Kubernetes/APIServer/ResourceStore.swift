@@ -64,9 +64,12 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     func put(_ object: Object, revision: Int64) {
         let key = key(namespace: object.metadata.namespace, name: object.name)
         let previous = objects[key]
-        if let previous { unindex(previous, key: key) }
         objects[key] = object
-        index(object, key: key)
+        if let previous {
+            reindex(from: previous, to: object, key: key)
+        } else {
+            index(object, key: key)
+        }
         record(Change(revision: revision, type: previous == nil ? .added : .modified, object: object, previous: previous))
     }
 
@@ -88,6 +91,28 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         }
     }
 
+    /// Moves a changed object's index entries; most writes (status, heartbeats) change no
+    /// indexed value, and then nothing is touched.
+    private func reindex(from previous: Object, to object: Object, key: String) {
+        let oldLabels = previous.metadata.labels ?? [:], newLabels = object.metadata.labels ?? [:]
+        if oldLabels != newLabels {
+            for (label, value) in oldLabels where newLabels[label] != value {
+                labelIndex[label]?[value]?.remove(key)
+                if labelIndex[label]?[value]?.isEmpty == true { labelIndex[label]?[value] = nil }
+            }
+            for (label, value) in newLabels where oldLabels[label] != value {
+                labelIndex[label, default: [:]][value, default: []].insert(key)
+            }
+        }
+        for field in Object.indexedFields {
+            let oldValue = previous.fieldValue(field) ?? "", newValue = object.fieldValue(field) ?? ""
+            guard oldValue != newValue else { continue }
+            fieldIndex[field]?[oldValue]?.remove(key)
+            if fieldIndex[field]?[oldValue]?.isEmpty == true { fieldIndex[field]?[oldValue] = nil }
+            fieldIndex[field, default: [:]][newValue, default: []].insert(key)
+        }
+    }
+
     private func unindex(_ object: Object, key: String) {
         namespaceIndex[object.namespace]?.remove(key)
         if namespaceIndex[object.namespace]?.isEmpty == true { namespaceIndex[object.namespace] = nil }
@@ -103,6 +128,12 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     }
 
     // MARK: Reading
+
+    /// The keys the label index holds for `label=value` (what `list` narrows by).
+    func indexedKeys(label: String, value: String) -> Set<String> { labelIndex[label]?[value] ?? [] }
+
+    /// The keys the field index holds for `field=value`.
+    func indexedKeys(field: String, value: String) -> Set<String> { fieldIndex[field]?[value] ?? [] }
 
     /// The objects passing the filters, in key order, using the smallest index that applies.
     func list(namespace: String?, options: ListOptions) -> [Object] {
@@ -132,7 +163,7 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         for key in keys {
             guard let object = objects[key] else { continue }
             if let namespace, resource.namespaced, object.metadata.namespace != namespace { continue }
-            guard options.labelSelector.matches(object.labels) else { continue }
+            guard options.labelSelector.isEmpty || options.labelSelector.matches(object.labels) else { continue }
             guard options.fieldSelector.isEmpty || options.fieldSelector.matches({ object.fieldValue($0) }) else { continue }
             result.append(object)
         }

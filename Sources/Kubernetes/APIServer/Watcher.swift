@@ -31,7 +31,7 @@ final class Watcher<Object: APIObject> {
     /// Whether the object passes the namespace, label and field filters.
     func accepts(_ object: Object) -> Bool {
         if let namespace, object.metadata.namespace != namespace { return false }
-        if !options.labelSelector.matches(object.labels) { return false }
+        if !options.labelSelector.isEmpty && !options.labelSelector.matches(object.labels) { return false }
         if !options.fieldSelector.isEmpty && !options.fieldSelector.matches({ object.fieldValue($0) }) { return false }
         return true
     }

@@ -2,6 +2,8 @@
 /// since every pod looks at every node), and the pods it already carries.
 final class NodeInfo {
     private(set) var node: Node
+    /// The node's place in the per-controller pod counts (`SchedulerCache`); never reused.
+    let slot: Int
     private(set) var name: String = ""
     private(set) var labels: [String: String] = [:]
     private(set) var taints: [Taint] = []
@@ -19,9 +21,26 @@ final class NodeInfo {
     var podCount = 0
     var hostPorts: [String: Int] = [:]
 
-    init(node: Node) {
+    init(node: Node, slot: Int = 0) {
         self.node = node
+        self.slot = slot
         update(node)
+    }
+
+    /// What of the node matters for placement, to tell a change that may let waiting pods fit
+    /// from a heartbeat.
+    struct SchedulingView: Equatable {
+        var isSchedulable: Bool
+        var labels: [String: String]
+        var taints: [Taint]
+        var allocatable: ResourceList?
+        var hasMemoryPressure: Bool
+        var hasDiskPressure: Bool
+    }
+
+    var schedulingView: SchedulingView {
+        SchedulingView(isSchedulable: isSchedulable, labels: labels, taints: taints, allocatable: node.status?.allocatable,
+                       hasMemoryPressure: hasMemoryPressure, hasDiskPressure: hasDiskPressure)
     }
 
     func update(_ node: Node) {

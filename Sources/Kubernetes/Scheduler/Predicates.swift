@@ -1,9 +1,30 @@
+/// What the predicates and priorities read of the pod being placed, taken once per attempt
+/// rather than once for every node looked at.
+struct PodSchedulingFacts {
+    let usage: PodUsage
+    /// The node the pod asks for by name, if any.
+    let requestedNode: String?
+    let nodeSelector: [String: String]
+    let tolerations: [Toleration]
+    let isBestEffort: Bool
+
+    init(_ pod: Pod) {
+        usage = PodUsage(pod)
+        let nodeName = pod.spec?.nodeName ?? ""
+        requestedNode = nodeName.isEmpty ? nil : nodeName
+        nodeSelector = pod.spec?.nodeSelector ?? [:]
+        tolerations = pod.spec?.tolerations ?? []
+        isBestEffort = pod.qosClass == "BestEffort"
+    }
+}
+
 /// The filters a node must pass to take a pod (the 1.8 default predicates that apply here).
 enum Predicates {
     /// The reasons the node cannot take the pod; empty when it can. Every predicate runs and
     /// all reasons count, as `podFitsOnNode` did in 1.7–1.8.
-    static func failures(of pod: Pod, usage: PodUsage, on info: NodeInfo) -> [String] {
+    static func failures(of pod: PodSchedulingFacts, on info: NodeInfo) -> [String] {
         var reasons: [String] = []
+        let usage = pod.usage
         if info.podCount + 1 > info.allowedPods {
             reasons.append(PredicateFailure.insufficient("pods"))
         }
@@ -15,24 +36,26 @@ enum Predicates {
                 reasons.append(PredicateFailure.insufficient("memory"))
             }
         }
-        if let nodeName = pod.spec?.nodeName, !nodeName.isEmpty, nodeName != info.name {
+        if let nodeName = pod.requestedNode, nodeName != info.name {
             reasons.append(PredicateFailure.hostName)
         }
-        if usage.hostPorts.contains(where: { info.hostPorts[$0] != nil }) {
+        if !usage.hostPorts.isEmpty, usage.hostPorts.contains(where: { info.hostPorts[$0] != nil }) {
             reasons.append(PredicateFailure.hostPorts)
         }
-        if let selector = pod.spec?.nodeSelector, !selector.isEmpty {
+        if !pod.nodeSelector.isEmpty {
             let labels = info.labels
-            if !selector.allSatisfy({ labels[$0.key] == $0.value }) {
+            if !pod.nodeSelector.allSatisfy({ labels[$0.key] == $0.value }) {
                 reasons.append(PredicateFailure.nodeSelector)
             }
         }
-        let tolerations = pod.spec?.tolerations ?? []
-        let intolerable = info.taints.contains { taint in
-            (taint.effect == "NoSchedule" || taint.effect == "NoExecute") && !tolerations.contains { $0.tolerates(taint) }
+        if !info.taints.isEmpty {
+            let tolerations = pod.tolerations
+            let intolerable = info.taints.contains { taint in
+                (taint.effect == "NoSchedule" || taint.effect == "NoExecute") && !tolerations.contains { $0.tolerates(taint) }
+            }
+            if intolerable { reasons.append(PredicateFailure.taints) }
         }
-        if intolerable { reasons.append(PredicateFailure.taints) }
-        if info.hasMemoryPressure, pod.qosClass == "BestEffort" { reasons.append(PredicateFailure.memoryPressure) }
+        if info.hasMemoryPressure, pod.isBestEffort { reasons.append(PredicateFailure.memoryPressure) }
         if info.hasDiskPressure { reasons.append(PredicateFailure.diskPressure) }
         return reasons
     }
@@ -71,10 +94,10 @@ enum Priorities {
         if maxSameOwnerCount > 0 {
             spread = Int64(10 * (maxSameOwnerCount - sameOwnerCount) / maxSameOwnerCount)
         }
-        let intolerable = info.taints.filter { taint in
+        let intolerable = info.taints.contains { taint in
             taint.effect == "PreferNoSchedule" && !tolerations.contains { $0.tolerates(taint) }
-        }.count
-        let taintScore: Int64 = intolerable == 0 ? 10 : 0
+        }
+        let taintScore: Int64 = intolerable ? 0 : 10
         return least + balanced + spread + taintScore
     }
 }

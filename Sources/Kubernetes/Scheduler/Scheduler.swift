@@ -11,12 +11,7 @@ public final class Scheduler {
     private let recorder: EventRecorder
     private var watches: [WatchHandle] = []
 
-    private var nodes: [String: NodeInfo] = [:]
-    /// The nodes in name order, so every pass looks at them in the same order.
-    private var sortedNodes: [NodeInfo] = []
-    /// Pods placed on nodes: their node, usage and controlling owner.
-    private var placed: [String: (node: String, usage: PodUsage, owner: String?)] = [:]
-    private var ownerCounts: [String: [String: Int]] = [:]
+    private let cache = SchedulerCache()
     /// Pods waiting for a node, by key.
     private var pending: [String: Pod] = [:]
     private var queue: [String] = []
@@ -26,6 +21,8 @@ public final class Scheduler {
     private var retryTimers: [String: TimerID] = [:]
     private var isDraining = false
     private var lastNodeIndex = 0
+    /// Where the next pass over a large cluster starts, so that passes share the nodes out.
+    private var nextStartNodeIndex = 0
 
     public init(client: any KubernetesClient, loop: EventLoop, schedulerName: String = "default-scheduler", messages: SchedulerMessages = .kubernetes18) {
         self.client = client
@@ -51,35 +48,14 @@ public final class Scheduler {
     // MARK: Watch events
 
     private func handle(_ event: WatchEvent<Node>) {
-        let node = event.object
         switch event.type {
         case .deleted:
-            nodes[node.name] = nil
-            sortedNodes.removeAll { $0.name == node.name }
+            cache.remove(nodeNamed: event.object.name)
         case .added, .modified:
-            if let info = nodes[node.name] {
-                let relevantChange = Self.schedulingView(info.node) != Self.schedulingView(node)
-                info.update(node)
-                if relevantChange { retryUnschedulable() }
-                return
-            }
-            let info = NodeInfo(node: node)
-            nodes[node.name] = info
-            let position = sortedNodes.firstIndex { $0.name > node.name } ?? sortedNodes.count
-            sortedNodes.insert(info, at: position)
+            // Heartbeats alone change nothing placement reads.
+            guard cache.update(event.object) else { return }
         }
         retryUnschedulable()
-    }
-
-    /// What of a node matters for placement (heartbeats alone change nothing).
-    private static func schedulingView(_ node: Node) -> [String] {
-        [
-            String(Predicates.isSchedulable(node)), Labels.format(node.labels),
-            (node.spec?.taints ?? []).map { "\($0.key)=\($0.value ?? ""):\($0.effect)" }.joined(separator: ","),
-            (node.status?.allocatable ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ","),
-            String(node.status?.condition(NodeCondition.memoryPressure)?.status == .true),
-            String(node.status?.condition(NodeCondition.diskPressure)?.status == .true),
-        ]
     }
 
     private func handle(_ event: WatchEvent<Pod>) {
@@ -91,9 +67,9 @@ public final class Scheduler {
             pending[key] = nil
             unschedulable.remove(key)
             if gone {
-                if unplace(key) { retryUnschedulable() }
+                if cache.unplace(key) { retryUnschedulable() }
             } else {
-                place(key, pod: pod, node: nodeName)
+                cache.place(key, pod: pod, node: nodeName)
             }
             return
         }
@@ -103,28 +79,6 @@ public final class Scheduler {
         }
         pending[key] = pod
         if !unschedulable.contains(key) { enqueue(key) }
-    }
-
-    private func place(_ key: String, pod: Pod, node: String) {
-        if let current = placed[key], current.node == node { return }
-        unplace(key)
-        let usage = PodUsage(pod)
-        let owner = pod.metadata.controllerReference?.uid
-        placed[key] = (node, usage, owner)
-        nodes[node]?.add(usage)
-        if let owner { ownerCounts[owner, default: [:]][node, default: 0] += 1 }
-    }
-
-    @discardableResult
-    private func unplace(_ key: String) -> Bool {
-        guard let entry = placed.removeValue(forKey: key) else { return false }
-        nodes[entry.node]?.add(entry.usage, sign: -1)
-        if let owner = entry.owner {
-            ownerCounts[owner]?[entry.node, default: 1] -= 1
-            if ownerCounts[owner]?[entry.node] == 0 { ownerCounts[owner]?[entry.node] = nil }
-            if ownerCounts[owner]?.isEmpty == true { ownerCounts[owner] = nil }
-        }
-        return true
     }
 
     // MARK: Queue
@@ -163,47 +117,17 @@ public final class Scheduler {
     // MARK: Scheduling one pod
 
     private func schedule(_ pod: Pod, key: String) {
-        let usage = PodUsage(pod)
-        var candidateCount = 0
-        var fitting: [NodeInfo] = []
-        var reasonCounts: [String: Int] = [:]
-        for info in sortedNodes where info.isSchedulable {
-            candidateCount += 1
-            let failures = Predicates.failures(of: pod, usage: usage, on: info)
-            if failures.isEmpty {
-                fitting.append(info)
-            } else {
-                for reason in failures { reasonCounts[reason, default: 0] += 1 }
-            }
-        }
-        guard candidateCount > 0 else {
+        let chosen: String
+        switch selectHost(for: PodSchedulingFacts(pod), owner: pod.metadata.controllerReference?.uid) {
+        case .noNodes:
             fail(pod, key: key, message: messages.noNodes)
             return
-        }
-        guard !fitting.isEmpty else {
-            let reasons = reasonCounts.keys.sorted().map { (reason: $0, count: reasonCounts[$0] ?? 0) }
-            fail(pod, key: key, message: messages.fitError(candidateCount, reasons))
+        case .noFit(let nodeCount, let reasons):
+            fail(pod, key: key, message: messages.fitError(nodeCount, reasons))
             return
+        case .node(let name):
+            chosen = name
         }
-        let owner = pod.metadata.controllerReference?.uid
-        let counts = owner.flatMap { ownerCounts[$0] } ?? [:]
-        let maxCount = counts.isEmpty ? 0 : fitting.map { counts[$0.name] ?? 0 }.max() ?? 0
-        let tolerations = pod.spec?.tolerations ?? []
-        var best: [String] = []
-        var bestScore = Int64.min
-        for info in fitting {
-            let sameOwner = counts.isEmpty ? 0 : counts[info.name] ?? 0
-            let score = Priorities.score(usage: usage, on: info, sameOwnerCount: sameOwner, maxSameOwnerCount: maxCount, tolerations: tolerations)
-            if score > bestScore {
-                bestScore = score
-                best = [info.name]
-            } else if score == bestScore {
-                best.append(info.name)
-            }
-        }
-        // Ties go round-robin, as `selectHost` does.
-        let chosen = best[lastNodeIndex % best.count]
-        lastNodeIndex += 1
         do {
             try client.bind(pod: pod.name, namespace: pod.namespace, to: chosen)
         } catch {
@@ -216,8 +140,75 @@ public final class Scheduler {
         backoff[key] = nil
         var bound = pod
         bound.spec?.nodeName = chosen
-        place(key, pod: bound, node: chosen)
+        cache.place(key, pod: bound, node: chosen)
         recorder.record(pod, reason: "Scheduled", message: messages.scheduled(pod, chosen))
+    }
+
+    private enum HostChoice {
+        case noNodes
+        case noFit(nodeCount: Int, reasons: [(reason: String, count: Int)])
+        case node(String)
+    }
+
+    /// Filters the nodes, scores those that fit and picks the best (ties round-robin, as
+    /// `selectHost` does). A large cluster is not searched through: the pass stops once it has
+    /// found `nodesToFind` nodes that fit, starting where the previous pass stopped.
+    private func selectHost(for pod: PodSchedulingFacts, owner: String?) -> HostChoice {
+        let nodes = cache.schedulableNodes
+        guard !nodes.isEmpty else { return .noNodes }
+        let wanted = Self.nodesToFind(among: nodes.count)
+        let start = wanted < nodes.count ? nextStartNodeIndex % nodes.count : 0
+        var fitting: [NodeInfo] = []
+        fitting.reserveCapacity(wanted)
+        var reasonCounts: [String: Int] = [:]
+        var looked = 0
+        while looked < nodes.count, fitting.count < wanted {
+            let info = nodes[(start + looked) % nodes.count]
+            looked += 1
+            let failures = Predicates.failures(of: pod, on: info)
+            if failures.isEmpty {
+                fitting.append(info)
+            } else {
+                for reason in failures { reasonCounts[reason, default: 0] += 1 }
+            }
+        }
+        if wanted < nodes.count { nextStartNodeIndex = (start + looked) % nodes.count }
+        guard !fitting.isEmpty else {
+            let reasons = reasonCounts.keys.sorted().map { (reason: $0, count: reasonCounts[$0] ?? 0) }
+            return .noFit(nodeCount: nodes.count, reasons: reasons)
+        }
+        let counts = cache.podCounts(ofOwner: owner)
+        func sameOwner(_ info: NodeInfo) -> Int { info.slot < counts.count ? counts[info.slot] : 0 }
+        var maxCount = 0
+        if !counts.isEmpty {
+            for info in fitting { maxCount = max(maxCount, sameOwner(info)) }
+        }
+        var best: [NodeInfo] = []
+        var bestScore = Int64.min
+        for info in fitting {
+            let score = Priorities.score(usage: pod.usage, on: info, sameOwnerCount: sameOwner(info), maxSameOwnerCount: maxCount,
+                                         tolerations: pod.tolerations)
+            if score > bestScore {
+                bestScore = score
+                best = [info]
+            } else if score == bestScore {
+                best.append(info)
+            }
+        }
+        let chosen = best[lastNodeIndex % best.count]
+        lastNodeIndex += 1
+        return .node(chosen.name)
+    }
+
+    /// How many fitting nodes a pass looks for (`numFeasibleNodesToFind` with the adaptive
+    /// `percentageOfNodesToScore` of later releases): every node up to 100, then a share that
+    /// falls from 50% as the cluster grows, never under 5% nor under 100 nodes. Clusters of the
+    /// book's size are searched exhaustively, as 1.8 did.
+    static func nodesToFind(among nodeCount: Int) -> Int {
+        let minimum = 100
+        guard nodeCount > minimum else { return nodeCount }
+        let percentage = max(5, 50 - nodeCount / 125)
+        return max(minimum, nodeCount * percentage / 100)
     }
 
     private func fail(_ pod: Pod, key: String, message: String) {

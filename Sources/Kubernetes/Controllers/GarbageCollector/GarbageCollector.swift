@@ -30,6 +30,12 @@ public final class GarbageCollector {
     private var operations: [String: KindOperations] = [:]
     private var dependents: [String: Set<Node>] = [:]
     private var ownersOf: [Node: Set<String>] = [:]
+    /// The uids of every object the watches have shown and not yet deleted: a dependent whose
+    /// owners are all here needs no check with the server (`uidToNode` of the graph builder).
+    private var known: Set<String> = []
+    /// Owners the server has confirmed gone, so the dependents of one deleted owner ask only
+    /// once (`absentOwnerCache`).
+    private var absentOwners = RecentlyUsedCache<String, Bool>(capacity: 500)
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
     private lazy var orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
 
@@ -93,6 +99,7 @@ public final class GarbageCollector {
         }
         for uid in owners.subtracting(previous) { dependents[uid, default: []].insert(node) }
         ownersOf[node] = owners.isEmpty ? nil : owners
+        if event.type == .deleted { known.remove(object.uid) } else { known.insert(object.uid) }
         if event.type == .deleted {
             for dependent in (dependents[object.uid] ?? []).sorted() { queue.add(Self.key(dependent)) }
             return
@@ -100,7 +107,7 @@ public final class GarbageCollector {
         if object.metadata.deletionTimestamp != nil, object.metadata.finalizers?.contains("orphan") == true {
             orphanQueue.add(key + "\u{0}" + object.uid)
         }
-        if !owners.isEmpty, event.type == .added { queue.add(key) }
+        if event.type == .added, !owners.isSubset(of: known) { queue.add(key) }
     }
 
     // MARK: Work
@@ -113,7 +120,10 @@ public final class GarbageCollector {
         for reference in references {
             guard let ownerOperations = self.operations[reference.kind] else { continue }
             let ownerNamespace = APIServer.type(forKind: reference.kind)?.resource.namespaced == true ? node.namespace : ""
-            if !ownerOperations.exists(ownerNamespace, reference.name, reference.uid) { absent.insert(reference.uid) }
+            if absentOwners.value(for: reference.uid) == true || !ownerOperations.exists(ownerNamespace, reference.name, reference.uid) {
+                absentOwners.set(true, for: reference.uid)
+                absent.insert(reference.uid)
+            }
         }
         if absent.isEmpty { return }
         if absent.count == Set(references.map(\.uid)).count {

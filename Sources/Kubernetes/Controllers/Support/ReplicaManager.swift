@@ -13,6 +13,10 @@ public protocol PodReplicaOwner: APIObject {
 
 /// The engine of the replication controller and the replica set controller (`ReplicaSetController`):
 /// adopts and releases pods by selector, creates and deletes pods to match `replicas`, reports status.
+///
+/// As the real controllers do, it counts pods in a cache filled from its pod watch rather than
+/// listing them from the server at every sync, and it holds back while the pods it created or
+/// deleted have not shown up in that watch yet (expectations).
 public final class ReplicaManager<Owner: PodReplicaOwner> {
     private let client: any KubernetesClient
     private let loop: EventLoop
@@ -21,9 +25,8 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
     private var watches: [WatchHandle] = []
     private var owners: [String: Owner] = [:]
     private var ownersByNamespace: [String: Set<String>] = [:]
-    /// Pod names by the uid of the owner controlling them, from the pod watch.
-    private var podsByOwner: [String: Set<String>] = [:]
-    private var podOwner: [String: String] = [:]
+    private let cache = ReplicaPodCache(ownerKind: Owner.resource.kind)
+    private var expectations = ControllerExpectations()
     /// The most pods one sync creates or deletes (`burstReplicas`).
     private let burstReplicas = 500
 
@@ -50,6 +53,8 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
         if event.type == .deleted {
             owners[key] = nil
             ownersByNamespace[owner.namespace]?.remove(key)
+            expectations.forget(key)
+            cache.forget(ownerUID: owner.uid)
         } else {
             owners[key] = owner
             ownersByNamespace[owner.namespace, default: []].insert(key)
@@ -59,23 +64,18 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
 
     private func handle(_ event: WatchEvent<Pod>) {
         let pod = event.object
-        let podKey = ObjectKey.make(namespace: pod.namespace, name: pod.name)
-        let ownerUID = event.type == .deleted ? nil : pod.metadata.controllerReference?.uid
-        if podOwner[podKey] != ownerUID {
-            if let previous = podOwner[podKey] {
-                podsByOwner[previous]?.remove(pod.name)
-                if podsByOwner[previous]?.isEmpty == true { podsByOwner[previous] = nil }
-            }
-            podOwner[podKey] = ownerUID
-            if let ownerUID { podsByOwner[ownerUID, default: []].insert(pod.name) }
-        }
+        let deleted = event.type == .deleted
+        cache.observe(pod, deleted: deleted)
         if let reference = pod.metadata.controllerReference {
             guard reference.kind == Owner.resource.kind else { return }
             let key = ObjectKey.make(namespace: pod.namespace, name: reference.name)
-            if owners[key]?.uid == reference.uid { queue.add(key) }
+            guard owners[key]?.uid == reference.uid else { return }
+            if event.type == .added { expectations.creationObserved(for: key) }
+            if deleted || pod.metadata.deletionTimestamp != nil { expectations.deletionObserved(of: pod.name, for: key) }
+            queue.add(key)
             return
         }
-        guard event.type != .deleted, pod.isActive else { return }
+        guard !deleted, pod.isActive else { return }
         // An orphan: every owner whose selector matches may adopt it.
         for key in (ownersByNamespace[pod.namespace] ?? []).sorted() {
             if let owner = owners[key], owner.podSelector.matches(pod.labels) { queue.add(key) }
@@ -86,51 +86,53 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
 
     private func sync(_ key: String) {
         let (namespace, name) = ObjectKey.split(key)
-        guard let owner = try? client.get(Owner.self, namespace: namespace, name: name) else { return }
+        guard let owner = try? client.get(Owner.self, namespace: namespace, name: name) else {
+            expectations.forget(key)
+            return
+        }
         let selector = owner.podSelector
-        guard let matching = try? client.list(Pod.self, namespace: namespace, labelSelector: selector).items else { return }
-        var controlled: [Pod] = []
-        var seen: Set<String> = []
-        for pod in matching {
-            seen.insert(pod.name)
-            if let reference = pod.metadata.controllerReference {
-                if reference.uid == owner.uid { controlled.append(pod) }
-                continue
+        let pods = cache.pods(of: owner.uid)
+        pods.configure(selector: selector, templateLabels: owner.podTemplate?.metadata?.labels ?? [:])
+        if owner.metadata.deletionTimestamp == nil {
+            for orphan in cache.orphans(in: namespace) where selector.matches(orphan.labels) {
+                if let adopted = adopt(orphan.name, namespace: namespace, by: owner) { cache.observe(adopted) }
             }
-            guard pod.isActive, owner.metadata.deletionTimestamp == nil else { continue }
-            if let adopted = adopt(pod, by: owner) { controlled.append(adopted) }
         }
         // Pods still pointing here but no longer selected are released.
-        for podName in (podsByOwner[owner.uid] ?? []).sorted() where !seen.contains(podName) {
+        for podName in pods.unselected.sorted() {
             guard let pod = try? client.get(Pod.self, namespace: namespace, name: podName),
                   pod.metadata.controllerReference?.uid == owner.uid, !selector.matches(pod.labels) else { continue }
-            release(pod, from: owner)
+            if let released = release(pod, from: owner) { cache.observe(released) }
         }
-        let active = controlled.filter(\.isActive)
-        if owner.metadata.deletionTimestamp == nil {
-            manage(owner, active: active)
+        if owner.metadata.deletionTimestamp == nil, expectations.areSatisfied(for: key, at: loop.now) {
+            manage(owner, key: key, pods: pods)
         }
-        updateStatus(of: owner, pods: controlled)
-        if owner.minReadySeconds > 0, active.contains(where: { $0.isReady }) {
+        updateStatus(of: owner, pods: pods)
+        if owner.minReadySeconds > 0, pods.readyCount > 0 {
             queue.add(key, after: .seconds(Int64(owner.minReadySeconds)))
         }
     }
 
-    private func manage(_ owner: Owner, active: [Pod]) {
-        let difference = active.count - owner.desiredReplicas
+    private func manage(_ owner: Owner, key: String, pods: OwnedPods) {
+        let difference = pods.activeCount - owner.desiredReplicas
         if difference < 0 {
-            for _ in 0..<min(-difference, burstReplicas) {
-                guard createPod(for: owner) else { break }
-            }
+            let wanted = min(-difference, burstReplicas)
+            expectations.expectCreations(wanted, for: key, at: loop.now)
+            var created = 0
+            while created < wanted, createPod(for: owner) { created += 1 }
+            // The pods that were never created will never be seen either.
+            for _ in created..<wanted { expectations.creationObserved(for: key) }
         } else if difference > 0 {
-            let victims = active.sorted(by: Self.deletesFirst).prefix(min(difference, burstReplicas))
+            let victims = pods.active.sorted(by: ReplicaPodRecord.deletesFirst).prefix(min(difference, burstReplicas))
+            expectations.expectDeletions(of: victims.map(\.name), for: key, at: loop.now)
             for pod in victims {
                 do {
-                    try client.delete(Pod.self, namespace: pod.namespace, name: pod.name)
+                    try client.delete(Pod.self, namespace: owner.namespace, name: pod.name)
                     recorder.record(owner, reason: "SuccessfulDelete", message: "Deleted pod: \(pod.name)")
                 } catch where error.reason == .notFound {
-                    continue
+                    expectations.deletionObserved(of: pod.name, for: key)
                 } catch {
+                    expectations.deletionObserved(of: pod.name, for: key)
                     recorder.record(owner, type: Event.warning, reason: "FailedDelete", message: "Error deleting: \(error.message)")
                 }
             }
@@ -161,57 +163,32 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
             uid: owner.uid, controller: true, blockOwnerDeletion: true)
     }
 
-    private func adopt(_ pod: Pod, by owner: Owner) -> Pod? {
-        try? client.modify(Pod.self, namespace: pod.namespace, name: pod.name) { (current: inout Pod) throws(APIError) in
+    private func adopt(_ name: String, namespace: String, by owner: Owner) -> Pod? {
+        try? client.modify(Pod.self, namespace: namespace, name: name) { (current: inout Pod) throws(APIError) in
             guard current.metadata.controllerReference == nil else { return }
             current.metadata.ownerReferences = (current.metadata.ownerReferences ?? []) + [Self.controllerReference(to: owner)]
         }
     }
 
-    private func release(_ pod: Pod, from owner: Owner) {
-        _ = try? client.modify(Pod.self, namespace: pod.namespace, name: pod.name) { (current: inout Pod) throws(APIError) in
+    private func release(_ pod: Pod, from owner: Owner) -> Pod? {
+        try? client.modify(Pod.self, namespace: pod.namespace, name: pod.name) { (current: inout Pod) throws(APIError) in
             let kept = (current.metadata.ownerReferences ?? []).filter { $0.uid != owner.uid }
             current.metadata.ownerReferences = kept.isEmpty ? nil : kept
         }
     }
 
-    /// `controller.ActivePods` order: the pods cheapest to lose come first.
-    static func deletesFirst(_ lhs: Pod, _ rhs: Pod) -> Bool {
-        let lhsAssigned = !(lhs.spec?.nodeName ?? "").isEmpty, rhsAssigned = !(rhs.spec?.nodeName ?? "").isEmpty
-        if lhsAssigned != rhsAssigned { return !lhsAssigned }
-        func phaseRank(_ pod: Pod) -> Int {
-            switch pod.status?.phase {
-            case .pending?: 0
-            case .unknown?: 1
-            case .running?: 2
-            default: 0
-            }
-        }
-        if phaseRank(lhs) != phaseRank(rhs) { return phaseRank(lhs) < phaseRank(rhs) }
-        if lhs.isReady != rhs.isReady { return !lhs.isReady }
-        let lhsRestarts = lhs.status?.containerStatuses?.map(\.restartCount).max() ?? 0
-        let rhsRestarts = rhs.status?.containerStatuses?.map(\.restartCount).max() ?? 0
-        if lhsRestarts != rhsRestarts { return lhsRestarts > rhsRestarts }
-        let lhsCreated = lhs.metadata.creationTimestamp?.instant.nanosecondsSinceEpoch ?? 0
-        let rhsCreated = rhs.metadata.creationTimestamp?.instant.nanosecondsSinceEpoch ?? 0
-        if lhsCreated != rhsCreated { return lhsCreated > rhsCreated }
-        return lhs.name < rhs.name
-    }
-
-    private func updateStatus(of owner: Owner, pods: [Pod]) {
-        let active = pods.filter(\.isActive)
-        let templateLabels = owner.podTemplate?.metadata?.labels ?? [:]
+    private func updateStatus(of owner: Owner, pods: OwnedPods) {
         let now = loop.now
         var status = owner.replicaStatus ?? ReplicationControllerStatus()
-        status.replicas = active.count
-        status.fullyLabeledReplicas = active.filter { pod in templateLabels.allSatisfy { pod.labels[$0.key] == $0.value } }.count
-        status.readyReplicas = active.filter(\.isReady).count
-        status.availableReplicas = active.filter { pod in
-            guard pod.isReady else { return false }
-            guard owner.minReadySeconds > 0 else { return true }
-            let since = pod.status?.condition(PodCondition.ready)?.lastTransitionTime?.instant ?? now
-            return since + .seconds(Int64(owner.minReadySeconds)) <= now
-        }.count
+        status.replicas = pods.activeCount
+        status.fullyLabeledReplicas = pods.fullyLabeledCount
+        status.readyReplicas = pods.readyCount
+        if owner.minReadySeconds > 0 {
+            let minimum = Duration.seconds(Int64(owner.minReadySeconds))
+            status.availableReplicas = pods.active.filter { $0.isReady && ($0.readySince ?? now) + minimum <= now }.count
+        } else {
+            status.availableReplicas = pods.readyCount
+        }
         status.observedGeneration = owner.metadata.generation
         guard status != owner.replicaStatus else { return }
         var updated = owner
