@@ -53,7 +53,7 @@ final class PatientReader: LineReading {
 
     @Test func theRememberedPromptShowsWhileTheJournalReplaysBetweenKeys() throws {
         defer { try? FileManager.default.removeItem(at: directory) }
-        _ = try runSession(ScriptedReader([.line("cd /srv"), .line("echo one"), .line("cd /srv/app")]))
+        _ = try runSession(ScriptedReader([.line("cd /srv"), .line("echo one"), .line("cd /srv/app"), .line("exit")]))
 
         let reopened = try SavedWorld(directory: directory, seed: nil, setup: tinySetup())
         #expect(reopened.expectedPrompt == "/srv/app $ ")
@@ -63,9 +63,9 @@ final class PatientReader: LineReading {
         let (saved, screen) = try runSession(reader)
         #expect(reader.prompts.first == "/srv/app $ ")
         // One step per journal entry (a second of thinking and a command, for each line).
-        #expect(reader.idleSteps == 6)
+        #expect(reader.idleSteps == 8)
         #expect(saved.pendingReplay == nil)
-        #expect(screen.text == "two\n5\n")
+        #expect(screen.text == "two\n6\n")
     }
 
     @Test func aStaleRememberedPromptIsNotShown() throws {
@@ -80,9 +80,10 @@ final class PatientReader: LineReading {
         #expect(reopened.expectedPrompt == nil)
         let reader = PatientReader([])
         _ = try runSession(reader)
-        // Without a prompt to trust, the first prompt waits for the replay.
+        // Without a prompt to trust, the first prompt waits for the replay, and is remembered.
         #expect(reader.prompts == ["/opt $ "])
         #expect(reader.idleSteps == 0)
+        #expect(try SavedWorld(directory: directory, seed: nil, setup: tinySetup()).expectedPrompt == "/opt $ ")
     }
 
     @Test func aWorldReplayedBetweenKeysIsTheWorldReplayedAtOnce() throws {

@@ -4,6 +4,7 @@ import Foundation
 /// `kubelab reset`: starts the world over (history is kept).
 struct Reset: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "reset",
         abstract: "Start over: remove the saved world and the workspace folder (command history is kept).")
 
     @Option(name: .long, help: ArgumentHelp("The state directory (also KUBELAB_HOME).", valueName: "dir"))

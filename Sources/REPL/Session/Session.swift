@@ -128,6 +128,8 @@ public final class Session {
             }
             exportWorkspace()
             lastCommandEnd = clock.now()
+            // `exit` is journaled too: the next start's prompt is the one after it.
+            rememberCurrentPrompt()
             if let exit = world.shell.exitRequest {
                 reader.saveHistory()
                 return exit
@@ -152,9 +154,7 @@ public final class Session {
     private func readCommand() -> String? {
         var text = ""
         var continuation = false
-        // Between commands the journal holds everything the world went through: the prompt
-        // now is the one that journal's replay ends with.
-        if replay == nil, let rememberPrompt { rememberPrompt(world.shell.prompt) }
+        rememberCurrentPrompt()
         while true {
             switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
@@ -170,6 +170,14 @@ public final class Session {
                 continuation = true
             }
         }
+    }
+
+    /// Between commands the journal holds everything the world went through: the prompt now is
+    /// the one a replay of that journal ends with. (Unless it is known already and the replay
+    /// still runs: asking the world would finish the replay.)
+    private func rememberCurrentPrompt() {
+        guard let rememberPrompt, replay == nil || expectedPrompt == nil else { return }
+        rememberPrompt(world.shell.prompt)
     }
 
     // MARK: Time

@@ -30,7 +30,11 @@ public final class JournalReplay {
         world.apply(entry)
         world.outputSink = shown
         world.editorHost = editor
-        if remaining.isEmpty { runFollowUps() }
+        if remaining.isEmpty {
+            // The learner left with `exit` last time; the restored session carries on.
+            world.shell.forgetExitRequest()
+            runFollowUps()
+        }
         return !remaining.isEmpty
     }
 
