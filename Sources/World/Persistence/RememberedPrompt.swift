@@ -33,9 +33,18 @@ public final class RememberedPrompt {
     public func remember(_ prompt: String, forJournal digest: String) {
         let new = Record(journalDigest: digest, prompt: prompt)
         guard new != record, let data = try? JSONEncoder().encode(new) else { return }
-        // Losing this file costs one slower start, nothing else: write it without forcing to disk.
-        if (try? data.write(to: url, options: .atomic)) != nil {
-            record = new
+        // Losing this file costs one slower start, nothing else: replace it whole, but without
+        // the wait for the disk that an atomic write adds (it would delay the first prompt).
+        // (Foundation's writes force the disk even when not atomic: write through the system.)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".new").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return }
+        let written = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        guard written == data.count, rename(temporary, url.path) == 0 else {
+            unlink(temporary)
+            return
         }
+        record = new
     }
 }
