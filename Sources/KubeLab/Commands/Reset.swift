@@ -13,7 +13,7 @@ struct Reset: ParsableCommand {
     func run() throws {
         let state = StateDirectory.resolve(option: home)
         let manager = FileManager.default
-        for url in [state.journal, state.workspace] where manager.fileExists(atPath: url.path) {
+        for url in [state.journal, state.rememberedPrompt, state.workspace] where manager.fileExists(atPath: url.path) {
             try manager.removeItem(at: url)
         }
         print("The world in \(state.url.path) was reset.")

@@ -65,7 +65,7 @@ public final class Session {
                   clock: clock, write: write)
         self.replay = replay
         self.expectedPrompt = saved.expectedPrompt
-        self.rememberPrompt = { [unowned saved] prompt in saved.rememberPrompt(prompt) }
+        self.rememberPrompt = { prompt in saved.rememberPrompt(prompt) }
     }
 
     /// The learner's world. Asking for it finishes replaying a saved world first.
