@@ -40,7 +40,8 @@ let package = Package(
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
 
         // The learner's world, the REPL around it, transcripts of it.
-        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud"]),
+        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud",
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(
             name: "CLibEdit",
             pkgConfig: "libedit",

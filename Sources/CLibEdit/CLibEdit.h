@@ -11,6 +11,8 @@
 #include <histedit.h>
 #include <errno.h>
 #include <locale.h>
+#include <poll.h>
+#include <wchar.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -62,6 +64,11 @@ static inline int kubelab_el_add_function(EditLine *el, const char *name, const 
 
 static inline int kubelab_el_bind(EditLine *el, const char *key, const char *command) {
     return el_set(el, EL_BIND, key, command, NULL);
+}
+
+// The function libedit reads each character with; NULL restores its own.
+static inline int kubelab_el_set_read_function(EditLine *el, el_rfunc_t function) {
+    return el_set(el, EL_GETCFN, function);
 }
 
 // errno is captured right after el_gets, before Swift code can disturb it.
@@ -139,6 +146,12 @@ static inline int kubelab_install_interrupt_handler(void (*handler)(int)) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     return sigaction(SIGINT, &action, NULL);
+}
+
+// Whether a byte can be read from `fd` without waiting (or reading would report its end).
+static inline int kubelab_input_waiting(int fd) {
+    struct pollfd descriptor = { .fd = fd, .events = POLLIN, .revents = 0 };
+    return poll(&descriptor, 1, 0) != 0;
 }
 
 // Columns of the terminal on `fd`, or 0 when it is not a terminal.

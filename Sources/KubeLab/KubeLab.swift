@@ -1,6 +1,9 @@
 import ArgumentParser
 
 /// The `kubelab` executable: learn Kubernetes in Action hands-on, in a simulated world.
+///
+/// Every command names itself (`commandName`): deriving a name from the type's name costs
+/// start-up a search of the runtime's conformance tables per command.
 @main
 struct KubeLab: ParsableCommand {
     static let version = "0.1.0"

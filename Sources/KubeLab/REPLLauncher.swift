@@ -27,7 +27,8 @@ struct REPLLauncher {
         if let damage = saved.damage {
             output.write(Array("kubelab: \(damage.description)\n".utf8))
         }
-        saved.world.outputSink = { output.write($0) }
+        // Set once the journal is replayed: a replay shows nothing.
+        saved.whenRestored { world in world.outputSink = { output.write($0) } }
         let session = Self.makeSession(saved: saved, state: state, history: state.history.path, output: output)
         if withCourse {
             let style = TextStyle(width: Terminal.width, usesColor: Terminal.isInteractive)
@@ -48,11 +49,17 @@ struct REPLLauncher {
             world: { sessionReference.session?.world ?? saved.world },
             extraCommands: { sessionReference.session?.companion?.commandNames ?? [] })
         let reader = Terminal.makeLineReader(historyFile: history, completer: completer)
-        let session = Session(world: saved.world, reader: reader, journal: saved.journal, mirror: saved.mirror,
-                              clock: Terminal.isInteractive ? .terminal : .script, write: { output.write($0) })
+        // The journal replays while the learner types at the first prompt (see `JournalReplay`):
+        // the prompt shows at once however long the session behind it was. Replaying between
+        // keystrokes keeps the simulation on one thread; a snapshot of the world could not hold
+        // its programs' suspended tasks, and a faster replay would still grow with the journal.
+        let session = Session(saved: saved, reader: reader, clock: Terminal.isInteractive ? .terminal : .script,
+                              write: { output.write($0) })
         sessionReference.session = session
         session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
-        saved.world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+        saved.whenRestored { world in
+            world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+        }
         return session
     }
 }

@@ -16,6 +16,8 @@ struct StateDirectory {
     }
 
     var journal: URL { url.appendingPathComponent("world.journal") }
+    /// The prompt remembered for the journal (see `RememberedPrompt`).
+    var rememberedPrompt: URL { url.appendingPathComponent("world.prompt") }
     var history: URL { url.appendingPathComponent("history") }
     var workspace: URL { url.appendingPathComponent("workspace") }
 

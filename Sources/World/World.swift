@@ -155,10 +155,13 @@ public protocol LoginShell: AnyObject {
     var prompt: String { get }
     /// The prompt for the lines that continue a command (`PS2`).
     var continuationPrompt: String { get }
+    /// Clears `exitRequest`: a restored world's session goes on after the `exit` it was left with.
+    func forgetExitRequest()
 }
 
 extension LoginShell {
     public func aliasTarget(of name: String) -> String? { nil }
+    public func forgetExitRequest() {}
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

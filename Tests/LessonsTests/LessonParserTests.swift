@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Lessons
 
@@ -79,5 +80,30 @@ import Testing
         }
         let sorted = [lesson("2.10", "a"), lesson("2.9", "b"), lesson("10.1", "c"), lesson("2.9", "a")].sorted(by: Lesson.courseOrder)
         #expect(sorted.map { "\($0.section) \($0.source.path)" } == ["2.9 a", "2.9 b", "2.10 a", "10.1 c"])
+    }
+}
+
+/// Lessons are parsed without resolving scalar types (it is start-up's largest cost); every
+/// lesson of the course must read exactly as with the full resolver.
+@Suite struct LessonResolverTests {
+    static let lessonFiles: [URL] = {
+        let lessons = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("lessons")
+        let files = FileManager.default.enumerator(at: lessons, includingPropertiesForKeys: nil)?.allObjects as? [URL] ?? []
+        return files.filter { ["yaml", "yml"].contains($0.pathExtension) }.sorted { $0.path < $1.path }
+    }()
+
+    @Test func theCourseHasLessonsToCompare() {
+        #expect(Self.lessonFiles.count >= 2)
+    }
+
+    @Test(arguments: lessonFiles)
+    func aLessonReadsTheSameWithoutTypeResolution(file: URL) throws {
+        let text = try String(contentsOf: file, encoding: .utf8)
+        let fast = LessonParser.parse(text, path: file.lastPathComponent)
+        let full = LessonParser.parse(text, path: file.lastPathComponent, resolvingScalarTypes: true)
+        #expect(fast.lesson != nil)
+        #expect(fast.lesson == full.lesson)
+        #expect(fast.diagnostics == full.diagnostics)
     }
 }

@@ -29,6 +29,7 @@ final class TinyShell: LoginShell {
     }
     var continuationPrompt: String { "> " }
     func isComplete(_ source: String) -> Bool { !source.hasSuffix("\\") }
+    func forgetExitRequest() { exitRequest = nil }
 
     func program(forLine line: String) -> any Program {
         let words = line.replacingOccurrences(of: "\\\n", with: "").split(separator: " ").map(String.init)

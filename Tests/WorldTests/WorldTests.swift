@@ -249,3 +249,25 @@ func testSetup() -> WorkstationSetup {
         #expect(!fileSystem.exists("/etc/passwd"))
     }
 }
+
+@Suite struct JournalDigestTests {
+    @Test func theDigestFollowsTheFileThroughAppendsRewritesAndReopening() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kubelab-digest-\(UUID().uuidString)/world.journal")
+        defer { try? FileManager.default.removeItem(at: url.deletingLastPathComponent()) }
+        let journal = try JournalFile(url: url, seed: 4)
+        let empty = try #require(journal.digest)
+        try journal.append(JournalEntry(.advance(nanoseconds: 1)))
+        let appended = try #require(journal.digest)
+        #expect(appended != empty)
+
+        let reopened = try JournalFile(url: url, seed: 4)
+        #expect(reopened.digest == nil)
+        try reopened.load()
+        #expect(reopened.digest == appended)
+
+        try journal.rewrite(entries: [])
+        #expect(journal.digest == empty)
+        try journal.rewrite(entries: [], seed: 5)
+        #expect(journal.digest != empty)
+    }
+}

@@ -2,11 +2,12 @@ import Benchmark
 import Chapter2
 import Foundation
 
-/// Time to first prompt of the release binary: the whole process from exec to its exit, when
-/// its only input is `exit` — start-up, restoring the world and the first prompt, then leaving.
-/// `scripts/benchmark` builds it (`swift build -c release --product kubelab` in `Benchmarks/`);
-/// `KUBELAB_BINARY` overrides the path.
-/// Target: under 20 ms, for an empty state and for a saved chapter-2 world.
+/// Time to first prompt of the release binary on a terminal: from exec until the prompt is on
+/// the screen, as a learner sees it (a saved world's journal then replays while they type).
+/// Also the whole run of a piped `exit`, which includes that replay. `scripts/benchmark` builds
+/// the binary (`swift build -c release --product kubelab` in `Benchmarks/`); `KUBELAB_BINARY`
+/// overrides the path.
+/// Target: under 20 ms to the first prompt, for an empty state and for a saved chapter-2 world.
 let benchmarks: @Sendable () -> Void = {
     let binary = ProcessInfo.processInfo.environment["KUBELAB_BINARY"]
         ?? URL(fileURLWithPath: #filePath)
@@ -18,17 +19,17 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Start-up, empty state (target < 20 ms)") { benchmark in
         let home = temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        benchmark.startMeasurement()
-        runKubeLab(binary, home: home, input: "exit\n")
-        benchmark.stopMeasurement()
+        timeToFirstPrompt(binary, home: home, benchmark: benchmark)
     }
 
     // The state directory is made once: the chapter-2 script, then measured restarts of it.
     Benchmark("Start-up, saved chapter-2 world (target < 20 ms)") { benchmark in
-        if !chapter2Ready {
-            runKubeLab(binary, home: chapter2Home, input: Chapter2.script(withCurl: true) + "exit\n")
-            chapter2Ready = true
-        }
+        prepareChapter2(binary)
+        timeToFirstPrompt(binary, home: chapter2Home, benchmark: benchmark)
+    }
+
+    Benchmark("Start-up and exit with the journal replayed, saved chapter-2 world, piped") { benchmark in
+        prepareChapter2(binary)
         benchmark.startMeasurement()
         runKubeLab(binary, home: chapter2Home, input: "exit\n")
         benchmark.stopMeasurement()
@@ -47,6 +48,50 @@ let benchmarks: @Sendable () -> Void = {
 
 let chapter2Home = temporaryHome()
 nonisolated(unsafe) var chapter2Ready = false
+
+func prepareChapter2(_ binary: String) {
+    guard !chapter2Ready else { return }
+    runKubeLab(binary, home: chapter2Home, input: Chapter2.script(withCurl: true) + "exit\n")
+    chapter2Ready = true
+}
+
+/// Starts kubelab on a pseudo-terminal (so it edits lines with libedit, as for a learner) and
+/// measures until its prompt, which ends in "$ ", has been written; then types `exit`.
+func timeToFirstPrompt(_ binary: String, home: URL, benchmark: Benchmark) {
+    guard let (controller, device) = openPseudoTerminal() else {
+        FileHandle.standardError.write(Data("cannot open a pseudo-terminal\n".utf8))
+        exit(1)
+    }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: binary)
+    process.arguments = ["sandbox", "--home", home.path, "--seed", "1"]
+    let terminal = FileHandle(fileDescriptor: device, closeOnDealloc: true)
+    process.standardInput = terminal
+    process.standardOutput = terminal
+    process.standardError = FileHandle.nullDevice
+    benchmark.startMeasurement()
+    do {
+        try process.run()
+    } catch {
+        FileHandle.standardError.write(Data("cannot run \(binary): \(error)\n".utf8))
+        exit(1)
+    }
+    // Only kubelab may hold the terminal's device open, so that reads fail once it has gone.
+    try? terminal.close()
+    var screen: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 4096)
+    while !String(decoding: screen, as: UTF8.self).contains("$ ") {
+        let count = read(controller, &chunk, chunk.count)
+        guard count > 0 else { break }
+        screen += chunk[..<count]
+    }
+    benchmark.stopMeasurement()
+    _ = "exit\n".withCString { write(controller, $0, 5) }
+    // Drain the terminal until kubelab has gone (reads then fail), so it never blocks writing.
+    while read(controller, &chunk, chunk.count) > 0 {}
+    process.waitUntilExit()
+    close(controller)
+}
 
 func temporaryHome() -> URL {
     FileManager.default.temporaryDirectory.appendingPathComponent("kubelab-bench-\(UUID().uuidString)")
@@ -74,6 +119,26 @@ func runKubeLab(_ binary: String, home: URL, input: String) {
     stdin.fileHandleForWriting.write(Data(input.utf8))
     try? stdin.fileHandleForWriting.close()
     process.waitUntilExit()
+}
+
+/// A new pseudo-terminal: the controlling side and the terminal device a program is given.
+func openPseudoTerminal() -> (controller: Int32, device: Int32)? {
+    let controller = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+    guard controller >= 0 else { return nil }
+    // Glibc's module leaves out posix_openpt and friends: unlock and name the device with the
+    // ioctls they use (TIOCSPTLCK, TIOCGPTN on Linux).
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(controller, 0x4004_5431, &unlock) == 0, ioctl(controller, 0x8004_5430, &number) == 0 else {
+        close(controller)
+        return nil
+    }
+    let device = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+    guard device >= 0 else {
+        close(controller)
+        return nil
+    }
+    return (controller, device)
 }
 
 /// Feeds `input`, then waits until the session has gone quiet (its CPU time stops growing) and

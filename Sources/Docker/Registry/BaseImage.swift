@@ -63,7 +63,7 @@ public struct BaseImageDefinition: Sendable {
 
 extension Registry {
     /// Docker Hub with the given public images.
-    public static func dockerHub(images: [BaseImageDefinition] = StandardImages.all) -> Registry {
+    public static func dockerHub(images: [DeferredImage] = StandardImages.all) -> Registry {
         let hub = Registry(host: ImageName.hubRegistry, requiresLogin: true)
         hub.seed(images)
         return hub
@@ -71,7 +71,12 @@ extension Registry {
 
     /// Adds public images (used when restoring a saved Hub lacks ones added since); each is
     /// built when its repository is first used.
-    public func seed(_ images: [BaseImageDefinition]) {
+    public func seed(_ images: [DeferredImage]) {
         addPending(images)
+    }
+
+    /// Adds public images whose definitions are already built.
+    public func seed(_ images: [BaseImageDefinition]) {
+        addPending(images.map { DeferredImage(built: $0) })
     }
 }

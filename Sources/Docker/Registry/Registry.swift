@@ -19,7 +19,7 @@ public final class Registry {
     private var stored: RegistryState
     /// Public images not built yet, by repository: building every layer digest of every image
     /// up front would cost each start-up its time; a repository is built when first asked for.
-    private var pending: [String: [BaseImageDefinition]] = [:]
+    private var pending: [String: [DeferredImage]] = [:]
 
     public init(host: String, requiresLogin: Bool = false, state: RegistryState = RegistryState()) {
         self.host = host
@@ -40,15 +40,15 @@ public final class Registry {
     }
 
     /// Holds `images` to be built when their repository is first used.
-    func addPending(_ images: [BaseImageDefinition]) {
-        for definition in images where stored.repositories[definition.name.path]?[definition.name.tag] == nil {
-            pending[definition.name.path, default: []].append(definition)
+    func addPending(_ images: [DeferredImage]) {
+        for image in images where stored.repositories[image.name.path]?[image.name.tag] == nil {
+            pending[image.name.path, default: []].append(image)
         }
     }
 
     private func buildPending(_ path: String) {
-        guard let definitions = pending.removeValue(forKey: path) else { return }
-        for definition in definitions { build(definition) }
+        guard let images = pending.removeValue(forKey: path) else { return }
+        for image in images { build(image.make()) }
     }
 
     private func buildAllPending() {

@@ -3,8 +3,18 @@ import Simulation
 
 /// The public images the book uses, as Docker Hub served them in early 2018.
 public enum StandardImages {
-    public static var all: [BaseImageDefinition] {
-        [helloWorld, busybox, alpine, ubuntu, node, nginxAlpine, mongo, tutumCurl, registry, luksaKubia]
+    /// Every image, by name; each one's root file system is built only when it is first pulled.
+    public static var all: [DeferredImage] {
+        [DeferredImage(ImageName(path: "library/hello-world")) { helloWorld },
+         DeferredImage(ImageName(path: "library/busybox")) { busybox },
+         DeferredImage(ImageName(path: "library/alpine")) { alpine },
+         DeferredImage(ImageName(path: "library/ubuntu")) { ubuntu },
+         DeferredImage(ImageName(path: "library/node", tag: "7")) { node },
+         DeferredImage(ImageName(path: "library/nginx", tag: "alpine")) { nginxAlpine },
+         DeferredImage(ImageName(path: "library/mongo")) { mongo },
+         DeferredImage(ImageName(path: "tutum/curl")) { tutumCurl },
+         DeferredImage(ImageName(path: "library/registry", tag: "2")) { registry },
+         DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia }]
     }
 
     static let path = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

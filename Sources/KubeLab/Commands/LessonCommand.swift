@@ -12,6 +12,7 @@ struct LessonCommand: ParsableCommand {
 
     struct Lint: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lint",
             abstract: "Check lesson files: schema, translations, solutions' commands, read-only checks, ids.")
 
         @Argument(help: ArgumentHelp("Lesson files or folders.", valueName: "path"))
@@ -26,6 +27,7 @@ struct LessonCommand: ParsableCommand {
 
     struct Test: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Play every lesson's solutions in a fresh world: each step's checks must fail before and pass after.")
 
         @Option(help: ArgumentHelp("The seed of the fresh worlds.", valueName: "n"))
@@ -41,7 +43,7 @@ struct LessonCommand: ParsableCommand {
     }
 
     struct New: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a new lesson file with every field, in both languages.")
+        static let configuration = CommandConfiguration(commandName: "new", abstract: "Write a new lesson file with every field, in both languages.")
 
         @Option(help: ArgumentHelp("The folder to write it in.", valueName: "dir"))
         var directory: String = "."
@@ -63,7 +65,7 @@ struct ProgressCommand: ParsableCommand {
         subcommands: [Export.self, Import.self])
 
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write your progress to FILE.")
+        static let configuration = CommandConfiguration(commandName: "export", abstract: "Write your progress to FILE.")
         @Option(name: .long, help: ArgumentHelp("The state directory (also KUBELAB_HOME).", valueName: "dir"))
         var home: String?
         @Argument(help: ArgumentHelp("Where to write it.", valueName: "file"))
@@ -76,7 +78,7 @@ struct ProgressCommand: ParsableCommand {
     }
 
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace your progress with the one in FILE.")
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "Replace your progress with the one in FILE.")
         @Option(name: .long, help: ArgumentHelp("The state directory (also KUBELAB_HOME).", valueName: "dir"))
         var home: String?
         @Argument(help: ArgumentHelp("The exported progress.", valueName: "file"))

@@ -7,6 +7,7 @@ import World
 /// `kubelab record FILE`: a live session in a fresh world, written down as a transcript.
 struct Record: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "record",
         abstract: "Record a session in a fresh world as a transcript (written when you exit).")
 
     @Option(name: .long, help: ArgumentHelp("The seed of the fresh world.", valueName: "n"))

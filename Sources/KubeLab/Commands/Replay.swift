@@ -7,6 +7,7 @@ import World
 /// `kubelab replay FILE…`: checks transcripts against a fresh world, or plays one to a person.
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Replay transcripts in fresh worlds and check every output (or --play one).",
         discussion: """
             Each FILE (or every .md file in a directory) that carries a `<!-- kubelab: … -->` header is

@@ -37,9 +37,15 @@ public enum LessonParser {
 
     /// Parses lesson YAML `text`, naming it `path` in messages.
     public static func parse(_ text: String, path: String) -> Result {
+        // Every field is read as text (numbers too), so no scalar needs its type resolved:
+        // the default resolver's regular expressions were most of the course's start-up.
+        parse(text, path: path, resolvingScalarTypes: false)
+    }
+
+    static func parse(_ text: String, path: String, resolvingScalarTypes: Bool) -> Result {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: text)
+            node = try Yams.compose(yaml: text, resolvingScalarTypes ? .default : .basic)
         } catch {
             return Result(lesson: nil, diagnostics: [yamlDiagnostic(error, path: path)])
         }

@@ -6,7 +6,13 @@ import World
 /// The read–run loop of KubeLab: reads command lines, runs them in the world, shows what they
 /// print, and keeps the journal and the workspace folder up to date after each one.
 public final class Session {
-    public private(set) var world: World
+    private var currentWorld: World
+    /// The saved world's journal, while it is still being replayed.
+    private var replay: JournalReplay?
+    /// The prompt shown while the replay runs (nil: the prompt waits for the replay).
+    private var expectedPrompt: String?
+    /// Keeps the prompt for the next start of a saved world.
+    private var rememberPrompt: ((String) -> Void)?
     private let reader: any LineReading
     private let journal: JournalFile?
     private let mirror: WorkspaceMirror?
@@ -42,7 +48,7 @@ public final class Session {
 
     public init(world: World, reader: any LineReading, journal: JournalFile?, mirror: WorkspaceMirror?,
                 clock: SessionClock, write: @escaping ([UInt8]) -> Void) {
-        self.world = world
+        self.currentWorld = world
         self.reader = reader
         self.journal = journal
         self.mirror = mirror
@@ -50,8 +56,41 @@ public final class Session {
         self.write = write
     }
 
+    /// A session on a saved world whose journal may still be replaying: the prompt shows at
+    /// once when the world's prompt is remembered, and the replay runs while the learner types.
+    public convenience init(saved: SavedWorld, reader: any LineReading, clock: SessionClock, write: @escaping ([UInt8]) -> Void) {
+        let replay = saved.pendingReplay
+        // Taken before `saved.world`, which would finish the replay.
+        self.init(world: replay?.world ?? saved.world, reader: reader, journal: saved.journal, mirror: saved.mirror,
+                  clock: clock, write: write)
+        self.replay = replay
+        self.expectedPrompt = saved.expectedPrompt
+        self.rememberPrompt = { prompt in saved.rememberPrompt(prompt) }
+    }
+
+    /// The learner's world. Asking for it finishes replaying a saved world first.
+    public var world: World {
+        if let replay {
+            self.replay = nil
+            replay.finish()
+        }
+        return currentWorld
+    }
+
+    /// Replays one more journal entry of a saved world; whether any remain.
+    private func continueReplay() -> Bool {
+        guard let replay else { return false }
+        if replay.step() { return true }
+        self.replay = nil
+        return false
+    }
+
     /// Runs until `exit` or end of input; returns the exit status for the process.
     public func run() -> Int32 {
+        // Without a prompt known in advance, the first prompt finishes the replay anyway.
+        if replay != nil, expectedPrompt != nil {
+            reader.doWhileWaiting { [unowned self] in self.continueReplay() }
+        }
         companion?.sessionDidStart(self)
         var lastStatus: Int32 = 0
         var lastCommandEnd = clock.now()
@@ -90,6 +129,8 @@ public final class Session {
             }
             exportWorkspace()
             lastCommandEnd = clock.now()
+            // `exit` is journaled too: the next start's prompt is the one after it.
+            rememberCurrentPrompt()
             if let exit = world.shell.exitRequest {
                 reader.saveHistory()
                 journal?.flush()
@@ -102,13 +143,20 @@ public final class Session {
 
     /// The prompt: the course's place, then the shell's own prompt (`PS1`).
     public var prompt: String {
-        (companion?.promptPrefix ?? "") + world.shell.prompt
+        (companion?.promptPrefix ?? "") + shellPrompt
+    }
+
+    /// `PS1`, or while the saved world replays, what it is known to be once replayed.
+    private var shellPrompt: String {
+        if replay != nil, let expectedPrompt { return expectedPrompt }
+        return world.shell.prompt
     }
 
     /// Reads one whole command, over several lines while it is incomplete; nil at end of input.
     private func readCommand() -> String? {
         var text = ""
         var continuation = false
+        rememberCurrentPrompt()
         while true {
             switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
@@ -124,6 +172,14 @@ public final class Session {
                 continuation = true
             }
         }
+    }
+
+    /// Between commands the journal holds everything the world went through: the prompt now is
+    /// the one a replay of that journal ends with. (Unless it is known already and the replay
+    /// still runs: asking the world would finish the replay.)
+    private func rememberCurrentPrompt() {
+        guard let rememberPrompt, replay == nil || expectedPrompt == nil else { return }
+        rememberPrompt(world.shell.prompt)
     }
 
     // MARK: Time
@@ -323,7 +379,7 @@ public final class Session {
         fresh.outputSink = world.outputSink
         fresh.editorHost = world.editorHost
         try journal.rewrite(entries: kept)
-        world = fresh
+        currentWorld = fresh
         exportWorkspace()
     }
 

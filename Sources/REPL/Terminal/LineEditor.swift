@@ -15,6 +15,8 @@ public final class LineEditor: LineReading {
     private let completer: Completer?
     /// The C string libedit's prompt callback hands out; it must outlive each `el_gets`.
     private var promptText: UnsafeMutablePointer<CChar>?
+    /// What to do while no key is waiting (see `doWhileWaiting`).
+    private var idleWork: (() -> Bool)?
 
     /// Returns nil if libedit cannot be set up (then read with `BufferedLineReader`).
     ///
@@ -149,6 +151,69 @@ public final class LineEditor: LineReading {
         let listing = CompletionListing.columns(completion.displayedCandidates, width: Terminal.width)
         kubelab_write_output("\n" + listing)
         return UInt8(CC_REDISPLAY)
+    }
+
+    // MARK: Working while waiting for keys
+
+    /// Reads keys through `readKeyWorkingMeanwhile` until `work` is done; then libedit reads
+    /// them itself again. Everything stays on this one thread: the work runs between keys.
+    public func doWhileWaiting(_ work: @escaping () -> Bool) {
+        idleWork = work
+        _ = kubelab_el_set_read_function(editLine) { editLine, character in
+            guard let editLine, let character, let editor = LineEditor.owner(of: editLine) else { return -1 }
+            return editor.readKeyWorkingMeanwhile(into: character)
+        }
+    }
+
+    /// libedit's read of one character, with the wait for it spent on the idle work. Ctrl-C
+    /// during the work cancels the line as it does during a wait.
+    private func readKeyWorkingMeanwhile(into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        while let work = idleWork, kubelab_input_waiting(STDIN_FILENO) == 0 {
+            if InterruptFlag.isSet {
+                errno = EINTR
+                return -1
+            }
+            if !work() { idleWork = nil }
+        }
+        if idleWork == nil { _ = kubelab_el_set_read_function(editLine, nil) }
+        return Self.readCharacter(from: STDIN_FILENO, into: character)
+    }
+
+    /// Reads one character as libedit's own reader does: a byte at a time until the locale's
+    /// multi-byte decoding completes one; 1 for a character, 0 at end of input, -1 on error.
+    static func readCharacter(from descriptor: Int32, into character: UnsafeMutablePointer<wchar_t>) -> Int32 {
+        var bytes: [CChar] = []
+        while true {
+            var byte: CChar = 0
+            let count = read(descriptor, &byte, 1)
+            if count < 0 {
+                character.pointee = 0
+                return -1
+            }
+            if count == 0 {
+                character.pointee = 0
+                return 0
+            }
+            bytes.append(byte)
+            decoding: while !bytes.isEmpty {
+                var state = mbstate_t()
+                let decoded = bytes.withUnsafeBufferPointer { mbrtowc(character, $0.baseAddress, $0.count, &state) }
+                switch decoded {
+                case -1:
+                    // An invalid sequence: keep only its last byte, which may begin a character.
+                    bytes = bytes.count > 1 ? [bytes[bytes.count - 1]] : []
+                case -2:
+                    guard bytes.count < Int(MB_LEN_MAX) else {
+                        errno = EILSEQ
+                        character.pointee = 0
+                        return -1
+                    }
+                    break decoding // incomplete: read the next byte
+                default:
+                    return 1
+                }
+            }
+        }
     }
 
     /// How many candidates a listing shows without asking first (bash's default).

@@ -21,9 +21,14 @@ public protocol LineReading: AnyObject {
     func saveHistory()
     /// The recorded lines, oldest first.
     var historyEntries: [String] { get }
+    /// Gives the reader `work` to do while it waits for keys (replaying a saved world);
+    /// `work` does a little and returns whether more is left. Readers that never wait ignore it.
+    func doWhileWaiting(_ work: @escaping () -> Bool)
 }
 
 extension LineReading {
+    public func doWhileWaiting(_ work: @escaping () -> Bool) {}
+
     public func readInput(prompt: String) -> LineInput {
         readLine(prompt: prompt)
     }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Everything from outside that changed the simulated world, in order: the world is a pure
@@ -60,6 +61,16 @@ public final class JournalFile {
     /// a written entry already survives the process being killed (it is in the kernel); the
     /// flush guards against the machine itself going down.
     private let flusher = DispatchQueue(label: "kubelab.journal.flush")
+    /// SHA-256 over the file's bytes so far; nil until the file was read or written.
+    private var hasher: SHA256?
+
+    /// The digest of the journal file as it stands (nil before `load()` of an existing one).
+    /// Equal digests mean equal seeds and entries, hence the same world.
+    public var digest: String? {
+        hasher.map { hasher in
+            hasher.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+        }
+    }
 
     private struct Header: Codable {
         var kubelabJournal: Int
@@ -84,7 +95,7 @@ public final class JournalFile {
         let manager = FileManager.default
         try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !manager.fileExists(atPath: url.path) {
-            try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: [], to: url)
+            hasher = SHA256(data: try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: [], to: url))
         }
     }
 
@@ -112,7 +123,10 @@ public final class JournalFile {
             loaded.append(entry)
         }
         entries = loaded
-        guard let damagedLine else { return nil }
+        guard let damagedLine else {
+            hasher = SHA256(data: data)
+            return nil
+        }
         let aside = url.deletingLastPathComponent().appendingPathComponent(
             url.lastPathComponent + ".damaged-\(Int(Date().timeIntervalSince1970))")
         try? FileManager.default.removeItem(at: aside)
@@ -136,6 +150,7 @@ public final class JournalFile {
         try handle.write(contentsOf: line)
         let descriptor = handle.fileDescriptor
         flusher.async { _ = fsync(descriptor) }
+        hasher?.update(data: line)
     }
 
     /// Waits until every appended entry is on disk.
@@ -149,11 +164,12 @@ public final class JournalFile {
         try handle?.close()
         handle = nil
         if let newSeed { seed = newSeed }
-        try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: newEntries, to: url)
+        hasher = SHA256(data: try Self.writeAtomically(header: Header(kubelabJournal: 1, seed: seed), entries: newEntries, to: url))
         entries = newEntries
     }
 
-    private static func writeAtomically(header: Header, entries: [JournalEntry], to url: URL) throws {
+    @discardableResult
+    private static func writeAtomically(header: Header, entries: [JournalEntry], to url: URL) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var data = try encoder.encode(header)
@@ -163,10 +179,18 @@ public final class JournalFile {
             data.append(UInt8(ascii: "\n"))
         }
         try data.write(to: url, options: .atomic)
+        return data
     }
 
     deinit {
         flush()
         try? handle?.close()
+    }
+}
+
+extension SHA256 {
+    init(data: Data) {
+        self.init()
+        update(data: data)
     }
 }

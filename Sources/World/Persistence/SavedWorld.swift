@@ -2,15 +2,22 @@ import Foundation
 import Machine
 
 /// A world kept in a state directory: its journal, and the workspace folder mirroring the
-/// learner's home. Opening it replays the journal, so the learner is back where they left off.
+/// learner's home. Opening it replays the journal, so the learner is back where they left off;
+/// the replay may run while the learner types (`pendingReplay`), and `world` finishes it.
 public final class SavedWorld {
-    public let world: World
     public let journal: JournalFile
     public let mirror: WorkspaceMirror
     /// Set when the journal was damaged and partly set aside: tell the learner.
     public let damage: JournalFile.Damage?
+    /// The prompt the replayed world shows, when it is known before the replay (see
+    /// `RememberedPrompt`).
+    public let expectedPrompt: String?
+    private let replay: JournalReplay
+    private let rememberedPrompt: RememberedPrompt
 
-    /// Opens (or creates, with `seed`) the world saved under `directory`.
+    /// Opens (or creates, with `seed`) the world saved under `directory`. The world is made at
+    /// once; its journal is replayed when `world` is first used, or earlier through
+    /// `pendingReplay`.
     ///
     /// - Throws: `SeedMismatch` when `seed` is given and the saved world has another one.
     public init(directory: URL, seed: UInt64?, setup: WorkstationSetup) throws {
@@ -22,20 +29,46 @@ public final class SavedWorld {
             throw SeedMismatch(saved: journal.seed, requested: seed, directory: directory)
         }
         let world = try World(seed: journal.seed, setup: setup)
-        for entry in journal.entries { world.apply(entry) }
+        let replay = JournalReplay(world: world, entries: journal.entries)
         let mirror = WorkspaceMirror(folder: directory.appendingPathComponent("workspace"), simulatedPath: world.learner.home)
         try FileManager.default.createDirectory(at: mirror.folder, withIntermediateDirectories: true)
         if existed {
             // What the folder holds beyond the replayed world was edited while KubeLab was closed.
-            mirror.assumeExported(world.workstation.fileSystem)
+            replay.whenFinished { world in mirror.assumeExported(world.workstation.fileSystem) }
         } else {
             // A new world: its home (dotfiles) goes out; files already in the folder come in.
             mirror.export(from: world.workstation.fileSystem)
         }
-        self.world = world
+        let rememberedPrompt = RememberedPrompt(url: directory.appendingPathComponent("world.prompt"))
+        self.expectedPrompt = rememberedPrompt.prompt(forJournal: journal.digest)
+        self.rememberedPrompt = rememberedPrompt
+        self.replay = replay
         self.journal = journal
         self.mirror = mirror
         self.damage = damage
+    }
+
+    /// The world, with its whole journal replayed.
+    public var world: World {
+        replay.finish()
+        return replay.world
+    }
+
+    /// The replay still to run, if any: step it while nothing else needs the world.
+    public var pendingReplay: JournalReplay? {
+        replay.isFinished ? nil : replay
+    }
+
+    /// Runs `body` on the world once its journal is replayed (at once if it is): for what a
+    /// replay must not see, such as where output goes.
+    public func whenRestored(_ body: @escaping (World) -> Void) {
+        replay.whenFinished(body)
+    }
+
+    /// Remembers the prompt the world shows now, for the next start (see `RememberedPrompt`).
+    public func rememberPrompt(_ prompt: String) {
+        guard let digest = journal.digest else { return }
+        rememberedPrompt.remember(prompt, forJournal: digest)
     }
 
     /// The saved world has a different seed than the one asked for.

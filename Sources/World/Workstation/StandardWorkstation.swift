@@ -11,6 +11,10 @@ extension ShellSession: LoginShell {
     public func aliasTarget(of name: String) -> String? {
         shell.aliases[name]?.split(separator: " ").first.map(String.init)
     }
+
+    public func forgetExitRequest() {
+        shell.forgetExit()
+    }
 }
 
 extension WorkstationSetup {

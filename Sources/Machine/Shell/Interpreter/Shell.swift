@@ -278,6 +278,12 @@ public final class Shell {
     /// Whether `exit` ran or the shell was killed.
     public var hasExited: Bool { exitStatus != nil }
 
+    /// Forgets that `exit` ran, so that the session can go on (a saved world restored after
+    /// the learner left with `exit`).
+    public func forgetExit() {
+        exitStatus = nil
+    }
+
     /// Runs the `EXIT` trap once (when the shell ends).
     public func runExitTrap() async {
         guard let command = traps.removeValue(forKey: "EXIT"), !command.isEmpty else { return }
