@@ -81,23 +81,10 @@ struct ApplyCommand {
         guard !files.isEmpty else {
             throw KubectlError.usage("must specify one of -f and -k", command: command)
         }
-        let manifests = try await Manifests.read(files, invocation: invocation, recursive: flags.bool("recursive"))
-        let client = try invocation.client()
-        let validate = !flags.has("validate") || flags.bool("validate")
-        var failed = false
-        for manifest in manifests {
+        return try await Manifests.forEach(in: flags, invocation: invocation, command: command) { manifest, client, validate throws(KubectlError) in
             noteOutdatedVersion(manifest)
-            do {
-                try process(manifest, client: client, validate: validate)
-            } catch {
-                invocation.printError(error.text)
-                failed = true
-            }
+            try process(manifest, client: client, validate: validate)
         }
-        if manifests.isEmpty {
-            throw KubectlError.message("no objects passed to \(command)")
-        }
-        return failed ? 1 : 0
     }
 
     private func process(_ manifest: Manifest, client: any KubernetesClient, validate: Bool) throws(KubectlError) {

@@ -48,22 +48,9 @@ struct ReplaceCommand {
         guard !files.isEmpty else {
             throw KubectlError.usage("must specify --filename to replace", command: "replace")
         }
-        let manifests = try await Manifests.read(files, invocation: invocation, recursive: flags.bool("recursive"))
-        let client = try invocation.client()
-        let validate = !flags.has("validate") || flags.bool("validate")
-        var failed = false
-        for manifest in manifests {
-            do {
-                try replace(manifest, client: client, validate: validate)
-            } catch {
-                invocation.printError(error.text)
-                failed = true
-            }
+        return try await Manifests.forEach(in: flags, invocation: invocation, command: "replace") { manifest, client, validate throws(KubectlError) in
+            try replace(manifest, client: client, validate: validate)
         }
-        if manifests.isEmpty {
-            throw KubectlError.message("no objects passed to replace")
-        }
-        return failed ? 1 : 0
     }
 
     private func replace(_ manifest: Manifest, client: any KubernetesClient, validate: Bool) throws(KubectlError) {

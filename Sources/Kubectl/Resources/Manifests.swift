@@ -35,6 +35,29 @@ struct Manifest {
 }
 
 enum Manifests {
+    /// Reads the objects named by `-f` and hands each to `handle`, printing the error of each
+    /// one that fails and going on with the rest, as kubectl's resource visitors do. The exit
+    /// status is 1 when any failed.
+    static func forEach(in flags: ParsedFlags, invocation: Invocation, command: String,
+                        _ handle: (Manifest, _ client: any KubernetesClient, _ validate: Bool) throws(KubectlError) -> Void) async throws -> Int32 {
+        let manifests = try await read(flags.strings("filename"), invocation: invocation, recursive: flags.bool("recursive"))
+        let client = try invocation.client()
+        let validate = !flags.has("validate") || flags.bool("validate")
+        var failed = false
+        for manifest in manifests {
+            do {
+                try handle(manifest, client, validate)
+            } catch {
+                invocation.printError(error.text)
+                failed = true
+            }
+        }
+        if manifests.isEmpty {
+            throw KubectlError.message("no objects passed to \(command)")
+        }
+        return failed ? 1 : 0
+    }
+
     /// Reads every object in the files, directories or stdin (`-`) named by `-f`.
     static func read(_ names: [String], invocation: Invocation, recursive: Bool = false) async throws -> [Manifest] {
         var manifests: [Manifest] = []
