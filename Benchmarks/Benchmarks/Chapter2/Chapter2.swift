@@ -30,23 +30,28 @@ public enum Chapter2 {
         """,
     ]
 
-    /// Whether the workstation has `curl` (another part of the simulation adds it).
+    /// The request to the container the chapter runs.
     public static let curlLine = "curl localhost:8080"
 
+    /// §2.1: build the image, run it, and ask the app for its answer.
+    public static let dockerCommands = [
+        "docker build -t kubia .",
+        "docker run --name kubia-container -p 8080:8080 -d kubia",
+        curlLine,
+    ]
+
+    /// §2.2–2.3: start minikube, then run, expose and scale the app.
+    public static let clusterCommands = [
+        "minikube start",
+        "kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1",
+        "kubectl expose rc kubia --type=LoadBalancer --name kubia-http",
+        "kubectl scale rc kubia --replicas=3",
+        "kubectl get pods",
+    ]
+
     /// The chapter's commands after the files exist.
-    public static func commands(withCurl: Bool) -> [String] {
-        ["docker build -t kubia .",
-         "docker run --name kubia-container -p 8080:8080 -d kubia"]
-            + (withCurl ? [curlLine] : [])
-            + ["minikube start",
-               "kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1",
-               "kubectl expose rc kubia --type=LoadBalancer --name kubia-http",
-               "kubectl scale rc kubia --replicas=3",
-               "kubectl get pods"]
-    }
+    public static let commands = dockerCommands + clusterCommands
 
     /// The whole chapter as one script, for a REPL reading standard input.
-    public static func script(withCurl: Bool) -> String {
-        (files + commands(withCurl: withCurl)).joined(separator: "\n") + "\n"
-    }
+    public static let script = (files + commands).joined(separator: "\n") + "\n"
 }

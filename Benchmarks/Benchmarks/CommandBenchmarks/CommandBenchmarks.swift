@@ -31,7 +31,6 @@ let benchmarks: @Sendable () -> Void = {
     }
     Benchmark("curl localhost:8080 (target p99 < 2 ms)") { benchmark in
         guard let world = Sessions.shared.running else { return }
-        guard Sessions.shared.hasCurl else { return }
         benchmark.startMeasurement()
         world.runUnattended(Chapter2.curlLine)
         benchmark.stopMeasurement()
@@ -129,12 +128,10 @@ final class Sessions: @unchecked Sendable {
         return world
     }()
 
-    lazy var hasCurl: Bool = running?.runSilently("type curl").status == 0
-
     /// minikube runs, the kubia RC is scaled to three and exposed.
     lazy var cluster: World? = {
         guard let world = running else { return nil }
-        for line in Chapter2.commands(withCurl: false).dropFirst(2) { world.runUnattended(line) }
+        for line in Chapter2.clusterCommands { world.runUnattended(line) }
         return world
     }()
 

@@ -33,7 +33,7 @@ let benchmarks: @Sendable () -> Void = {
     Benchmark("Chapter-2 session from a fresh world (target < 200 ms)") { benchmark in
         benchmark.startMeasurement()
         guard let world = try? World(seed: 1, setup: .standard()) else { return }
-        for line in Chapter2.files + Chapter2.commands(withCurl: true) {
+        for line in Chapter2.files + Chapter2.commands {
             world.runUnattended(line)
         }
         benchmark.stopMeasurement()

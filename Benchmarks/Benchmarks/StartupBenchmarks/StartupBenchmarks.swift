@@ -41,7 +41,7 @@ let benchmarks: @Sendable () -> Void = {
               configuration: .init(metrics: [.custom("kubelab resident (MB)", useScalingFactor: false)], maxIterations: 5)) { benchmark in
         let home = temporaryHome()
         defer { try? FileManager.default.removeItem(at: home) }
-        let resident = residentMegabytesWhileIdle(binary, home: home, input: Chapter2.script(withCurl: true))
+        let resident = residentMegabytesWhileIdle(binary, home: home, input: Chapter2.script)
         benchmark.measurement(.custom("kubelab resident (MB)", useScalingFactor: false), resident)
     }
 }
@@ -51,7 +51,7 @@ nonisolated(unsafe) var chapter2Ready = false
 
 func prepareChapter2(_ binary: String) {
     guard !chapter2Ready else { return }
-    runKubeLab(binary, home: chapter2Home, input: Chapter2.script(withCurl: true) + "exit\n")
+    runKubeLab(binary, home: chapter2Home, input: Chapter2.script + "exit\n")
     chapter2Ready = true
 }
 
