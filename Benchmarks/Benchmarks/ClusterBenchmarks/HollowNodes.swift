@@ -56,6 +56,11 @@ final class HollowNodes: PodRuntime {
         0
     }
 
+    /// Hollow pods run nothing, so there is no port to reach.
+    func portForward(namespace: String, pod: String) throws(APIError) -> any PortForwardStream {
+        throw .badRequest("hollow node: pod \"\(pod)\" runs no containers to forward to")
+    }
+
     private func register(_ name: String, index: Int) throws {
         let now = Timestamp.seconds(of: loop.now)
         let capacity: ResourceList = ["cpu": try Quantity(parsing: "4"), "memory": try Quantity(parsing: "16Gi"), "pods": Quantity(Int64(Self.maxPods))]
