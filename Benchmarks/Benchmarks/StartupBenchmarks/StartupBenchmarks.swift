@@ -4,9 +4,9 @@ import Foundation
 
 /// Time to first prompt of the release binary on a terminal: from exec until the prompt is on
 /// the screen, as a learner sees it (a saved world's journal then replays while they type).
-/// Also the whole run of a piped `exit`, which includes that replay. `scripts/benchmark` builds
-/// the binary (`swift build -c release --product kubelab` in `Benchmarks/`); `KUBELAB_BINARY`
-/// overrides the path.
+/// Also the whole run of a piped `exit`, which includes that replay. It times the binary
+/// `scripts/benchmark` builds and names in `KUBELAB_BINARY` (without it, the release build in
+/// `Benchmarks/.build`).
 /// Target: under 20 ms to the first prompt, for an empty state and for a saved chapter-2 world.
 let benchmarks: @Sendable () -> Void = {
     let binary = ProcessInfo.processInfo.environment["KUBELAB_BINARY"]
