@@ -63,7 +63,7 @@ struct ExposeCommand {
         let (selector, ports) = try introspect(object)
         var selectorLabels = selector
         if let text = flags.string("selector"), !text.isEmpty {
-            selectorLabels = try parseLabels(text)
+            selectorLabels = try LabelList.parse(text)
         }
         guard let selectorLabels, !selectorLabels.isEmpty else {
             throw KubectlError.usage("couldn't retrieve selectors via --selector flag or introspection: the \(request.type.resource.singularName) has no labels and cannot be exposed", command: "expose")
@@ -87,7 +87,7 @@ struct ExposeCommand {
             for index in servicePorts.indices { servicePorts[index].targetPort = value }
         }
         var labels = object.labels
-        if let text = flags.string("labels"), !text.isEmpty { labels = try parseLabels(text) }
+        if let text = flags.string("labels"), !text.isEmpty { labels = try LabelList.parse(text) }
         let serviceName = flags.string("name").flatMap { $0.isEmpty ? nil : $0 } ?? object.name
         var spec = ServiceSpec(ports: servicePorts)
         spec.selector = selectorLabels
@@ -99,16 +99,6 @@ struct ExposeCommand {
         let created = try client.create(service)
         invocation.print(Messages.operation(created, "exposed"))
         return 0
-    }
-
-    func parseLabels(_ text: String) throws(KubectlError) -> [String: String] {
-        var labels: [String: String] = [:]
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw .message("invalid label spec: \(pair)") }
-            labels[String(parts[0])] = String(parts[1])
-        }
-        return labels
     }
 
     /// The selector and container ports the exposed object implies.

@@ -151,13 +151,7 @@ struct RunCommand {
 
     func podLabels(name: String) throws(KubectlError) -> [String: String] {
         guard let text = flags.string("labels"), !text.isEmpty else { return ["run": name] }
-        var labels: [String: String] = [:]
-        for pair in text.split(separator: ",") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard parts.count == 2 else { throw .message("invalid label spec: \(pair)") }
-            labels[String(parts[0])] = String(parts[1])
-        }
-        return labels
+        return try LabelList.parse(text)
     }
 
     func podSpec(name: String, image: String, restart: String) throws(KubectlError) -> PodSpec {
