@@ -15,9 +15,6 @@ enum HumanUnits {
 
     /// Go's RFC3339Nano with a fixed nine-digit fraction, as `docker logs -t` prints.
     static func timestamp(_ instant: VirtualInstant) -> String {
-        let nanoseconds = instant.nanosecondsSinceEpoch
-        let seconds = nanoseconds >= 0 ? nanoseconds / 1_000_000_000 : (nanoseconds - 999_999_999) / 1_000_000_000
-        let fraction = nanoseconds - seconds * 1_000_000_000
-        return CivilTime.rfc3339(seconds) + "." + String(format: "%09lld", fraction) + "Z"
+        CivilTime(instant).rfc3339NanoFixed
     }
 }

@@ -3,46 +3,30 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Simulation
 
-/// Calendar arithmetic for `Date` (always UTC: the simulated machines run in UTC).
-struct CivilTime {
+/// The fields of a `Date` (always UTC: the simulated machines run in UTC), on the shared civil
+/// calendar; milliseconds are the JavaScript time value.
+struct DateFields {
     var year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, millisecond: Int, weekday: Int
 
     init(milliseconds: Double) {
         let total = Int64(milliseconds.isFinite ? Swift.max(-8.64e15, Swift.min(8.64e15, milliseconds)).rounded(.down) : 0)
-        var days = total >= 0 ? total / 86_400_000 : (total - 86_399_999) / 86_400_000
-        let remainder = Int(total - days * 86_400_000)
-        hour = remainder / 3_600_000
-        minute = remainder / 60_000 % 60
-        second = remainder / 1000 % 60
-        millisecond = remainder % 1000
-        weekday = Int(((days % 7) + 11) % 7)  // 1970-01-01 was a Thursday (4)
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let dayOfEra = days - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        day = Int(dayOfYear - (153 * monthIndex + 2) / 5 + 1)
-        month = Int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9)
-        year = Int(yearOfEra + era * 400) + (month <= 2 ? 1 : 0)
+        let civil = CivilTime(VirtualInstant(nanosecondsSinceEpoch: 0) + .milliseconds(total))
+        (year, month, day) = (civil.year, civil.month, civil.day)
+        (hour, minute, second) = (civil.hour, civil.minute, civil.second)
+        millisecond = civil.nanosecond / 1_000_000
+        weekday = civil.weekday
     }
 
     static func milliseconds(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, millisecond: Int = 0) -> Double {
-        // `month` is 1-based here; overflowing months roll into years.
-        var y = year + (month - 1).floorDivided(by: 12)
-        let m = (month - 1).floorModulo(12) + 1
-        y -= m <= 2 ? 1 : 0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
+        // `month` is 1-based here; overflowing months roll into years, days into months.
+        let days = CivilTime.daysSinceEpoch(year: Int64(year), month: Int64(month), day: Int64(day))
         return Double(days) * 86_400_000 + Double(hour) * 3_600_000 + Double(minute) * 60_000 + Double(second) * 1000 + Double(millisecond)
     }
 
-    static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    static let weekdayNames = CivilTime.weekdayAbbreviations
+    static let monthNames = CivilTime.monthAbbreviations
 
     var isoString: String {
         let yearText = year >= 0 && year <= 9999 ? pad(year, 4) : (year < 0 ? "-" : "+") + pad(abs(year), 6)
@@ -50,13 +34,13 @@ struct CivilTime {
     }
 
     var dateString: String {
-        "\(CivilTime.weekdayNames[weekday]) \(CivilTime.monthNames[month - 1]) \(pad(day, 2)) \(pad(year, 4))"
+        "\(DateFields.weekdayNames[weekday]) \(DateFields.monthNames[month - 1]) \(pad(day, 2)) \(pad(year, 4))"
     }
 
     var timeString: String { "\(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) GMT+0000 (UTC)" }
 
     var utcString: String {
-        "\(CivilTime.weekdayNames[weekday]), \(pad(day, 2)) \(CivilTime.monthNames[month - 1]) \(pad(year, 4)) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) GMT"
+        "\(DateFields.weekdayNames[weekday]), \(pad(day, 2)) \(DateFields.monthNames[month - 1]) \(pad(year, 4)) \(pad(hour, 2)):\(pad(minute, 2)):\(pad(second, 2)) GMT"
     }
 
     private func pad(_ value: Int, _ width: Int) -> String {
@@ -65,16 +49,11 @@ struct CivilTime {
     }
 }
 
-extension Int {
-    func floorDivided(by divisor: Int) -> Int { (self >= 0 ? self : self - divisor + 1) / divisor }
-    func floorModulo(_ divisor: Int) -> Int { ((self % divisor) + divisor) % divisor }
-}
-
 extension Interpreter {
     func installDate() {
         let date = defineConstructor("Date", prototype: datePrototype, length: 7) { interpreter, _, arguments, isConstruct in
             let now = interpreter.currentTime().rounded(.down)
-            guard isConstruct else { return .string(CivilTime(milliseconds: now).dateString + " " + CivilTime(milliseconds: now).timeString) }
+            guard isConstruct else { return .string(DateFields(milliseconds: now).dateString + " " + DateFields(milliseconds: now).timeString) }
             var time = now
             if arguments.count == 1 {
                 switch arguments[0] {
@@ -89,7 +68,7 @@ extension Interpreter {
                 if parts.contains(where: { $0.isNaN }) {
                     time = .nan
                 } else {
-                    time = CivilTime.milliseconds(year: parts[0].safeInteger, month: parts[1].safeInteger + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
+                    time = DateFields.milliseconds(year: parts[0].safeInteger, month: parts[1].safeInteger + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
                                                   hour: parts.count > 3 ? parts[3].safeInteger : 0, minute: parts.count > 4 ? parts[4].safeInteger : 0,
                                                   second: parts.count > 5 ? parts[5].safeInteger : 0, millisecond: parts.count > 6 ? parts[6].safeInteger : 0)
                 }
@@ -103,7 +82,7 @@ extension Interpreter {
         defineMethod(date, "UTC", length: 7) { interpreter, _, arguments, _ in
             let parts = try arguments.map { try interpreter.toNumber($0) }
             guard !parts.isEmpty else { return .number(.nan) }
-            return .number(CivilTime.milliseconds(year: parts[0].safeInteger, month: (parts.count > 1 ? parts[1].safeInteger : 0) + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
+            return .number(DateFields.milliseconds(year: parts[0].safeInteger, month: (parts.count > 1 ? parts[1].safeInteger : 0) + 1, day: parts.count > 2 ? parts[2].safeInteger : 1,
                                                   hour: parts.count > 3 ? parts[3].safeInteger : 0, minute: parts.count > 4 ? parts[4].safeInteger : 0,
                                                   second: parts.count > 5 ? parts[5].safeInteger : 0, millisecond: parts.count > 6 ? parts[6].safeInteger : 0))
         }
@@ -115,8 +94,8 @@ extension Interpreter {
         func method(_ name: String, _ body: @escaping (Double) -> JSValue) {
             defineMethod(datePrototype, name) { interpreter, this, _, _ in body(try timeValue(interpreter, this)) }
         }
-        func civil(_ name: String, _ body: @escaping (CivilTime) -> Int) {
-            let getter: (Double) -> JSValue = { time in time.isNaN ? .number(.nan) : .number(Double(body(CivilTime(milliseconds: time)))) }
+        func civil(_ name: String, _ body: @escaping (DateFields) -> Int) {
+            let getter: (Double) -> JSValue = { time in time.isNaN ? .number(.nan) : .number(Double(body(DateFields(milliseconds: time)))) }
             method(name, getter)
             method(name.replacingOccurrences(of: "get", with: "getUTC"), getter)
         }
@@ -131,24 +110,24 @@ extension Interpreter {
         civil("getMinutes") { $0.minute }
         civil("getSeconds") { $0.second }
         civil("getMilliseconds") { $0.millisecond }
-        method("toString") { $0.isNaN ? .string("Invalid Date") : .string(CivilTime(milliseconds: $0).dateString + " " + CivilTime(milliseconds: $0).timeString) }
-        method("toDateString") { $0.isNaN ? .string("Invalid Date") : .string(CivilTime(milliseconds: $0).dateString) }
-        method("toTimeString") { $0.isNaN ? .string("Invalid Date") : .string(CivilTime(milliseconds: $0).timeString) }
-        method("toUTCString") { $0.isNaN ? .string("Invalid Date") : .string(CivilTime(milliseconds: $0).utcString) }
-        method("toGMTString") { $0.isNaN ? .string("Invalid Date") : .string(CivilTime(milliseconds: $0).utcString) }
+        method("toString") { $0.isNaN ? .string("Invalid Date") : .string(DateFields(milliseconds: $0).dateString + " " + DateFields(milliseconds: $0).timeString) }
+        method("toDateString") { $0.isNaN ? .string("Invalid Date") : .string(DateFields(milliseconds: $0).dateString) }
+        method("toTimeString") { $0.isNaN ? .string("Invalid Date") : .string(DateFields(milliseconds: $0).timeString) }
+        method("toUTCString") { $0.isNaN ? .string("Invalid Date") : .string(DateFields(milliseconds: $0).utcString) }
+        method("toGMTString") { $0.isNaN ? .string("Invalid Date") : .string(DateFields(milliseconds: $0).utcString) }
         method("toLocaleString") { time in
             guard !time.isNaN else { return .string("Invalid Date") }
-            let c = CivilTime(milliseconds: time)
+            let c = DateFields(milliseconds: time)
             let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
             return .string("\(c.month)/\(c.day)/\(c.year), \(hour12):\(two(c.minute)):\(two(c.second)) \(c.hour < 12 ? "AM" : "PM")")
         }
         method("toLocaleDateString") { time in
-            let c = CivilTime(milliseconds: time)
+            let c = DateFields(milliseconds: time)
             return .string("\(c.month)/\(c.day)/\(c.year)")
         }
         method("toLocaleTimeString") { time in
-            let c = CivilTime(milliseconds: time)
+            let c = DateFields(milliseconds: time)
             let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
             func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
             return .string("\(hour12):\(two(c.minute)):\(two(c.second)) \(c.hour < 12 ? "AM" : "PM")")
@@ -156,11 +135,11 @@ extension Interpreter {
         defineMethod(datePrototype, "toISOString") { interpreter, this, _, _ in
             let time = try timeValue(interpreter, this)
             guard !time.isNaN else { throw interpreter.throwError("RangeError", "Invalid time value") }
-            return .string(CivilTime(milliseconds: time).isoString)
+            return .string(DateFields(milliseconds: time).isoString)
         }
         defineMethod(datePrototype, "toJSON", length: 1) { interpreter, this, _, _ in
             let time = try timeValue(interpreter, this)
-            return time.isNaN ? .null : .string(CivilTime(milliseconds: time).isoString)
+            return time.isNaN ? .null : .string(DateFields(milliseconds: time).isoString)
         }
         defineMethod(datePrototype, "setTime", length: 1) { interpreter, this, arguments, _ in
             guard case .object(let object) = this else { return .undefined }
@@ -168,7 +147,7 @@ extension Interpreter {
             object.kind = .date(time)
             return .number(time)
         }
-        let setters: [(String, (inout CivilTime, Int) -> Void)] = [
+        let setters: [(String, (inout DateFields, Int) -> Void)] = [
             ("setFullYear", { $0.year = $1 }), ("setMonth", { $0.month = $1 + 1 }), ("setDate", { $0.day = $1 }),
             ("setHours", { $0.hour = $1 }), ("setMinutes", { $0.minute = $1 }), ("setSeconds", { $0.second = $1 }),
             ("setMilliseconds", { $0.millisecond = $1 }),
@@ -176,9 +155,9 @@ extension Interpreter {
         for (name, apply) in setters {
             let body: NativeFunction = { interpreter, this, arguments, _ in
                 guard case .object(let object) = this, case .date(let time) = object.kind else { return .undefined }
-                var c = CivilTime(milliseconds: time.isNaN ? 0 : time)
+                var c = DateFields(milliseconds: time.isNaN ? 0 : time)
                 apply(&c, try interpreter.toNumber(arguments[argument: 0]).safeInteger)
-                let updated = CivilTime.milliseconds(year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute,
+                let updated = DateFields.milliseconds(year: c.year, month: c.month, day: c.day, hour: c.hour, minute: c.minute,
                                                      second: c.second, millisecond: c.millisecond)
                 object.kind = .date(updated)
                 return .number(updated)
@@ -237,14 +216,14 @@ extension Interpreter {
                 offset = sign * (h * 60 + m)
             }
             guard index == scalars.count, month >= 1, month <= 12, day >= 1, day <= 31 else { return .nan }
-            return CivilTime.milliseconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
+            return DateFields.milliseconds(year: year, month: month, day: day, hour: hour, minute: minute, second: second,
                                           millisecond: millisecond) - Double(offset) * 60_000
         }
         // "Tue, 06 Mar 2018 09:00:00 GMT" or "Mar 6 2018 …" forms.
         let words = trimmed.split { $0 == " " || $0 == "," }.map(String.init)
         var day: Int?, month: Int?, year: Int?, time = [0, 0, 0]
         for word in words {
-            if let m = CivilTime.monthNames.firstIndex(where: { word.hasPrefix($0) }) { month = m + 1; continue }
+            if let m = DateFields.monthNames.firstIndex(where: { word.hasPrefix($0) }) { month = m + 1; continue }
             if word.contains(":") {
                 let parts = word.split(separator: ":").compactMap { Int($0) }
                 for (i, part) in parts.prefix(3).enumerated() { time[i] = part }
@@ -255,6 +234,6 @@ extension Interpreter {
             }
         }
         guard let d = day, let m = month, let y = year else { return .nan }
-        return CivilTime.milliseconds(year: y, month: m, day: d, hour: time[0], minute: time[1], second: time[2])
+        return DateFields.milliseconds(year: y, month: m, day: d, hour: time[0], minute: time[1], second: time[2])
     }
 }

@@ -63,7 +63,7 @@ extension Interpreter {
             base = "/\(program.source)/\(program.flags)"
             if keys.isEmpty { return base }
         case .date(let time):
-            base = time.isNaN ? "Invalid Date" : CivilTime(milliseconds: time).isoString
+            base = time.isNaN ? "Invalid Date" : DateFields(milliseconds: time).isoString
             if keys.isEmpty { return base }
         case .error:
             base = errorText(object)

@@ -120,7 +120,7 @@ extension NodeRuntime {
         var head = "HTTP/1.1 \(status) \(reason)\r\n"
         for field in response.headers { head += "\(field.name): \(field.value)\r\n" }
         if response.header("Date") == nil, object.ownValue("sendDate")?.truthy ?? true {
-            head += "Date: \(CivilTime(milliseconds: interpreter.currentTime()).utcString)\r\n"
+            head += "Date: \(DateFields(milliseconds: interpreter.currentTime()).utcString)\r\n"
         }
         if let connection = response.header("Connection") {
             if connection.lowercased() == "close" { response.keepAlive = false }

@@ -17,17 +17,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
 
     /// `2018-03-06T09:00:00Z`.
     public var description: String {
-        let seconds = instant.secondsSinceEpoch
-        var days = seconds / 86_400
-        var remainder = seconds % 86_400
-        if remainder < 0 {
-            remainder += 86_400
-            days -= 1
-        }
-        let (year, month, day) = Self.civilDate(daysSinceEpoch: days)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let yearText = String(year).count < 4 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
-        return "\(yearText)-\(two(month))-\(two(day))T\(two(remainder / 3600)):\(two(remainder % 3600 / 60)):\(two(remainder % 60))Z"
+        CivilTime(secondsSinceEpoch: instant.secondsSinceEpoch).rfc3339
     }
 
     /// Parses RFC 3339 (`2018-03-06T09:00:00Z`, fractional seconds and offsets allowed).
@@ -73,7 +63,7 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
             return nil
         }
         guard index == scalars.count else { return nil }
-        let days = Self.daysSinceEpoch(year: year, month: month, day: day)
+        let days = CivilTime.daysSinceEpoch(year: year, month: month, day: day)
         let total = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         self.init(VirtualInstant(nanosecondsSinceEpoch: total * 1_000_000_000 + nanoseconds))
     }
@@ -91,27 +81,5 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
-    }
-
-    // Howard Hinnant's days-from-civil algorithms.
-    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    static func civilDate(daysSinceEpoch: Int64) -> (Int64, Int64, Int64) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

@@ -87,11 +87,7 @@ final class KubeletPortForward: PortForwardStream {
 
     /// Go's `log` time, which socat's messages start with: `2018/03/06 09:00:05`.
     static func logTime(_ instant: VirtualInstant) -> String {
-        let seconds = instant.secondsSinceEpoch
-        let (year, month, day) = Timestamp.civilDate(daysSinceEpoch: seconds / 86_400)
-        let second = seconds % 86_400
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)/\(two(month))/\(two(day)) \(two(second / 3600)):\(two(second % 3600 / 60)):\(two(second % 60))"
+        CivilTime(secondsSinceEpoch: instant.secondsSinceEpoch).goLogTime
     }
 }
 

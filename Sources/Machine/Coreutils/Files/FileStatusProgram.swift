@@ -1,3 +1,5 @@
+import Simulation
+
 /// `stat`: a file's status in coreutils' verbose layout, or in a `-c FORMAT` of `%n %s %a %A
 /// %F %u %U %g %G %h %i %b %y %Y`.
 public struct FileStatusProgram: Program {

@@ -1,3 +1,5 @@
+import Simulation
+
 /// `date`: the virtual clock's time, by default as `Tue Mar  6 09:00:00 UTC 2018`, or in a
 /// `+FORMAT`; `-d @SECONDS` shows another instant. Machines run in UTC, so `-u` changes nothing.
 public struct DateProgram: Program {
