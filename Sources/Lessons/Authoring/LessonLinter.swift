@@ -75,7 +75,7 @@ public struct LessonLinter {
     /// The first command of `line` that is not known, if any; the session's own `wait` counts.
     func unknownCommand(in line: String) -> String? {
         if WorldEnvironment.waitDuration(line) != nil { return nil }
-        for command in ShellSyntax(line).commands {
+        for command in CommandLineReading(line).commands {
             guard let name = command.words.first, !name.contains("/") else { continue }
             if !knownCommands.contains(name) { return name }
         }

@@ -6,13 +6,18 @@ import Machine
 ///
 /// Each program has an allow-list of what only reads (`kubectl get`, `docker images`, `curl`
 /// without a body or a writing method …); output redirections to files are refused; a pipe is
-/// read-only when every stage is.
+/// read-only when every stage is. The line is read by the shell's own parser.
 enum ReadOnlyCommands {
     /// Why `line` might change the world, or nil when it only reads.
     static func problem(with line: String) -> String? {
-        let syntax = ShellSyntax(line)
-        if syntax.isIncomplete { return "the command has an unclosed quote or substitution" }
-        for command in syntax.commands {
+        let reading = CommandLineReading(line)
+        switch reading.failure {
+        case .incomplete: return "the command is unfinished (an unclosed quote, substitution or here-document, or a trailing operator)"
+        case .syntax(let message): return "the shell cannot run it: \(message)"
+        case nil: break
+        }
+        if reading.definesFunctions { return "it defines a shell function" }
+        for command in reading.commands {
             if let redirection = command.redirections.first(where: \.writesFile) {
                 return "it writes to a file (`\(redirection.operator) \(redirection.target)`)"
             }
