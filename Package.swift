@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Simulation"),
         .target(name: "StructuredData", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Formatting"),
+        // Every era-dependent fact of the simulated tools, in one value (see `Era`).
+        .target(name: "Eras", dependencies: ["Formatting", "StructuredData"]),
 
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
@@ -30,17 +32,17 @@ let package = Package(
         .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting",
+        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting", "Eras",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"]),
-        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
+        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation", "Eras"]),
 
         // The learner's world, the REPL around it, transcripts of it.
-        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud",
+        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud", "Eras",
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(
             name: "CLibEdit",
@@ -58,14 +60,15 @@ let package = Package(
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
+        .testTarget(name: "ErasTests", dependencies: ["Eras"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
-        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker"]),
-        .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData"]),
-        .testTarget(name: "WorldTests", dependencies: ["World"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras"]),
+        .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript", "Eras"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
+        .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData", "Eras"]),
+        .testTarget(name: "WorldTests", dependencies: ["World", "Eras"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),

@@ -1,4 +1,5 @@
 import Docker
+import Eras
 import Kubernetes
 import Machine
 import Simulation
@@ -7,6 +8,8 @@ import Simulation
 /// from, the programs containers run, and where reachable clusters are announced to kubectl.
 public final class CloudEnvironment {
     public let loop: EventLoop
+    /// The release of minikube, gcloud and the clusters they make.
+    public let era: Era
     public let network: Network
     public let hub: Registry
     public let systemRegistry: Registry
@@ -23,11 +26,12 @@ public final class CloudEnvironment {
     public internal(set) var gke: [String: SimulatedCluster] = [:]
     var machineTypes: [String: String] = [:]
 
-    public init(loop: EventLoop, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
+    public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
+        self.era = era
         self.network = network
         self.hub = hub
-        self.systemRegistry = SystemImages.registry()
+        self.systemRegistry = SystemImages.registry(era: era)
         self.programs = programs
         self.clusters = clusters
         self.random = loop.random.split()

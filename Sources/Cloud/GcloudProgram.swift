@@ -1,8 +1,9 @@
+import Eras
 import Kubernetes
 import Machine
 import Simulation
 
-/// `gcloud` (2017 era): GKE clusters (`container clusters create|list|delete`) and their VMs
+/// `gcloud` (of the environment's era): GKE clusters (`container clusters create|list|delete`) and their VMs
 /// (`compute instances list|stop|start`).
 public struct GcloudProgram: Program {
     let reference: EnvironmentReference
@@ -23,8 +24,8 @@ public struct GcloudProgram: Program {
         }
     }
 
-    /// The GKE release of the book's era; masters and nodes run the same one.
-    static let gkeVersion = "1.8.0-gke.0"
+    /// Flags that take no value (gcloud's global `--quiet`, `-q`, and `--async`).
+    static let booleanFlags: Set<String> = ["quiet", "async"]
 
     /// Splits `--flag value`, `--flag=value` and positionals.
     private func parse(_ arguments: [String]) -> (positionals: [String], flags: [String: String]) {
@@ -33,7 +34,11 @@ public struct GcloudProgram: Program {
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
-            if argument.hasPrefix("--") {
+            if argument == "-q" {
+                flags["quiet"] = ""
+            } else if argument.hasPrefix("--"), Self.booleanFlags.contains(String(argument.dropFirst(2))) {
+                flags[String(argument.dropFirst(2))] = ""
+            } else if argument.hasPrefix("--") {
                 let body = argument.dropFirst(2)
                 if let equals = body.firstIndex(of: "=") {
                     flags[String(body[..<equals])] = String(body[body.index(after: equals)...])
@@ -67,11 +72,15 @@ public struct GcloudProgram: Program {
     }
 
     private func clusterRow(_ cluster: SimulatedCluster, machineType: String) -> [String] {
-        [cluster.profile.name, reference.environment.zone, Self.gkeVersion, cluster.profile.configuration.masterAddress, machineType,
-         Self.gkeVersion, String(cluster.nodes.count), "RUNNING"]
+        let version = reference.environment.era.gke.version
+        return [cluster.profile.name, reference.environment.zone, version, cluster.profile.configuration.masterAddress, machineType,
+                version, String(cluster.nodes.count), "RUNNING"]
     }
 
-    static let clusterHeader = ["NAME", "LOCATION", "MASTER_VERSION", "MASTER_IP", "MACHINE_TYPE", "NODE_VERSION", "NUM_NODES", "STATUS"]
+    /// The era names the second column `ZONE` (gcloud of 2017) or `LOCATION` (regional clusters, 2018 on).
+    private var clusterHeader: [String] {
+        ["NAME", reference.environment.era.gke.locationColumn, "MASTER_VERSION", "MASTER_IP", "MACHINE_TYPE", "NODE_VERSION", "NUM_NODES", "STATUS"]
+    }
 
     private func clusters(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {
         let environment = reference.environment
@@ -108,16 +117,28 @@ public struct GcloudProgram: Program {
             context.printError("Created [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
             KubeconfigFile.add(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", server: cluster.server, as: context.user)
             context.printError("kubeconfig entry generated for \(name).\n")
-            context.print(Self.table([Self.clusterHeader, clusterRow(cluster, machineType: machineType)]))
+            context.print(Self.table([clusterHeader, clusterRow(cluster, machineType: machineType)]))
             return 0
         case "list":
             let rows = environment.gke.keys.sorted().compactMap { key in
                 environment.gke[key].map { clusterRow($0, machineType: environment.machineTypes[key] ?? "n1-standard-1") }
             }
-            if !rows.isEmpty { context.print(Self.table([Self.clusterHeader] + rows)) }
+            if !rows.isEmpty { context.print(Self.table([clusterHeader] + rows)) }
             return 0
         case "delete":
-            guard positionals.count > 1, let cluster = environment.gke[positionals[1]] else {
+            guard positionals.count > 1 else {
+                context.printError("ERROR: (gcloud.container.clusters.delete) argument NAME [NAME ...]: Must be specified.\n")
+                return 2
+            }
+            // gcloud asks before it looks the cluster up, unless told to assume yes.
+            if environment.era.gke.deleteConfirms, flags["quiet"] == nil {
+                context.printError("The following clusters will be deleted.\n - [\(positionals[1])] in [\(environment.zone)]\n\n")
+                guard try await Self.confirm(context) else {
+                    context.printError("ERROR: (gcloud.container.clusters.delete) Aborted by user.\n")
+                    return 1
+                }
+            }
+            guard let cluster = environment.gke[positionals[1]] else {
                 context.printError("ERROR: (gcloud.container.clusters.delete) Some requests did not succeed:\n - ResponseError: code=404, message=Not found: projects/\(environment.project)/zones/\(environment.zone)/clusters/\(positionals.dropFirst().first ?? "").\n\n")
                 return 1
             }
@@ -132,6 +153,29 @@ public struct GcloudProgram: Program {
         default:
             context.printError("ERROR: (gcloud.container.clusters) Invalid choice: '\(positionals.first ?? "")'.\n")
             return 2
+        }
+    }
+
+    /// gcloud's `Do you want to continue (Y/n)?` on standard error: Enter, end of input, `y` or
+    /// `yes` go on; `n` or `no` stop; anything else asks again.
+    static func confirm(_ context: ProgramContext) async throws -> Bool {
+        let input = LineBuffer(context.stdin)
+        context.printError("Do you want to continue (Y/n)?  ")
+        while true {
+            guard let line = try await input.readLine() else {
+                context.printError("\n")
+                return true
+            }
+            switch line.filter({ $0 != "\r" }).lowercased() {
+            case "", "y", "yes":
+                context.printError("\n")
+                return true
+            case "n", "no":
+                context.printError("\n")
+                return false
+            default:
+                context.printError("Please enter 'y' or 'n':  ")
+            }
         }
     }
 
@@ -155,9 +199,9 @@ public struct GcloudProgram: Program {
         let serviceRange = IPv4Range(base: base + 0x3_F000, prefixLength: 20)
         let master = "35.\(190 + Int(clusterIndex)).\(environment.random.integer(in: 0...255)).\(environment.random.integer(in: 1...254))"
         return ClusterProfile(
-            name: name, configuration: ClusterConfiguration(serviceCIDR: serviceRange, masterAddress: master, securePort: 443,
-                                                               kubernetesVersion: "v" + Self.gkeVersion),
-            nodes: nodes, osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+", cpu: "1", memory: "600Mi",
+            name: name, version: "v" + environment.era.gke.version,
+            configuration: ClusterConfiguration(serviceCIDR: serviceRange, masterAddress: master, securePort: 443),
+            nodes: nodes, osImage: environment.era.gke.osImage, kernelVersion: environment.era.gke.kernelVersion, cpu: "1", memory: "600Mi",
             cloud: true, dashboard: false, clusterDNS: IPv4Range.format(serviceRange.address(at: 10)))
     }
 

@@ -1,8 +1,9 @@
+import Eras
 import Kubernetes
 import Machine
 import Simulation
 
-/// `minikube` (v0.23 era): a one-node cluster in a VM at 192.168.99.100.
+/// `minikube` (of the environment's era): a one-node cluster in a VM at 192.168.99.100.
 public struct MinikubeProgram: Program {
     let reference: EnvironmentReference
 
@@ -12,13 +13,13 @@ public struct MinikubeProgram: Program {
 
     static let address = "192.168.99.100"
 
-    static func profile() -> ClusterProfile {
+    static func profile(era: Era) -> ClusterProfile {
         ClusterProfile(
-            name: "minikube",
+            name: "minikube", version: era.kubernetes.version,
             configuration: ClusterConfiguration(masterAddress: address, securePort: 8443),
             nodes: [ClusterProfile.NodeSpec(name: "minikube", internalIP: address, externalIP: nil,
                                             podCIDR: IPv4Range(parsing: "10.244.0.0/24") ?? IPv4Range(base: 0x0AF4_0000, prefixLength: 24), labels: [:])],
-            osImage: "Buildroot 2017.02", kernelVersion: "4.9.13", cpu: "2", memory: "2048076Ki", cloud: false, dashboard: true,
+            osImage: era.minikube.osImage, kernelVersion: era.minikube.kernelVersion, cpu: "2", memory: "2048076Ki", cloud: false, dashboard: true,
             clusterDNS: "10.96.0.10")
     }
 
@@ -33,13 +34,13 @@ public struct MinikubeProgram: Program {
         switch command {
         case "start":
             if environment.minikube == nil {
-                for line in ["Starting local Kubernetes v1.8.0 cluster...", "Starting VM...", "Getting VM IP address...",
+                for line in ["Starting local Kubernetes \(environment.era.kubernetes.version) cluster...", "Starting VM...", "Getting VM IP address...",
                              "Moving files into cluster...", "Setting up certs...", "Connecting to cluster...", "Setting up kubeconfig..."] {
                     context.print(line + "\n")
                     try await context.process.sleep(for: .seconds(2), skippable: true)
                 }
                 do {
-                    environment.minikube = try SimulatedCluster(profile: Self.profile(), environment: environment, cloudProvider: nil)
+                    environment.minikube = try SimulatedCluster(profile: Self.profile(era: environment.era), environment: environment, cloudProvider: nil)
                 } catch {
                     context.printError("E1127 Error starting cluster: \(error.message)\n")
                     return 1
@@ -47,7 +48,7 @@ public struct MinikubeProgram: Program {
                 context.print("Starting cluster components...\n")
                 try await context.process.sleep(for: .seconds(3), skippable: true)
             } else {
-                context.print("Starting local Kubernetes v1.8.0 cluster...\nStarting VM...\nGetting VM IP address...\nMoving files into cluster...\nSetting up certs...\nConnecting to cluster...\nSetting up kubeconfig...\nStarting cluster components...\n")
+                context.print("Starting local Kubernetes \(environment.era.kubernetes.version) cluster...\nStarting VM...\nGetting VM IP address...\nMoving files into cluster...\nSetting up certs...\nConnecting to cluster...\nSetting up kubeconfig...\nStarting cluster components...\n")
             }
             KubeconfigFile.add(context.machine.fileSystem, home: home, name: "minikube", server: "https://\(Self.address):8443", as: context.user)
             context.print("Kubectl is now configured to use the cluster.\n")

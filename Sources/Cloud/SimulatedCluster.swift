@@ -1,4 +1,5 @@
 import Docker
+import Eras
 import Kubernetes
 import Machine
 import Simulation
@@ -16,7 +17,7 @@ public final class ClusterNode {
         bridge = Network()
         let fileSystem = FileSystem(root: RootFileSystems.debian())
         machine = Machine(hostname: configuration.nodeName, loop: environment.loop, fileSystem: fileSystem, programs: environment.programs, network: bridge)
-        engine = DockerEngine(host: machine, hub: environment.hub, programs: environment.programs)
+        engine = DockerEngine(host: machine, hub: environment.hub, era: environment.era, programs: environment.programs)
         engine.registryResolver = { [weak environment] host in environment?.resolveRegistry(host) }
         network.attach(bridge: bridge)
         kubelet = Kubelet(configuration: configuration, client: client, machine: machine, engine: engine, network: network)
@@ -34,6 +35,8 @@ public struct ClusterProfile {
     }
 
     public var name: String
+    /// The Kubernetes release masters and kubelets run (`v1.8.0`, `v1.8.0-gke.0`).
+    public var version: String
     public var configuration: ClusterConfiguration
     public var nodes: [NodeSpec]
     public var osImage: String
@@ -78,7 +81,8 @@ public final class SimulatedCluster {
             let configuration = KubeletConfiguration(
                 nodeName: spec.name, internalIP: spec.internalIP, externalIP: spec.externalIP, podCIDR: spec.podCIDR, labels: spec.labels,
                 cpu: profile.cpu, memory: profile.memory, osImage: profile.osImage, kernelVersion: profile.kernelVersion,
-                kubeletVersion: profile.configuration.kubernetesVersion, clusterDNS: profile.clusterDNS)
+                containerRuntimeVersion: environment.era.kubernetes.containerRuntimeVersion, kubeletVersion: profile.version,
+                pauseImage: SystemImages.reference("pause-amd64", era: environment.era), clusterDNS: profile.clusterDNS)
             let node = ClusterNode(configuration: configuration, environment: environment, client: client, network: network)
             node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
             proxy.nodeAddresses.insert(spec.internalIP)
@@ -170,7 +174,7 @@ public final class SimulatedCluster {
     static let alphabet = Array("bcdfghjklmnpqrstvwxz2456789")
 
     private func systemPod(_ name: String, labels: [String: String], containers: [(String, String)], node: String) -> Pod {
-        let specs = containers.map { Container(name: $0.0, image: SystemImages.reference($0.1)) }
+        let specs = containers.map { Container(name: $0.0, image: SystemImages.reference($0.1, era: environment.era)) }
         var spec = PodSpec(containers: specs, nodeName: node)
         spec.restartPolicy = "Always"
         return Pod(metadata: ObjectMeta(name: name, namespace: "kube-system", labels: labels), spec: spec)

@@ -1,4 +1,5 @@
 import Docker
+import Eras
 import Machine
 import Simulation
 
@@ -17,24 +18,28 @@ public enum SystemImages {
     /// The program name the images' binaries run.
     public static let idleProgram = "kubelab-idle"
 
-    static let images: [(path: String, tag: String, binary: String, size: Int)] = [
-        ("google_containers/pause-amd64", "3.0", "/pause", 746_888),
-        ("google_containers/etcd-amd64", "3.0.17", "/usr/local/bin/etcd", 168_900_000),
-        ("google_containers/kube-apiserver-amd64", "v1.8.0", "/usr/local/bin/kube-apiserver", 194_500_000),
-        ("google_containers/kube-controller-manager-amd64", "v1.8.0", "/usr/local/bin/kube-controller-manager", 129_300_000),
-        ("google_containers/kube-scheduler-amd64", "v1.8.0", "/usr/local/bin/kube-scheduler", 55_000_000),
-        ("google_containers/kube-proxy-amd64", "v1.8.0", "/usr/local/bin/kube-proxy", 93_200_000),
-        ("google_containers/k8s-dns-kube-dns-amd64", "1.14.5", "/kube-dns", 49_400_000),
-        ("google_containers/k8s-dns-dnsmasq-nanny-amd64", "1.14.5", "/dnsmasq-nanny", 41_400_000),
-        ("google_containers/k8s-dns-sidecar-amd64", "1.14.5", "/sidecar", 41_800_000),
-        ("google_containers/kubernetes-dashboard-amd64", "v1.7.1", "/dashboard", 128_000_000),
-        ("google-containers/kube-addon-manager", "v6.4-beta.2", "/opt/kube-addons.sh", 79_200_000),
-    ]
+    /// The images with the era's tags.
+    static func images(_ era: Era) -> [(path: String, tag: String, binary: String, size: Int)] {
+        let tags = era.kubernetes
+        return [
+            ("google_containers/pause-amd64", tags.pauseImageTag, "/pause", 746_888),
+            ("google_containers/etcd-amd64", tags.etcdImageTag, "/usr/local/bin/etcd", 168_900_000),
+            ("google_containers/kube-apiserver-amd64", tags.version, "/usr/local/bin/kube-apiserver", 194_500_000),
+            ("google_containers/kube-controller-manager-amd64", tags.version, "/usr/local/bin/kube-controller-manager", 129_300_000),
+            ("google_containers/kube-scheduler-amd64", tags.version, "/usr/local/bin/kube-scheduler", 55_000_000),
+            ("google_containers/kube-proxy-amd64", tags.version, "/usr/local/bin/kube-proxy", 93_200_000),
+            ("google_containers/k8s-dns-kube-dns-amd64", tags.dnsImageTag, "/kube-dns", 49_400_000),
+            ("google_containers/k8s-dns-dnsmasq-nanny-amd64", tags.dnsImageTag, "/dnsmasq-nanny", 41_400_000),
+            ("google_containers/k8s-dns-sidecar-amd64", tags.dnsImageTag, "/sidecar", 41_800_000),
+            ("google_containers/kubernetes-dashboard-amd64", tags.dashboardImageTag, "/dashboard", 128_000_000),
+            ("google-containers/kube-addon-manager", tags.addonManagerImageTag, "/opt/kube-addons.sh", 79_200_000),
+        ]
+    }
 
     /// `gcr.io` with the system images.
-    public static func registry() -> Registry {
-        let registry = Registry(host: "gcr.io")
-        for image in images {
+    public static func registry(era: Era) -> Registry {
+        let registry = Registry(host: "gcr.io", publishersDockerVersion: era.docker.version)
+        for image in images(era) {
             let components = image.binary.split(separator: "/").map(String.init)
             var leaf = Directory()
             leaf.entries[components.last ?? "bin"] = .file(.program(name: idleProgram, size: 4096), FileMetadata(mode: 0o755))
@@ -53,8 +58,8 @@ public enum SystemImages {
         return registry
     }
 
-    public static func reference(_ path: String) -> String {
-        guard let image = images.first(where: { $0.path.hasSuffix(path) }) else { return "gcr.io/google_containers/" + path }
+    public static func reference(_ path: String, era: Era) -> String {
+        guard let image = images(era).first(where: { $0.path.hasSuffix(path) }) else { return "gcr.io/google_containers/" + path }
         return "gcr.io/\(image.path):\(image.tag)"
     }
 }

@@ -1,4 +1,5 @@
 import Docker
+import Eras
 import Machine
 
 /// One `docker` subcommand: its usage line, flags and action.
@@ -18,12 +19,15 @@ struct DockerCommand {
 final class Invocation {
     let context: ProgramContext
     let engine: DockerEngine
+    /// The client's release (the daemon's is `engine.era`).
+    let era: Era
     let command: DockerCommand
     let arguments: ParsedArguments
 
-    init(context: ProgramContext, engine: DockerEngine, command: DockerCommand, arguments: ParsedArguments) {
+    init(context: ProgramContext, engine: DockerEngine, era: Era, command: DockerCommand, arguments: ParsedArguments) {
         self.context = context
         self.engine = engine
+        self.era = era
         self.command = command
         self.arguments = arguments
     }

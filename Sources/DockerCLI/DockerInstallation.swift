@@ -1,4 +1,5 @@
 import Docker
+import Eras
 import Machine
 
 /// Puts Docker on a machine: an engine, the `docker` client binary, and the programs the
@@ -7,10 +8,10 @@ public enum DockerInstallation {
     /// Creates the engine for `machine`, registers `docker` (bound to it) and `registry` in
     /// the machine's program registry, and installs `/usr/bin/docker`.
     @discardableResult
-    public static func install(on machine: Machine, hub: Registry, bridgePrefix: String = "172.17") -> DockerEngine {
-        let engine = DockerEngine(host: machine, hub: hub, bridgePrefix: bridgePrefix)
+    public static func install(on machine: Machine, hub: Registry, era: Era, bridgePrefix: String = "172.17") -> DockerEngine {
+        let engine = DockerEngine(host: machine, hub: hub, era: era, bridgePrefix: bridgePrefix)
         machine.programs.register("docker", DockerProgram(engine: engine))
-        DockerPrograms.register(in: machine.programs)
+        DockerPrograms.register(in: machine.programs, era: era)
         installClientBinary(on: machine)
         return engine
     }

@@ -1,20 +1,25 @@
 import Docker
+import Eras
 import Machine
 import Simulation
 
-/// The `docker` client program: parses the command line like the Docker 17.12 CLI and talks
-/// to the host's engine.
+/// The `docker` client program: parses the command line like the Docker CLI of its era and
+/// talks to the host's engine.
 public struct DockerProgram: Program {
     private let engineFinder: UncheckedSendable<(Machine) -> DockerEngine?>
+    /// The client's release.
+    let era: Era
 
-    /// A client of one engine.
+    /// A client of one engine, of the engine's release.
     public init(engine: DockerEngine) {
         engineFinder = UncheckedSendable { _ in engine }
+        era = engine.era
     }
 
     /// A client of whichever engine runs on the machine the program runs on (one program
     /// registry shared by several Docker hosts); none means no daemon is running there.
-    public init(engineOn finder: @escaping (Machine) -> DockerEngine?) {
+    public init(era: Era, engineOn finder: @escaping (Machine) -> DockerEngine?) {
+        self.era = era
         engineFinder = UncheckedSendable(finder)
     }
 
@@ -30,7 +35,7 @@ public struct DockerProgram: Program {
                 return 0
             }
             if first == "-v" || first == "--version" {
-                context.print("Docker version 17.12.0-ce, build c97c6d6\n")
+                context.print("Docker version \(era.docker.version), build \(era.docker.gitCommit)\n")
                 return 0
             }
             context.printError("unknown flag: \(first)\nSee 'docker --help'.\n")
@@ -69,7 +74,7 @@ public struct DockerProgram: Program {
             context.printError("\"docker \(command.name)\" \(requirement)\nSee 'docker \(command.name) --help'.\n\nUsage:  \(command.usage)\n\n\(command.summary)\n")
             return 1
         }
-        let invocation = Invocation(context: context, engine: engine, command: command, arguments: parsed)
+        let invocation = Invocation(context: context, engine: engine, era: era, command: command, arguments: parsed)
         return try await command.action(invocation)
     }
 

@@ -1,13 +1,16 @@
+import Eras
 import Formatting
 import Kubernetes
 import Machine
 import StructuredData
 
-/// The `kubectl` program of Kubernetes ≈1.8. It reaches clusters only through the client the
-/// `ClusterDirectory` hands out for the kubeconfig's server.
+/// The `kubectl` program of its era (the book's: 1.8). It reaches clusters only through the
+/// client the `ClusterDirectory` hands out for the kubeconfig's server.
 public final class KubectlProgram: Program, @unchecked Sendable {
     // @unchecked: the simulation runs on one event-loop thread; the note set is only touched there.
     let clusters: any ClusterDirectory
+    /// The release: its version, commands, generators, printers and modern notes.
+    let era: Era
     /// Opens the learner's editor on a file and returns the saved text (nil if the editor failed).
     let editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)?
     private var shownNotes: Set<String> = []
@@ -15,14 +18,19 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// YAML was most of a quick command's time. Keyed by content, so an edit is always seen.
     private var lastKubeconfig: (bytes: [UInt8], config: Kubeconfig)?
 
-    public init(clusters: any ClusterDirectory, editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)? = nil) {
+    public init(clusters: any ClusterDirectory, era: Era, editor: ((_ fileName: String, _ contents: [UInt8]) async -> [UInt8]?)? = nil) {
         self.clusters = clusters
+        self.era = era
         self.editor = editor
     }
 
-    /// True the first time a topic's modern note is asked for in this session.
-    func markNoteShown(_ topic: String) -> Bool {
-        shownNotes.insert(topic).inserted
+    /// One line (once per topic per session) on what today's kubectl does instead. Whether
+    /// stderr is a terminal cannot be known here, so it is plain text (no dim escape), on stderr
+    /// so that pipelines still see exactly the era's output.
+    func note(_ topic: String, _ text: String, context: ProgramContext) {
+        guard context.environment["KUBELAB_MODERN_NOTES"]?.lowercased() != "off" else { return }
+        guard shownNotes.insert(topic).inserted else { return }
+        context.printError("note: " + text + "\n")
     }
 
     /// The parsed kubeconfig whose file holds `bytes`.
@@ -67,13 +75,15 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     }
 
     private func dispatch(_ name: String, arguments: [String], context: ProgramContext) async throws -> Int32 {
-        guard let command = Commands.named(name) else {
-            var text = "Error: unknown command \(goQuoted(name)) for \"kubectl\"\n"
-            if let suggestion = SpellingSuggestion.closest(to: name, among: Commands.all.map(\.name)) {
-                text += "\nDid you mean this?\n\t\(suggestion)\n"
+        guard let command = Commands.named(name, in: era) else {
+            // cobra: `Error: <err>` then `Run …`; the error ends in a line break only with suggestions.
+            var text = "Error: unknown command \(goQuoted(name)) for \"kubectl\""
+            if let suggestion = SpellingSuggestion.closest(to: name, among: Commands.available(in: era).map(\.name)) {
+                text += "\n\nDid you mean this?\n\t\(suggestion)\n"
             }
             text += "\nRun 'kubectl --help' for usage.\n"
             context.printError(text)
+            if let later = era.kubectl.notes?.laterCommand[name] { note(name, later, context: context) }
             return 1
         }
         let invocation = Invocation(context: context, program: self, commandName: command.name)
@@ -111,7 +121,7 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// being `kubectl`): subcommands, flags, resource types, and names of existing objects when a
     /// client is given (the integrator passes the one the workstation's kubeconfig reaches).
     public func completions(for words: [String], current prefix: String, client: (any KubernetesClient)? = nil, namespace: String = "default") -> [String] {
-        Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace)
+        Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace, era: era)
     }
 
     /// Completions for the learner's shell: object names come from the cluster the kubeconfig

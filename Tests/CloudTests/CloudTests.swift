@@ -1,3 +1,4 @@
+import Eras
 import Testing
 import Cloud
 import Docker
@@ -24,7 +25,7 @@ final class CloudWorld {
         root.entries["app"] = .file(.program(name: "hostname-server", size: 1000), FileMetadata(mode: 0o755))
         hub.seed([BaseImageDefinition(name: ImageName(path: "test/web"), root: root, layerSizes: [40_000_000], layerCommands: [], metadataCommands: [],
                                       config: ContainerConfig(entrypoint: ["/app"]), created: .worldEpoch)])
-        environment = CloudEnvironment(loop: loop, network: network, hub: hub, programs: programs, clusters: clusters)
+        environment = CloudEnvironment(loop: loop, era: Era.kubernetesInAction, network: network, hub: hub, programs: programs, clusters: clusters)
         let fileSystem = FileSystem()
         try fileSystem.createDirectory("/root")
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: network)
@@ -32,10 +33,11 @@ final class CloudWorld {
     }
 
     /// Runs a command to completion; returns (status, stdout, stderr).
-    func run(_ arguments: [String]) -> (Int32, String, String) {
+    func run(_ arguments: [String], input: String? = nil) -> (Int32, String, String) {
         let output = CollectingStream(), errors = CollectingStream()
+        let stdin: any ReadableStream = input.map { BytesReader(Array($0.utf8)) } ?? EmptyReader()
         guard let process = try? workstation.start(arguments, environment: ["PATH": "/usr/local/bin", "HOME": "/root"], workingDirectory: "/root",
-                                                   user: .root, stdin: EmptyReader(), stdout: output, stderr: errors) else { return (127, "", "") }
+                                                   user: .root, stdin: stdin, stdout: output, stderr: errors) else { return (127, "", "") }
         _ = loop.run(until: { !process.isRunning }, limit: loop.now + .seconds(600))
         return (process.exitStatus ?? -1, output.text, errors.text)
     }
@@ -142,6 +144,31 @@ struct CloudTests {
         #expect(output == "http://192.168.99.100:\(service.spec?.ports?.first?.nodePort ?? 0)\n")
     }
 
+    /// `gcloud container clusters delete` asks first (console_io.PromptContinue), unless `--quiet`.
+    @Test func gkeClusterDeleteAsksFirst() throws {
+        let world = try CloudWorld(seed: 2)
+        #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
+        let question = "The following clusters will be deleted.\n - [kubia] in [europe-west1-d]\n\nDo you want to continue (Y/n)?  "
+
+        let (refused, _, refusal) = world.run(["gcloud", "container", "clusters", "delete", "kubia"], input: "n\n")
+        #expect(refused == 1)
+        #expect(refusal == question + "\nERROR: (gcloud.container.clusters.delete) Aborted by user.\n")
+        #expect(world.run(["gcloud", "container", "clusters", "list"]).1.contains("kubia"))
+
+        let (status, _, errors) = world.run(["gcloud", "container", "clusters", "delete", "kubia"], input: "maybe\ny\n")
+        #expect(status == 0)
+        #expect(errors.hasPrefix(question + "Please enter 'y' or 'n':  \nDeleting cluster kubia...done.\n"), "\(errors)")
+        #expect(world.run(["gcloud", "container", "clusters", "list"]).1 == "")
+
+        #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
+        let (quiet, _, quietErrors) = world.run(["gcloud", "container", "clusters", "delete", "--quiet", "kubia"])
+        #expect(quiet == 0)
+        #expect(quietErrors.hasPrefix("Deleting cluster kubia...done.\n"))
+        // Enter alone (or the end of input) takes the default, yes.
+        #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
+        #expect(world.run(["gcloud", "container", "clusters", "delete", "kubia"], input: "\n").2.hasPrefix(question + "\nDeleting cluster"))
+    }
+
     @Test func gkeClusterCreateListAndNodeFailure() throws {
         let world = try CloudWorld(seed: 2)
         let (status, output, errors) = world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "3", "--machine-type", "f1-micro"])
@@ -150,7 +177,8 @@ struct CloudTests {
         #expect(errors.hasSuffix("kubeconfig entry generated for kubia.\n"))
         let lines = output.split(separator: "\n").map(String.init)
         #expect(lines.count == 2)
-        #expect(lines.first?.hasPrefix("NAME   LOCATION        MASTER_VERSION  MASTER_IP") == true)
+        // gcloud of late 2017 named the column ZONE; LOCATION came with regional clusters.
+        #expect(lines.first?.hasPrefix("NAME   ZONE            MASTER_VERSION  MASTER_IP") == true)
         #expect(lines.last?.hasSuffix("f1-micro      1.8.0-gke.0   3          RUNNING") == true)
         let config = String(decoding: try world.workstation.fileSystem.readFile("/root/.kube/config"), as: UTF8.self)
         #expect(config.contains("current-context: gke_kubelab-project_europe-west1-d_kubia\n"))

@@ -1,3 +1,4 @@
+import Eras
 import Docker
 import DockerCLI
 import Machine
@@ -9,7 +10,7 @@ import Testing
         let world = try TestWorld()
         let node = Machine(hostname: "node1", loop: world.loop, fileSystem: FileSystem(), programs: world.programs,
                            network: world.workstation.networkStack.network)
-        let nodeEngine = DockerEngine(host: node, hub: world.hub, bridgePrefix: "172.18")
+        let nodeEngine = DockerEngine(host: node, hub: world.hub, era: Era.kubernetesInAction, bridgePrefix: "172.18")
         let stream = CollectingStream()
         world.loop.spawn {
             do {
@@ -44,7 +45,7 @@ import Testing
 @Suite struct InstallationTests {
     @Test func installingPutsTheClientOnThePath() throws {
         let world = try TestWorld()
-        let engine = DockerInstallation.install(on: world.workstation, hub: world.hub)
+        let engine = DockerInstallation.install(on: world.workstation, hub: world.hub, era: Era.kubernetesInAction)
         let out = CollectingStream()
         let process = try world.workstation.start(["docker", "images"], environment: ["PATH": "/usr/bin"], workingDirectory: "/",
                                                   user: .root, stdin: EmptyReader(), stdout: out, stderr: out)
@@ -55,7 +56,7 @@ import Testing
 
     @Test func aMachineWithoutAnEngineHasNoDaemon() throws {
         let world = try TestWorld()
-        let program = DockerProgram { _ in nil }
+        let program = DockerProgram(era: Era.kubernetesInAction) { _ in nil }
         let err = CollectingStream()
         let process = world.workstation.launch(program, arguments: ["docker", "ps"], environment: [:], workingDirectory: "/",
                                                user: .root, stdin: EmptyReader(), stdout: err, stderr: err)

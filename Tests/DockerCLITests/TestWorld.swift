@@ -1,3 +1,4 @@
+import Eras
 import Docker
 import DockerCLI
 import Machine
@@ -47,19 +48,19 @@ final class TestWorld {
     let hub: Registry
 
     /// The seeded Hub, built once for all tests.
-    static let hubState = Registry.dockerHub().state
+    static let hubState = Registry.dockerHub(era: Era.kubernetesInAction).state
 
     init(seed: UInt64 = 7, hub: Registry = Registry(host: "docker.io", requiresLogin: true, state: TestWorld.hubState)) throws {
         loop = EventLoop(seed: seed)
         registerCoreutils(in: programs)
-        DockerPrograms.register(in: programs)
+        DockerPrograms.register(in: programs, era: Era.kubernetesInAction)
         programs.register("node", FakeNodeServer())
         programs.register("sh", FakeShell())
         let fileSystem = FileSystem()
         try fileSystem.createDirectory("/home/user", intermediates: true)
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: Network())
         self.hub = hub
-        engine = DockerEngine(host: workstation, hub: hub)
+        engine = DockerEngine(host: workstation, hub: hub, era: Era.kubernetesInAction)
     }
 
     struct Result {

@@ -1,3 +1,4 @@
+import Eras
 import Testing
 @testable import Docker
 
@@ -5,9 +6,9 @@ import Testing
 /// at start-up gave.
 @Suite struct DeferredImageTests {
     @Test func theHubBuildsTheSameImagesLazilyAsAtOnce() {
-        let eager = Registry(host: ImageName.hubRegistry, requiresLogin: true)
+        let eager = Registry(host: ImageName.hubRegistry, requiresLogin: true, publishersDockerVersion: Era.kubernetesInAction.docker.version)
         for image in StandardImages.all { eager.build(image.make()) }
-        let lazy = Registry.dockerHub()
+        let lazy = Registry.dockerHub(era: Era.kubernetesInAction)
         // Asked for out of order, one repository at a time, as pulls would.
         #expect(lazy.manifest("luksa/kubia", tag: "latest") == eager.manifest("luksa/kubia", tag: "latest"))
         #expect(lazy.tags(of: "library/node") == eager.tags(of: "library/node"))

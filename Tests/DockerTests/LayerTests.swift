@@ -1,3 +1,4 @@
+import Eras
 import Foundation
 import Machine
 import Simulation
@@ -35,7 +36,7 @@ import Testing
     }
 
     @Test func imageIDsAreTheDigestOfTheConfig() {
-        let config = ImageConfig(config: ContainerConfig(command: ["sh"]), created: .worldEpoch,
+        let config = ImageConfig(config: ContainerConfig(command: ["sh"]), created: .worldEpoch, dockerVersion: Era.kubernetesInAction.docker.version,
                                  history: [], layerDigests: ["sha256:00"])
         var other = config
         other.config.command = ["bash"]
@@ -44,7 +45,7 @@ import Testing
     }
 
     @Test func theHubSeedsTheBooksImagesWithPlausibleSizes() throws {
-        let hub = Registry.dockerHub()
+        let hub = Registry.dockerHub(era: Era.kubernetesInAction)
         let node = try #require(hub.manifest("library/node", tag: "7"))
         #expect(node.layers.reduce(0) { $0 + $1.size } / 1_000_000 == 660)
         #expect(hub.manifest("library/node", tag: "latest") == node)
@@ -53,7 +54,7 @@ import Testing
                             ("tutum/curl", "latest"), ("library/registry", "2")] {
             #expect(hub.manifest(path, tag: tag) != nil, "\(path):\(tag)")
         }
-        #expect(Registry.dockerHub().state == hub.state)
+        #expect(Registry.dockerHub(era: Era.kubernetesInAction).state == hub.state)
     }
 
     @Test func onlyTheOwnerMayPushToANamespace() {

@@ -12,10 +12,12 @@ import Kubernetes
         #expect(result.error == "")
         let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let commands = try #require(lines.first { $0.hasPrefix("__kubectl_commands=") })
-        #expect(commands == "__kubectl_commands=\"" + Commands.all.map(\.name).sorted().joined(separator: " ") + "\"")
+        let available = Commands.available(in: harness.program.era)
+        #expect(commands == "__kubectl_commands=\"" + available.map(\.name).sorted().joined(separator: " ") + "\"")
+        #expect(!commands.contains("wait") && !commands.contains("api-resources"))
         let types = try #require(lines.first { $0.hasPrefix("__kubectl_resource_types=") })
         #expect(types.contains(" pods ") && types.contains("\"all ") && types.contains(" services"))
-        for command in Commands.all {
+        for command in available {
             #expect(lines.contains { $0.hasPrefix("        \(command.name)) echo \"") }, "flags of \(command.name)")
         }
         #expect(lines.contains("        port-forward) echo \"--pod -p --help -h --namespace -n --context --kubeconfig\" ;;"))

@@ -29,7 +29,7 @@ import Kubernetes
     @Test func aFlagErrorPrintsTheCommandsUsage() throws {
         let harness = try KubectlHarness()
         let result = harness.run("kubectl get pods -x")
-        let usage = try #require(Commands.named("get")).usageText
+        let usage = try #require(Commands.named("get", in: harness.program.era)).usageText
         #expect(result.error == "Error: unknown shorthand flag: 'x' in -x\n" + usage + "\n")
         #expect(usage.hasPrefix("\n\nExamples:\n"))
         #expect(result.status == 1)

@@ -1,3 +1,4 @@
+import Eras
 import Machine
 import Testing
 
@@ -101,7 +102,7 @@ import Kubernetes
 
     @Test func editGoesThroughTheEditor() throws {
         let loopHarness = try KubectlHarness()
-        let edited = KubectlProgram(clusters: loopHarness.directory) { fileName, contents in
+        let edited = KubectlProgram(clusters: loopHarness.directory, era: Era.kubernetesInAction) { fileName, contents in
             #expect(fileName.hasPrefix("/tmp/kubectl-edit-") && fileName.hasSuffix(".yaml"))
             return Array(String(decoding: contents, as: UTF8.self).replacingOccurrences(of: "replicas: 1", with: "replicas: 4").utf8)
         }

@@ -23,7 +23,8 @@ import Machine
     }
 
     @Test(arguments: [
-        ("kubectl ", "annotate api-resources"),
+        // kubectl 1.8 has no api-resources (1.11+).
+        ("kubectl ", "annotate api-versions"),
         ("kubectl get ", "all componentstatuses"),
         ("kubectl -n kube-system get pods --", "--all-namespaces "),
         ("kubectl completion ", "bash zsh"),

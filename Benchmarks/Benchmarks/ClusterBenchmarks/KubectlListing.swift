@@ -1,3 +1,4 @@
+import Eras
 import Kubectl
 import Kubernetes
 import Machine
@@ -39,7 +40,7 @@ final class KubectlListing {
         machine = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: ProgramRegistry(), network: Network())
         let directory = ClusterRegistry()
         directory.register(server: Self.server, client: client, runtime: runtime)
-        program = KubectlProgram(clusters: directory)
+        program = KubectlProgram(clusters: directory, era: Era.kubernetesInAction)
     }
 
     /// Runs one kubectl command to completion and returns what it printed on standard output.

@@ -1,3 +1,4 @@
+import Eras
 import Machine
 import Simulation
 
@@ -6,6 +7,8 @@ import Simulation
 public final class DockerEngine {
     public let host: Machine
     public let hub: Registry
+    /// The release this daemon is (`docker version`, `docker info`, what it tells registries).
+    public let era: Era
     /// Programs containers run (node, sh, nginx …): by default the host's registry.
     public let programs: ProgramRegistry
     /// Registries other than the Hub, by host (`localhost:5000`), reached through this hook.
@@ -47,7 +50,8 @@ public final class DockerEngine {
 
     /// An engine on `host`. Engines sharing one `Network` (cluster nodes) need distinct
     /// `bridgePrefix`es, as each node's containers live on its own bridge.
-    public init(host: Machine, hub: Registry, programs: ProgramRegistry? = nil, bridgePrefix: String = "172.17") {
+    public init(host: Machine, hub: Registry, era: Era, programs: ProgramRegistry? = nil, bridgePrefix: String = "172.17") {
+        self.era = era
         self.bridgePrefix = bridgePrefix
         self.host = host
         self.hub = hub

@@ -7,7 +7,7 @@ extension DockerEngine {
     public func endpoint(for registryHost: String) -> any RegistryEndpoint {
         if registryHost == ImageName.hubRegistry { return hub }
         if let registry = registryResolver?(registryHost) { return registry }
-        return HTTPRegistryEndpoint(host: registryHost, stack: host.networkStack)
+        return HTTPRegistryEndpoint(host: registryHost, stack: host.networkStack, userAgent: era.docker.userAgent)
     }
 
     /// Pulls `name` from its registry, printing docker's progress lines to `output`.

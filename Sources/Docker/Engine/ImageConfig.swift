@@ -64,7 +64,7 @@ public struct ImageConfig: Codable, Hashable, Sendable {
     /// Digests of the layers, bottom first.
     public var layerDigests: [String]
 
-    public init(config: ContainerConfig, created: VirtualInstant, dockerVersion: String = "17.12.0-ce",
+    public init(config: ContainerConfig, created: VirtualInstant, dockerVersion: String,
                 history: [HistoryEntry], layerDigests: [String]) {
         self.config = config
         self.created = created

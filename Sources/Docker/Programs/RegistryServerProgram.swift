@@ -1,13 +1,24 @@
+import Eras
 import Foundation
 import Machine
 
 /// The `registry` binary of the `registry:2` image: the registry HTTP API v2 on port 5000,
 /// its content kept under /var/lib/registry in the container's file system.
 public struct RegistryServerProgram: Program {
-    public init() {}
+    /// The Go release the image's binary was built with, which its start-up line names.
+    let goVersion: String
+
+    public init(goVersion: String) {
+        self.goVersion = goVersion
+    }
 
     static let storagePath = "/var/lib/registry/docker/registry/v2/state.json"
     static let port = 5000
+
+    /// The first product of a User-Agent (`docker/17.12.0-ce` of `docker/17.12.0-ce go/go1.9.2`), as the access log shows it.
+    static func product(_ userAgent: String) -> String {
+        String(userAgent.split(separator: " ").first ?? "")
+    }
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
         let arguments = Array(context.arguments.dropFirst())
@@ -36,7 +47,7 @@ public struct RegistryServerProgram: Program {
                     let reader = HTTPReader(connection.input)
                     while let request = try? await reader.readRequest() {
                         let response = server.respond(to: request)
-                        try? log.write("\(connection.remoteAddress) - - \"\(request.method) \(request.target) HTTP/1.1\" \(response.status) \(response.body.count) \"\" \"docker/17.12.0-ce\"\n")
+                        try? log.write("\(connection.remoteAddress) - - \"\(request.method) \(request.target) HTTP/1.1\" \(response.status) \(response.body.count) \"\" \"\(Self.product(request.headers["User-Agent"] ?? ""))\"\n")
                         try? connection.output.write(response.serialized)
                     }
                     connection.close()
@@ -46,7 +57,7 @@ public struct RegistryServerProgram: Program {
             context.printError("time=\"\" level=fatal msg=\"listen tcp :\(Self.port): bind: address already in use\"\n")
             return 1
         }
-        context.printError("time=\"\" level=info msg=\"listening on [::]:\(Self.port)\" go.version=go1.7.6 instance.id=\(hostname)\n")
+        context.printError("time=\"\" level=info msg=\"listening on [::]:\(Self.port)\" go.version=\(goVersion) instance.id=\(hostname)\n")
         try await Wakeup().wait()
         return 0
     }
@@ -154,7 +165,7 @@ final class RegistryHTTPHandler: @unchecked Sendable {
 
 /// Registers the programs of the images this module defines (the `registry:2` server).
 public enum DockerPrograms {
-    public static func register(in registry: ProgramRegistry) {
-        registry.register("registry", RegistryServerProgram())
+    public static func register(in registry: ProgramRegistry, era: Era) {
+        registry.register("registry", RegistryServerProgram(goVersion: era.docker.registryGoVersion))
     }
 }

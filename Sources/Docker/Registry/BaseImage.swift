@@ -1,3 +1,4 @@
+import Eras
 import Machine
 import Simulation
 
@@ -45,7 +46,7 @@ public struct BaseImageDefinition: Sendable {
     }
 
     /// The image configuration, with a history line per layer and per metadata instruction.
-    public func makeConfig(layers: [Layer]) -> ImageConfig {
+    public func makeConfig(layers: [Layer], dockerVersion: String) -> ImageConfig {
         var history: [HistoryEntry] = []
         for (index, layer) in layers.enumerated() {
             let command = index < layerCommands.count ? layerCommands[index]
@@ -57,14 +58,14 @@ public struct BaseImageDefinition: Sendable {
             history.append(HistoryEntry(created: created - .seconds(60 * (metadataCommands.count - index - 1)),
                                         createdBy: command, emptyLayer: true))
         }
-        return ImageConfig(config: config, created: created, history: history, layerDigests: layers.map(\.digest))
+        return ImageConfig(config: config, created: created, dockerVersion: dockerVersion, history: history, layerDigests: layers.map(\.digest))
     }
 }
 
 extension Registry {
     /// Docker Hub with the given public images.
-    public static func dockerHub(images: [DeferredImage] = StandardImages.all) -> Registry {
-        let hub = Registry(host: ImageName.hubRegistry, requiresLogin: true)
+    public static func dockerHub(era: Era, images: [DeferredImage] = StandardImages.all) -> Registry {
+        let hub = Registry(host: ImageName.hubRegistry, requiresLogin: true, publishersDockerVersion: era.docker.version)
         hub.seed(images)
         return hub
     }

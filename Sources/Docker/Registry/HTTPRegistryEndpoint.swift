@@ -6,10 +6,13 @@ import Machine
 public final class HTTPRegistryEndpoint: RegistryEndpoint {
     public let host: String
     let stack: NetworkStack
+    /// What the engine calls itself in requests (`docker/17.12.0-ce go/go1.9.2`).
+    let userAgent: String
 
-    public init(host: String, stack: NetworkStack) {
+    public init(host: String, stack: NetworkStack, userAgent: String) {
         self.host = host
         self.stack = stack
+        self.userAgent = userAgent
     }
 
     public var isDockerHub: Bool { false }
@@ -37,7 +40,7 @@ public final class HTTPRegistryEndpoint: RegistryEndpoint {
         }
         var headers = HTTPHeaders()
         headers.add("Host", host)
-        headers.add("User-Agent", "docker/17.12.0-ce go/go1.9.2")
+        headers.add("User-Agent", userAgent)
         if !body.isEmpty || method == "PUT" || method == "POST" { headers.add("Content-Length", String(body.count)) }
         do {
             try connection.output.write(HTTPRequest(method: method, target: target, headers: headers, body: body).serialized)

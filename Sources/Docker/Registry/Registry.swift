@@ -20,11 +20,14 @@ public final class Registry {
     /// Public images not built yet, by repository: building every layer digest of every image
     /// up front would cost each start-up its time; a repository is built when first asked for.
     private var pending: [String: [DeferredImage]] = [:]
+    /// The Docker release the public images it is seeded with were built by (their `DockerVersion`).
+    let publishersDockerVersion: String
 
-    public init(host: String, requiresLogin: Bool = false, state: RegistryState = RegistryState()) {
+    public init(host: String, requiresLogin: Bool = false, state: RegistryState = RegistryState(), publishersDockerVersion: String = "") {
         self.host = host
         self.requiresLogin = requiresLogin
         self.stored = state
+        self.publishersDockerVersion = publishersDockerVersion
     }
 
     /// Everything the registry holds.
@@ -57,7 +60,7 @@ public final class Registry {
 
     func build(_ definition: BaseImageDefinition) {
         let layers = definition.makeLayers()
-        let config = definition.makeConfig(layers: layers)
+        let config = definition.makeConfig(layers: layers, dockerVersion: publishersDockerVersion)
         putImage(definition.name.path, tag: definition.name.tag, config: config, layers: layers)
         for alias in definition.aliases {
             putImage(definition.name.path, tag: alias, config: config, layers: layers)

@@ -134,22 +134,23 @@ extension Commands {
     static var version: DockerCommand {
         DockerCommand(name: "version", usage: "docker version [OPTIONS]", summary: "Show the Docker version information",
                       flags: [], minimumArguments: 0, maximumArguments: 0) { invocation in
+            let client = invocation.era.docker, server = invocation.engine.era.docker
             invocation.out("""
                 Client:
-                 Version:\t17.12.0-ce
-                 API version:\t1.35
-                 Go version:\tgo1.9.2
-                 Git commit:\tc97c6d6
-                 Built:\tWed Dec 27 20:10:14 2017
+                 Version:\t\(client.version)
+                 API version:\t\(client.apiVersion)
+                 Go version:\t\(client.goVersion)
+                 Git commit:\t\(client.gitCommit)
+                 Built:\t\(client.clientBuilt)
                  OS/Arch:\tlinux/amd64
 
                 Server:
                  Engine:
-                  Version:\t17.12.0-ce
-                  API version:\t1.35 (minimum version 1.12)
-                  Go version:\tgo1.9.2
-                  Git commit:\tc97c6d6
-                  Built:\tWed Dec 27 20:12:46 2017
+                  Version:\t\(server.version)
+                  API version:\t\(server.apiVersion) (minimum version \(server.minimumAPIVersion))
+                  Go version:\t\(server.goVersion)
+                  Git commit:\t\(server.gitCommit)
+                  Built:\t\(server.serverBuilt)
                   OS/Arch:\tlinux/amd64
                   Experimental:\tfalse
 

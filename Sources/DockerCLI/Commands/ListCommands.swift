@@ -26,7 +26,7 @@ extension Commands {
                            HumanUnits.duration(now - container.created) + " ago", status(of: container, now: now),
                            ports(of: container), container.name])
             }
-            invocation.out(table.text)
+            invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
     }
@@ -116,7 +116,7 @@ extension Commands {
                 table.add([row.repository, row.tag, full ? row.image.id : row.image.shortID,
                            HumanUnits.duration(now - row.image.created) + " ago", HumanUnits.size(engine.size(of: row.image))])
             }
-            invocation.out(table.text)
+            invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
     }
@@ -153,7 +153,7 @@ extension Commands {
                 let createdBy = full ? entry.createdBy : ellipsis(entry.createdBy, 45)
                 table.add([id, HumanUnits.duration(now - entry.created) + " ago", createdBy, HumanUnits.size(size), entry.comment])
             }
-            invocation.out(table.text)
+            invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
     }

@@ -1,6 +1,6 @@
 import Formatting
 
-/// A docker table: rows of cells laid out by the Go tabwriter with docker 17.x parameters.
+/// A docker table: rows of cells laid out by the Go tabwriter with the era's parameters.
 struct Table {
     var rows: [[String]] = []
 
@@ -12,7 +12,8 @@ struct Table {
         rows.append(row)
     }
 
-    var text: String {
-        TabWriter.format(rows, with: .docker())
+    /// The table laid out as the engine's release does (`Era.Docker.tables`).
+    func text(_ layout: TabWriter) -> String {
+        TabWriter.format(rows, with: layout)
     }
 }

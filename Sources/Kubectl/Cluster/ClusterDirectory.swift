@@ -10,13 +10,13 @@ public protocol ClusterDirectory: AnyObject {
     func client(forServer server: String) -> (any KubernetesClient)?
     /// What the kubelets serve for a cluster: logs and exec. Nil when the cluster has none.
     func kubelet(forServer server: String) -> (any PodRuntime)?
-    /// The version the server reports to `kubectl version` (`v1.8.0`).
-    func serverVersion(forServer server: String) -> String
+    /// The version the server reports to `kubectl version`; nil for the era's own.
+    func serverVersion(forServer server: String) -> String?
 }
 
 extension ClusterDirectory {
     public func kubelet(forServer server: String) -> (any PodRuntime)? { nil }
-    public func serverVersion(forServer server: String) -> String { "v1.8.0" }
+    public func serverVersion(forServer server: String) -> String? { nil }
 }
 
 /// The clusters `minikube` and `gcloud` made are the directory kubectl looks servers up in.

@@ -1,3 +1,4 @@
+import Eras
 import Kubernetes
 
 /// Tab completion for kubectl command lines.
@@ -7,12 +8,12 @@ enum Completion {
     /// Commands whose first argument is a pod's name.
     static let podCommands: Set<String> = ["logs", "exec", "port-forward"]
 
-    static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String) -> [String] {
+    static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String, era: Era) -> [String] {
         let arguments = Array(words.dropFirst())
         guard let commandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
-            return filter(Commands.all.map(\.name), prefix)
+            return filter(Commands.available(in: era).map(\.name), prefix)
         }
-        guard let command = Commands.named(commandName) else { return [] }
+        guard let command = Commands.named(commandName, in: era) else { return [] }
         if prefix.hasPrefix("-") {
             return filter(command.flagSet.longNames, prefix)
         }

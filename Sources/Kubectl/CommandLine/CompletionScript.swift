@@ -1,3 +1,4 @@
+import Eras
 /// The completion code `kubectl completion` prints, generated from kubectl's own command table:
 /// its subcommands, each one's flags, the resource types, and which arguments name objects.
 ///
@@ -28,14 +29,12 @@ enum CompletionScript {
         return .none
     }
 
-    static func text(for shell: Shell) -> String {
+    static func text(for shell: Shell, era: Era) -> String {
         switch shell {
-        case .bash: bashHeader + candidatesFunction + bashDriver
-        case .zsh: zshHeader + candidatesFunction + zshDriver
+        case .bash: bashHeader + candidatesFunction(era) + bashDriver
+        case .zsh: zshHeader + candidatesFunction(era) + zshDriver
         }
     }
-
-    private static var commandNames: [String] { Commands.all.map(\.name).sorted() }
 
     private static let bashHeader = """
         # bash completion for kubectl
@@ -60,12 +59,13 @@ enum CompletionScript {
         """
 
     /// The shared part: the command table as shell functions, and the candidates of a line.
-    private static var candidatesFunction: String {
-        var text = "__kubectl_commands=\"\(commandNames.joined(separator: " "))\"\n"
+    private static func candidatesFunction(_ era: Era) -> String {
+        let commands = Commands.available(in: era).sorted { $0.name < $1.name }
+        var text = "__kubectl_commands=\"\(commands.map(\.name).joined(separator: " "))\"\n"
         let types = (["all"] + ResourceTypes.all.map(\.resource.name)).sorted()
         text += "__kubectl_resource_types=\"\(types.joined(separator: " "))\"\n\n"
         text += "# The flags each command takes, its own and the global ones.\n__kubectl_flags() {\n    case \"$1\" in\n"
-        for command in Commands.all.sorted(by: { $0.name < $1.name }) {
+        for command in commands {
             let flags = command.flagSet.flags.flatMap { flag in
                 ["--" + flag.name] + (flag.shorthand.map { ["-" + String($0)] } ?? [])
             }
@@ -73,7 +73,7 @@ enum CompletionScript {
         }
         text += "    esac\n}\n\n"
         text += "# What the arguments of each command are.\n__kubectl_argument_kind() {\n    case \"$1\" in\n"
-        let kinds = Dictionary(grouping: commandNames, by: argumentKind(of:))
+        let kinds = Dictionary(grouping: commands.map(\.name), by: argumentKind(of:))
         for kind in [ArgumentKind.resource, .pod, .shell] {
             guard let names = kinds[kind], !names.isEmpty else { continue }
             text += "        \(names.joined(separator: "|"))) echo \(kind.rawValue) ;;\n"

@@ -1,3 +1,4 @@
+import Eras
 import Kubernetes
 import Machine
 import Simulation
@@ -102,12 +103,12 @@ final class Invocation {
 
     // MARK: Modern notes
 
-    /// One line (once per topic per session) on what today's kubectl does instead. Whether
-    /// stderr is a terminal cannot be known here, so it is plain text (no dim escape), on stderr
-    /// so that pipelines still see exactly the era's output.
-    func note(_ topic: String, _ text: String) {
-        guard context.environment["KUBELAB_MODERN_NOTES"]?.lowercased() != "off" else { return }
-        guard program.markNoteShown(topic) else { return }
-        printError("note: " + text + "\n")
+    /// The era's modern note on `topic`, once per session; none when the era is today's.
+    func note(_ topic: String, _ text: (Era.ModernNotes) -> String) {
+        guard let notes = program.era.kubectl.notes else { return }
+        program.note(topic, text(notes), context: context)
     }
+
+    /// The release this kubectl is.
+    var era: Era { program.era }
 }

@@ -1,10 +1,9 @@
+import Eras
 import Formatting
 import Kubernetes
 import StructuredData
 
 extension Commands {
-    /// The client build kubectl 1.8.0 reported.
-    static let clientVersion = "version.Info{Major:\"1\", Minor:\"8\", GitVersion:\"v1.8.0\", GitCommit:\"6e937839ac04a38cac63e6a7a306c5d035fe7b0a\", GitTreeState:\"clean\", BuildDate:\"2017-09-28T22:57:57Z\", GoVersion:\"go1.8.3\", Compiler:\"gc\", Platform:\"linux/amd64\"}"
 
     static let version = CommandSpec(
         name: "version",
@@ -22,12 +21,16 @@ extension Commands {
         },
         run: { invocation, flags in
             let short = flags.bool("short")
-            invocation.print(short ? "Client Version: v1.8.0\n" : "Client Version: \(clientVersion)\n")
+            let client = invocation.era.kubectl
+            invocation.print(short ? "Client Version: \(client.version)\n"
+                : "Client Version: \(Era.Kubectl.versionInfo(version: client.version, gitCommit: client.gitCommit, buildDate: client.buildDate, goVersion: client.goVersion))\n")
             if flags.bool("client") { return 0 }
             _ = try invocation.client()
-            let server = invocation.program.clusters.serverVersion(forServer: invocation.server)
-            let minor = server.split(separator: ".").dropFirst().first.map(String.init) ?? "8"
-            invocation.print(short ? "Server Version: \(server)\n" : "Server Version: version.Info{Major:\"1\", Minor:\"\(minor)\", GitVersion:\"\(server)\", GitCommit:\"0b9efaeb34a2fc51ff8e4d34ad9bc6375459c4a4\", GitTreeState:\"clean\", BuildDate:\"2017-10-17T15:09:55Z\", GoVersion:\"go1.8.3\", Compiler:\"gc\", Platform:\"linux/amd64\"}\n")
+            // The server's build is the era's; a directory may know a cluster's own version.
+            let server = invocation.era.kubernetes
+            let version = invocation.program.clusters.serverVersion(forServer: invocation.server) ?? server.version
+            invocation.print(short ? "Server Version: \(version)\n"
+                : "Server Version: \(Era.Kubectl.versionInfo(version: version, gitCommit: server.gitCommit, buildDate: server.buildDate, goVersion: server.goVersion))\n")
             return 0
         })
 
@@ -78,13 +81,12 @@ extension Commands {
         usage: "kubectl api-resources [options]",
         run: { invocation, _ in
             _ = try invocation.client()
-            invocation.note("api-resources", "`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list is in `kubectl get --help`. Today the third column is APIVERSION.")
             var rows = [["NAME", "SHORTNAMES", "APIGROUP", "NAMESPACED", "KIND"]]
             let sorted = ResourceTypes.all.map(\.resource).sorted { ($0.group, $0.name) < ($1.group, $1.name) }
             for resource in sorted {
                 rows.append([resource.name, resource.shortNames.joined(separator: ","), resource.group, resource.namespaced ? "true" : "false", resource.kind])
             }
-            invocation.print(TabWriter.format(rows, with: .kubectl()))
+            invocation.print(TabWriter.format(rows, with: invocation.era.kubectl.tables))
             return 0
         })
 }

@@ -1,3 +1,4 @@
+import Eras
 import Formatting
 import Kubernetes
 
@@ -18,7 +19,7 @@ enum Commands {
                 invocation.print(rootHelp)
                 return 0
             }
-            guard let command = named(name) else {
+            guard let command = named(name, in: invocation.program.era) else {
                 invocation.print("Unknown help topic [\(goQuoted(name))]\n" + rootHelp)
                 return 0
             }
@@ -37,8 +38,13 @@ enum Commands {
             return 0
         })
 
-    static func named(_ name: String) -> CommandSpec? {
-        all.first { $0.name == name || $0.aliases.contains(name) }
+    /// The commands the era's kubectl has: later releases' commands (`wait`, `api-resources`) are left out.
+    static func available(in era: Era) -> [CommandSpec] {
+        all.filter { !era.kubectl.laterCommands.contains($0.name) }
+    }
+
+    static func named(_ name: String, in era: Era) -> CommandSpec? {
+        available(in: era).first { $0.name == name || $0.aliases.contains(name) }
     }
 
     /// The list in `kubectl get` help and its missing-type error.

@@ -52,7 +52,7 @@ extension Commands {
             guard let shell = CompletionScript.Shell(rawValue: name) else {
                 throw KubectlError.usage("Unsupported shell type \(goQuoted(name)).", command: "completion")
             }
-            invocation.print(CompletionScript.text(for: shell))
+            invocation.print(CompletionScript.text(for: shell, era: invocation.program.era))
             return 0
         })
 }

@@ -34,7 +34,7 @@ extension Commands {
         },
         run: { invocation, flags in
             guard let subcommand = flags.positional.first else {
-                invocation.print(Commands.named("config")?.helpText ?? "")
+                invocation.print(Commands.named("config", in: invocation.program.era)?.helpText ?? "")
                 return 0
             }
             let config = try invocation.kubeconfig()
@@ -47,7 +47,7 @@ extension Commands {
                         ("kind", "Config"), ("preferences", .object(JSONObject())), ("users", .array([])),
                     ]))
                 }
-                invocation.print(flags.string("output") == "json" ? document.jsonText(indent: "    ") + "\n" : document.yamlText(style: .kubernetes1_8))
+                invocation.print(flags.string("output") == "json" ? document.jsonText(indent: "    ") + "\n" : document.yamlText(style: invocation.era.kubectl.yamlStyle))
             case "current-context":
                 guard !config.currentContext.isEmpty else { throw KubectlError.message("current-context is not set") }
                 invocation.print(config.currentContext + "\n")
@@ -60,7 +60,7 @@ extension Commands {
                 if let missing = wanted.first(where: { name in !config.contexts.contains { $0.name == name } }) {
                     throw KubectlError.message("context \(missing) not found")
                 }
-                invocation.print(TabWriter.format(rows, with: .kubectl()))
+                invocation.print(TabWriter.format(rows, with: invocation.era.kubectl.tables))
             case "use-context":
                 guard flags.positional.count == 2 else {
                     throw KubectlError.usage("Unexpected args: \(Array(flags.positional.dropFirst()))", command: "config use-context")
@@ -72,7 +72,7 @@ extension Commands {
                 var document = config.document
                 document["current-context"] = .string(name)
                 do {
-                    try invocation.context.machine.fileSystem.writeFile(invocation.kubeconfigPath, Array(document.yamlText(style: .kubernetes1_8).utf8), as: invocation.context.user)
+                    try invocation.context.machine.fileSystem.writeFile(invocation.kubeconfigPath, Array(document.yamlText(style: invocation.era.kubectl.yamlStyle).utf8), as: invocation.context.user)
                 } catch let error as FileSystemError {
                     throw KubectlError.message("open \(invocation.kubeconfigPath): \(error.code.message.lowercased())")
                 }

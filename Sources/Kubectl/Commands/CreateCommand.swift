@@ -155,9 +155,8 @@ struct ApplyCommand {
 
     private func noteOutdatedVersion(_ manifest: Manifest) {
         let apiVersion = manifest.value["apiVersion"]?.stringValue ?? ""
-        if ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"].contains(apiVersion) {
-            invocation.note("api-version-\(manifest.type.kind)", "\(apiVersion) \(manifest.type.kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).")
-        }
+        guard invocation.era.kubectl.notes?.removedAPIVersions.contains(apiVersion) == true else { return }
+        invocation.note("api-version-\(manifest.type.kind)") { $0.removedAPIVersion(apiVersion, manifest.type.kind) }
     }
 
     /// The compact JSON kubectl stores in the last-applied annotation.

@@ -45,7 +45,7 @@ extension Commands {
             let object = try request.type.get(client, namespace, name)
             let json = flags.string("output") == "json"
             let original = ObjectOutput.withTypeMeta(object)
-            let body = json ? original.jsonText(indent: "    ") + "\n" : original.yamlText(style: .kubernetes1_8)
+            let body = json ? original.jsonText(indent: "    ") + "\n" : original.yamlText(style: invocation.era.kubectl.yamlStyle)
             let header = """
                 # Please edit the object below. Lines beginning with a '#' will be ignored,
                 # and an empty file will abort the edit. If an error occurs while saving this file will be

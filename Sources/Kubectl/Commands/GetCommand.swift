@@ -79,7 +79,7 @@ struct GetCommand {
                 See 'kubectl get -h' for help and examples.
                 """)
         }
-        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get")
+        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era)
         let requests = try ResourceArguments.parse(flags.positional)
         let client = try invocation.client()
         let options = try Selectors.listOptions(flags)
@@ -112,7 +112,7 @@ struct GetCommand {
                 }
             }
             if let sortBy = flags.string("sort-by"), !sortBy.isEmpty {
-                objects = try Sorting.sort(objects, by: sortBy)
+                objects = try Sorting.sort(objects, by: sortBy, era: invocation.era)
             }
             groups.append((request.type, objects))
         }
@@ -167,7 +167,7 @@ struct GetCommand {
         for object in objects {
             rows.append(cells(object, type: type, wide: wide, allNamespaces: allNamespaces, prefixed: prefixed))
         }
-        return TabWriter.format(rows, with: .kubectl())
+        return TabWriter.format(rows, with: invocation.era.kubectl.tables)
     }
 
     /// `-w`: the current rows, then a row per change until the process is interrupted.

@@ -42,7 +42,7 @@ extension Commands {
         run: { invocation, flags in try await RunCommand(invocation: invocation, flags: flags).run() })
 }
 
-/// `kubectl run`: builds a Deployment, ReplicationController or Pod from flags, as the 1.8 generators did.
+/// `kubectl run`: builds a Deployment, ReplicationController or Pod from flags, as the era's generators did.
 struct RunCommand {
     let invocation: Invocation
     let flags: ParsedFlags
@@ -61,13 +61,9 @@ struct RunCommand {
         let generator: String
         if let explicit = flags.string("generator"), !explicit.isEmpty {
             generator = explicit
-            invocation.note("generator", "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.")
+            invocation.note("generator") { $0.generator }
         } else {
-            switch restart {
-            case "Never": generator = "run-pod/v1"
-            case "OnFailure": generator = "job/v1"
-            default: generator = "deployment/apps.v1beta1"
-            }
+            generator = invocation.era.kubectl.runGenerators[restart] ?? "run-pod/v1"
         }
         let replicas = flags.int("replicas") ?? 1
         if generator == "run-pod/v1" && replicas != 1 {
@@ -85,7 +81,7 @@ struct RunCommand {
                 spec: ReplicationControllerSpec(replicas: replicas, selector: labels, template: template))
             created = try client.create(controller)
         case "deployment/v1beta1", "deployment/apps.v1beta1":
-            invocation.note("run-deployment", "today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment.")
+            invocation.note("run-deployment") { $0.runDeployment(name, image) }
             let deployment = Deployment(
                 apiVersion: generator == "deployment/v1beta1" ? "extensions/v1beta1" : "apps/v1beta1",
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),

@@ -21,7 +21,6 @@ extension Commands {
             flags.add("timeout", nil, .string, default: "30s", "The length of time to wait before giving up.  Zero means check once and don't wait, negative means wait for a week.")
         },
         run: { invocation, flags in
-            invocation.note("wait", "`kubectl wait` arrived in kubectl 1.11; the book's kubectl 1.8 does not have it.")
             guard let condition = flags.string("for"), !condition.isEmpty else {
                 throw KubectlError.message("--for must be specified")
             }

@@ -1,3 +1,4 @@
+import Eras
 import Formatting
 import StructuredData
 
@@ -9,6 +10,11 @@ public struct JSONPathPrinter: Hashable, Sendable {
         case legacy
         /// Current kubectl: maps print as JSON; the debugging dump is part of the error message.
         case current
+
+        /// The generation of the era's kubectl.
+        init(_ era: Era) {
+            self = era.kubectl.jsonPathPrintsGoValues ? .legacy : .current
+        }
     }
 
     /// A failed execution: what kubectl writes to standard output, and its error message

@@ -1,3 +1,4 @@
+import Eras
 import Formatting
 import Kubernetes
 import StructuredData
@@ -11,8 +12,8 @@ enum ObjectOutput {
     case jsonPath(JSONPathPrinter)
     case customColumns(CustomColumns)
 
-    /// Reads `-o` (and `--template`) as kubectl 1.8 does.
-    static func parse(_ output: String, template: String = "", command: String) throws(KubectlError) -> ObjectOutput {
+    /// Reads `-o` (and `--template`) as the era's kubectl does.
+    static func parse(_ output: String, template: String = "", command: String, era: Era) throws(KubectlError) -> ObjectOutput {
         let argument = OutputFormatArgument(output: output, template: template)
         switch argument.format {
         case "": return .table(wide: false)
@@ -22,7 +23,7 @@ enum ObjectOutput {
         case "name": return .name
         case "jsonpath":
             do {
-                return .jsonPath(try JSONPathPrinter(template: argument.argument, generation: .legacy))
+                return .jsonPath(try JSONPathPrinter(template: argument.argument, generation: .init(era)))
             } catch {
                 throw .message(error.message)
             }
@@ -61,7 +62,7 @@ enum ObjectOutput {
         let document = asList || values.count != 1 ? ObjectOutput.list(values) : values[0]
         switch self {
         case .yaml:
-            return document.yamlText(style: .kubernetes1_8)
+            return document.yamlText(style: invocation.era.kubectl.yamlStyle)
         case .json:
             return document.jsonText(indent: "    ") + "\n"
         case .name:
@@ -82,7 +83,7 @@ enum ObjectOutput {
                     throw .message(error.message)
                 }
             }
-            return TabWriter.format(rows, with: .kubectl())
+            return TabWriter.format(rows, with: invocation.era.kubectl.tables)
         case .table:
             return ""
         }

@@ -1,9 +1,10 @@
+import Eras
 import Kubernetes
 import StructuredData
 
 /// `--sort-by=<jsonpath>`: orders objects by one integer or string field.
 enum Sorting {
-    static func sort(_ objects: [any APIObject], by expression: String) throws(KubectlError) -> [any APIObject] {
+    static func sort(_ objects: [any APIObject], by expression: String, era: Era) throws(KubectlError) -> [any APIObject] {
         let template: String
         do {
             template = try CustomColumns.relaxedExpression(expression)
@@ -12,7 +13,7 @@ enum Sorting {
         }
         let printer: JSONPathPrinter
         do {
-            printer = try JSONPathPrinter(template: template, generation: .legacy)
+            printer = try JSONPathPrinter(template: template, generation: .init(era))
         } catch {
             throw .message(error.message)
         }

@@ -9,8 +9,6 @@ public struct ClusterConfiguration: Sendable {
     public var securePort: Int
     /// How many changes per kind a watch can still resume from.
     public var watchHistoryLimit: Int
-    /// The version `kubectl version` and nodes report.
-    public var kubernetesVersion: String
     /// When set, the server itself removes a pod whose grace period ran out (for worlds without
     /// kubelets); otherwise, as in Kubernetes, only the pod's kubelet finishes a graceful delete.
     public var finishesExpiredGracefulDeletions: Bool = false
@@ -20,15 +18,13 @@ public struct ClusterConfiguration: Sendable {
         nodePortRange: ClosedRange<Int> = 30000...32767,
         masterAddress: String = "192.168.99.100",
         securePort: Int = 8443,
-        watchHistoryLimit: Int = 10_000,
-        kubernetesVersion: String = "v1.8.0"
+        watchHistoryLimit: Int = 10_000
     ) {
         self.serviceCIDR = serviceCIDR
         self.nodePortRange = nodePortRange
         self.masterAddress = masterAddress
         self.securePort = securePort
         self.watchHistoryLimit = watchHistoryLimit
-        self.kubernetesVersion = kubernetesVersion
     }
 }
 

@@ -1,4 +1,5 @@
-/// How one node's kubelet presents itself: names, addresses, capacity and versions.
+/// How one node's kubelet presents itself: names, addresses, capacity and versions (the
+/// versions and images come from the era of whoever made the node).
 public struct KubeletConfiguration: Sendable {
     public var nodeName: String
     /// The address other machines reach the node by.
@@ -23,9 +24,8 @@ public struct KubeletConfiguration: Sendable {
 
     public init(nodeName: String, internalIP: String, externalIP: String? = nil, podCIDR: IPv4Range, labels: [String: String] = [:],
                 cpu: String = "2", memory: String = "2048076Ki", maxPods: Int = 110,
-                osImage: String = "Buildroot 2017.02", kernelVersion: String = "4.9.13",
-                containerRuntimeVersion: String = "docker://17.6.0", kubeletVersion: String = "v1.8.0",
-                providerID: String? = nil, pauseImage: String = "gcr.io/google_containers/pause-amd64:3.0",
+                osImage: String, kernelVersion: String, containerRuntimeVersion: String, kubeletVersion: String,
+                providerID: String? = nil, pauseImage: String,
                 clusterDNS: String = "10.96.0.10", clusterDomain: String = "cluster.local") {
         self.nodeName = nodeName
         self.internalIP = internalIP

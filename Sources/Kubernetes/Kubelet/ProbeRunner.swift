@@ -123,6 +123,11 @@ final class ProbeRunner {
         }
     }
 
+    /// `kube-probe/1.8` for kubelet `v1.8.0`: the major and minor release, as the kubelet builds it.
+    static func userAgent(kubeletVersion: String) -> String {
+        "kube-probe/" + kubeletVersion.drop { $0 == "v" }.split(separator: ".").prefix(2).joined(separator: ".")
+    }
+
     private func checkHTTP(_ action: HTTPGetAction, host: String, port: Int) async -> String? {
         let path = action.path ?? "/"
         let url = "\((action.scheme ?? "HTTP").lowercased())://\(host):\(port)\(path)"
@@ -134,7 +139,7 @@ final class ProbeRunner {
         }
         var headers = HTTPHeaders()
         headers.set("Host", "\(host):\(port)")
-        headers.set("User-Agent", "kube-probe/1.8")
+        headers.set("User-Agent", Self.userAgent(kubeletVersion: worker.kubelet.configuration.kubeletVersion))
         for header in action.httpHeaders ?? [] { headers.set(header.name, header.value) }
         headers.set("Connection", "close")
         let request = HTTPRequest(method: "GET", target: path, headers: headers)

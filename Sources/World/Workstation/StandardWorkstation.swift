@@ -1,6 +1,7 @@
 import Cloud
 import Docker
 import DockerCLI
+import Eras
 import JavaScript
 import Kubectl
 import Kubernetes
@@ -20,8 +21,10 @@ extension ShellSession: LoginShell {
 extension WorkstationSetup {
     /// The learner's workstation: Debian with bash, coreutils and the learner's editor, the
     /// user `learner` in a home directory mirrored to the workspace folder; Docker with the
-    /// simulated Docker Hub; kubectl, minikube and gcloud.
-    public static func standard() -> WorkstationSetup {
+    /// simulated Docker Hub; kubectl, minikube and gcloud, all of `era`.
+    ///
+    /// The one place an era is chosen: the book's, unless a caller asks for another.
+    public static func standard(era: Era = .kubernetesInAction) -> WorkstationSetup {
         let learner = RootFileSystems.learner
         let hostname = "workstation"
         let editors = ["/usr/local/bin/edit", "/usr/bin/vi", "/usr/bin/vim", "/usr/bin/nano"].map {
@@ -44,30 +47,30 @@ extension WorkstationSetup {
                 ShellSession(machine: machine, user: learner, environment: loginEnvironment(for: learner, hostname: hostname),
                              workingDirectory: learner.home)
             },
-            finish: installTools)
+            finish: { world in try installTools(in: world, era: era) })
     }
 
     /// Docker, node, the clouds and kubectl, wired to one another in `world`.
-    static func installTools(in world: World) throws {
+    static func installTools(in world: World, era: Era) throws {
         let reference = UncheckedSendable(world)
         world.programs.register(EditProgram.name, EditProgram(world: reference))
 
-        let hub = Registry.dockerHub()
-        let engine = DockerEngine(host: world.workstation, hub: hub)
+        let hub = Registry.dockerHub(era: era)
+        let engine = DockerEngine(host: world.workstation, hub: hub, era: era)
         let clusters = ClusterRegistry()
-        let cloud = CloudEnvironment(loop: world.loop, network: world.network, hub: hub, programs: world.programs, clusters: clusters)
+        let cloud = CloudEnvironment(loop: world.loop, era: era, network: world.network, hub: hub, programs: world.programs, clusters: clusters)
         cloud.install(on: world.workstation)
 
         // One `docker` for every machine that shares these programs: the workstation's engine,
         // or the engine of the cluster node it runs on (`minikube ssh`, `gcloud compute ssh`).
         let workstation = world.workstation
         let engines = UncheckedSendable((engine, cloud))
-        world.programs.register("docker", DockerProgram(engineOn: { machine in
+        world.programs.register("docker", DockerProgram(era: era, engineOn: { machine in
             let (engine, cloud) = engines.value
             if machine === workstation { return engine }
             return cloud.nodeEngine(on: machine)
         }))
-        DockerPrograms.register(in: world.programs)
+        DockerPrograms.register(in: world.programs, era: era)
         DockerInstallation.installClientBinary(on: world.workstation)
 
         let services = UncheckedSendable(cloud)
@@ -78,7 +81,7 @@ extension WorkstationSetup {
                 ServiceRecord(name: $0.target, port: $0.port, priority: $0.priority, weight: $0.weight)
             }
         })
-        let kubectl = KubectlProgram(clusters: clusters, editor: { name, contents in
+        let kubectl = KubectlProgram(clusters: clusters, era: era, editor: { name, contents in
             reference.value.edit(fileName: name, contents: contents)
         })
         world.programs.register("kubectl", kubectl)

@@ -1,3 +1,4 @@
+import Eras
 import Kubectl
 import Kubernetes
 import Machine
@@ -49,7 +50,7 @@ final class KubectlHarness {
             try fileSystem.writeFile("/root/.kube/config", Array(Self.kubeconfig.utf8))
         }
         machine = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: ProgramRegistry(), network: Network())
-        program = KubectlProgram(clusters: directory)
+        program = KubectlProgram(clusters: directory, era: Era.kubernetesInAction)
         kubeletConnection = TestKubelets(client: plane.client(), loop: loop)
         directory.register(server: Self.server, client: plane.client(), runtime: kubeletConnection)
         for (index, name) in nodes.enumerated() {

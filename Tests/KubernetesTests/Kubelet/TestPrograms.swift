@@ -1,3 +1,4 @@
+import Eras
 import Docker
 import Machine
 import Simulation
@@ -88,11 +89,16 @@ final class NodeFixture {
         for index in 0..<nodes {
             let bridge = Network()
             let name = "node-\(index + 1)"
+            let era = Era.kubernetesInAction
             let machine = Machine(hostname: name, loop: loop, fileSystem: FileSystem(), programs: programs, network: bridge)
-            let engine = DockerEngine(host: machine, hub: hub, programs: programs)
+            let engine = DockerEngine(host: machine, hub: hub, era: era, programs: programs)
             network.attach(bridge: bridge)
             let configuration = KubeletConfiguration(nodeName: name, internalIP: "10.132.0.\(index + 2)",
-                                                     podCIDR: IPv4Range(base: 0x0A00_0000 + UInt32(index) << 8, prefixLength: 24))
+                                                     podCIDR: IPv4Range(base: 0x0A00_0000 + UInt32(index) << 8, prefixLength: 24),
+                                                     osImage: era.minikube.osImage, kernelVersion: era.minikube.kernelVersion,
+                                                     containerRuntimeVersion: era.kubernetes.containerRuntimeVersion,
+                                                     kubeletVersion: era.kubernetes.version,
+                                                     pauseImage: "gcr.io/google_containers/pause-amd64:" + era.kubernetes.pauseImageTag)
             let kubelet = Kubelet(configuration: configuration, client: plane.client(), machine: machine, engine: engine, network: network)
             kubelet.nameResolver = { [dns] name, search in dns.resolve(name, searchPath: search) }
             try kubelet.start()

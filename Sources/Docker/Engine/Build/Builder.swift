@@ -78,7 +78,7 @@ final class Builder {
 
     private func from(_ text: String) async throws(DockerError) {
         if text == "scratch" {
-            let config = ImageConfig(config: ContainerConfig(), created: engine.loop.now, history: [], layerDigests: [])
+            let config = ImageConfig(config: ContainerConfig(), created: engine.loop.now, dockerVersion: engine.era.docker.version, history: [], layerDigests: [])
             current = Image(config: config)
             variables.beginStage(baseEnvironment: [])
             return

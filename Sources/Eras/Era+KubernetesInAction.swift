@@ -1,0 +1,42 @@
+import Formatting
+import StructuredData
+
+extension Era {
+    /// The book's era, late 2017: Docker 17.12, Kubernetes and kubectl 1.8.0, minikube 0.23,
+    /// GKE 1.8.0-gke.0. Builds and dates are those the released binaries report.
+    public static let kubernetesInAction = Era(
+        name: "Kubernetes in Action (late 2017)",
+        docker: Docker(
+            version: "17.12.0-ce", apiVersion: "1.35", minimumAPIVersion: "1.12", goVersion: "go1.9.2", gitCommit: "c97c6d6",
+            clientBuilt: "Wed Dec 27 20:10:14 2017", serverBuilt: "Wed Dec 27 20:12:46 2017",
+            containerdCommit: "89623f28b87a6004d4b785663257362d1658a729", runcCommit: "b2567b37d7b75eb4cf325b77297b140ea686ce8f",
+            initCommit: "949e6fa", registryGoVersion: "go1.7.6", tables: .docker()),
+        kubernetes: Kubernetes(
+            version: "v1.8.0", gitCommit: "0b9efaeb34a2fc51ff8e4d34ad9bc6375459c4a4", buildDate: "2017-10-17T15:09:55Z",
+            goVersion: "go1.8.3", probeUserAgent: "kube-probe/1.8", containerRuntimeVersion: "docker://17.6.0",
+            pauseImageTag: "3.0", etcdImageTag: "3.0.17", dnsImageTag: "1.14.5", dashboardImageTag: "v1.7.1",
+            addonManagerImageTag: "v6.4-beta.2"),
+        kubectl: Kubectl(
+            version: "v1.8.0", gitCommit: "6e937839ac04a38cac63e6a7a306c5d035fe7b0a", buildDate: "2017-09-28T22:57:57Z",
+            goVersion: "go1.8.3",
+            // Both arrived in kubectl 1.11.
+            laterCommands: ["wait", "api-resources"],
+            runGenerators: ["Always": "deployment/apps.v1beta1", "OnFailure": "job/v1", "Never": "run-pod/v1"],
+            tables: .kubectl(), yamlStyle: .kubernetes1_8, jsonPathPrintsGoValues: true,
+            notes: ModernNotes(
+                generator: "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.",
+                runDeployment: { name, image in
+                    "today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment."
+                },
+                removedAPIVersions: ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"],
+                removedAPIVersion: { apiVersion, kind in
+                    "\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector)."
+                },
+                laterCommand: [
+                    "wait": "`kubectl wait` arrived in kubectl 1.11; with the book's kubectl 1.8, poll with `kubectl get` (add `-w` to watch).",
+                    "api-resources": "`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list of resource types is in `kubectl get --help`.",
+                ])),
+        minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13"),
+        gke: GKE(version: "1.8.0-gke.0", osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+",
+                 locationColumn: "ZONE", deleteConfirms: true))
+}
