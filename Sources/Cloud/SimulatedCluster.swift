@@ -68,7 +68,8 @@ public final class SimulatedCluster {
     init(profile: ClusterProfile, environment: CloudEnvironment, cloudProvider: (any CloudProvider)?) throws(APIError) {
         self.profile = profile
         self.environment = environment
-        controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider)
+        controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider,
+                                    schedulerMessages: SchedulerMessages(kubernetesVersion: profile.version))
         let client = controlPlane.client()
         network = ClusterNetwork(world: environment.network)
         proxy = ServiceProxy(client: client, network: network, random: environment.random.split())

@@ -83,6 +83,14 @@ struct SchedulerTests {
         #expect(perNode == ["node-1": 2, "node-2": 2, "node-3": 2])
     }
 
+    @Test(arguments: [("v1.7.5", "No nodes are available that match all of the following predicates:: Insufficient cpu (3)."),
+                      ("v1.8.0", "No nodes are available that match all of the predicates: Insufficient cpu (3)."),
+                      ("v1.8.0-gke.0", "No nodes are available that match all of the predicates: Insufficient cpu (3)."),
+                      ("v1.9.0", "0/3 nodes are available: 3 Insufficient cpu.")])
+    func theReleaseChoosesTheMessages(version: String, message: String) {
+        #expect(SchedulerMessages(kubernetesVersion: version).fitError(3, [(reason: "Insufficient cpu", count: 3)]) == message)
+    }
+
     @Test func laterEraMessageFormat() {
         let message = SchedulerMessages.kubernetes19.fitError(3, [(reason: "Insufficient cpu", count: 3)])
         #expect(message == "0/3 nodes are available: 3 Insufficient cpu.")

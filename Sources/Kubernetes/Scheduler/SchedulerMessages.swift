@@ -15,6 +15,17 @@ public struct SchedulerMessages: Sendable {
         self.scheduled = scheduled
     }
 
+    /// The texts of the release `version` names (`v1.8.0`, `v1.8.0-gke.0`): 1.7 and before,
+    /// 1.8, or 1.9 and later.
+    public init(kubernetesVersion version: String) {
+        let numbers = version.drop { $0 == "v" }.split(separator: ".").map { Int($0.prefix { $0.isNumber }) }
+        switch numbers.count > 1 ? numbers[1] : nil {
+        case let minor? where minor <= 7: self = .kubernetes17
+        case 8?: self = .kubernetes18
+        default: self = .kubernetes19
+        }
+    }
+
     /// Kubernetes 1.6–1.7: `No nodes are available that match all of the following predicates:: Insufficient cpu (3).`
     public static let kubernetes17 = SchedulerMessages(
         fitError: { _, reasons in
