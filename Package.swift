@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "KubeLabWorld", targets: ["World"]),
         .library(name: "KubeLabKubernetes", targets: ["Kubernetes"]),
         .library(name: "KubeLabKubectl", targets: ["Kubectl"]),
+        .library(name: "KubeLabEras", targets: ["Eras"]),
         .library(name: "KubeLabTranscripts", targets: ["Transcripts"]),
     ],
     dependencies: [
