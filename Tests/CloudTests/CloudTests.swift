@@ -164,6 +164,11 @@ struct CloudTests {
         let (quiet, _, quietErrors) = world.run(["gcloud", "container", "clusters", "delete", "--quiet", "kubia"])
         #expect(quiet == 0)
         #expect(quietErrors.hasPrefix("Deleting cluster kubia...done.\n"))
+        // -q is --quiet; a name is required before anything is asked.
+        #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
+        #expect(world.run(["gcloud", "container", "clusters", "delete", "-q", "kubia"]).2.hasPrefix("Deleting cluster kubia"))
+        let missing = world.run(["gcloud", "container", "clusters", "delete"])
+        #expect(missing.0 == 2 && missing.2 == "ERROR: (gcloud.container.clusters.delete) argument NAME [NAME ...]: Must be specified.\n")
         // Enter alone (or the end of input) takes the default, yes.
         #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
         #expect(world.run(["gcloud", "container", "clusters", "delete", "kubia"], input: "\n").2.hasPrefix(question + "\nDeleting cluster"))
