@@ -14,7 +14,7 @@ final class CloudWorld {
     let environment: CloudEnvironment
     let workstation: Machine
 
-    init(seed: UInt64 = 1) throws {
+    init(seed: UInt64 = 1, era: Era = .kubernetesInAction) throws {
         loop = EventLoop(seed: seed)
         let programs = ProgramRegistry()
         programs.register("sh", ShellProgram())
@@ -25,7 +25,7 @@ final class CloudWorld {
         root.entries["app"] = .file(.program(name: "hostname-server", size: 1000), FileMetadata(mode: 0o755))
         hub.seed([BaseImageDefinition(name: ImageName(path: "test/web"), root: root, layerSizes: [40_000_000], layerCommands: [], metadataCommands: [],
                                       config: ContainerConfig(entrypoint: ["/app"]), created: .worldEpoch)])
-        environment = CloudEnvironment(loop: loop, era: Era.kubernetesInAction, network: network, hub: hub, programs: programs, clusters: clusters)
+        environment = CloudEnvironment(loop: loop, era: era, network: network, hub: hub, programs: programs, clusters: clusters)
         let fileSystem = FileSystem()
         try fileSystem.createDirectory("/root")
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: programs, network: network)
@@ -172,6 +172,19 @@ struct CloudTests {
         // Enter alone (or the end of input) takes the default, yes.
         #expect(world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).0 == 0)
         #expect(world.run(["gcloud", "container", "clusters", "delete", "kubia"], input: "\n").2.hasPrefix(question + "\nDeleting cluster"))
+    }
+
+    /// A later gcloud (a variation of the profile, not a profile of today) needs no change to gcloud.
+    @Test func anotherEraNeedsNoChangeToGcloud() throws {
+        var era = Era.kubernetesInAction
+        era.gke.locationColumn = "LOCATION"
+        era.gke.deleteConfirms = false
+        era.gke.version = "1.9.7-gke.0"
+        let world = try CloudWorld(seed: 2, era: era)
+        let created = world.run(["gcloud", "container", "clusters", "create", "kubia", "--num-nodes", "1"]).1
+        #expect(created.hasPrefix("NAME   LOCATION        MASTER_VERSION"))
+        #expect(created.contains("1.9.7-gke.0"))
+        #expect(world.run(["gcloud", "container", "clusters", "delete", "kubia"]).2.hasPrefix("Deleting cluster kubia"))
     }
 
     @Test func gkeClusterCreateListAndNodeFailure() throws {

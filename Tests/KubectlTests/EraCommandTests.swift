@@ -51,6 +51,24 @@ import Testing
             """)
     }
 
+    /// Another profile changes what kubectl does with no change to kubectl: the seam a
+    /// profile of today's tools will use (this is not that profile, only a variation).
+    @Test func anotherEraNeedsNoChangeToKubectl() throws {
+        var era = Era.kubernetesInAction
+        era.kubectl.laterCommands = []
+        era.kubectl.notes = nil
+        era.kubectl.version = "v1.11.0"
+        era.kubectl.runGenerators["Always"] = "run-pod/v1"
+        let harness = try KubectlHarness(era: era)
+        #expect(harness.run("kubectl version --short --client").output == "Client Version: v1.11.0\n")
+        let waited = harness.run("kubectl wait --for=delete pod/gone --timeout=0s")
+        #expect(!waited.error.contains("unknown command"))
+        #expect(!waited.error.contains("note:"))
+        let ran = harness.run("kubectl run a --image=busybox --generator=run/v1")
+        #expect(ran.output == "replicationcontroller \"a\" created\n" && ran.error == "")
+        #expect(harness.run("kubectl run b --image=busybox").output == "pod \"b\" created\n")
+    }
+
     @Test func runPicksTheErasGeneratorByRestartPolicy() throws {
         let harness = try KubectlHarness()
         #expect(harness.run("kubectl run a --image=busybox").output == "deployment \"a\" created\n")

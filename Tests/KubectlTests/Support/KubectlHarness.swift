@@ -40,7 +40,7 @@ final class KubectlHarness {
     let kubeletConnection: TestKubelets
     var environment: [String: String] = ["HOME": "/root", "PATH": "/usr/bin"]
 
-    init(nodes: [String] = ["minikube"], writesKubeconfig: Bool = true) throws {
+    init(nodes: [String] = ["minikube"], writesKubeconfig: Bool = true, era: Era = .kubernetesInAction) throws {
         loop = EventLoop(seed: 7)
         plane = ControlPlane(loop: loop)
         try plane.start()
@@ -50,7 +50,7 @@ final class KubectlHarness {
             try fileSystem.writeFile("/root/.kube/config", Array(Self.kubeconfig.utf8))
         }
         machine = Machine(hostname: "workstation", loop: loop, fileSystem: fileSystem, programs: ProgramRegistry(), network: Network())
-        program = KubectlProgram(clusters: directory, era: Era.kubernetesInAction)
+        program = KubectlProgram(clusters: directory, era: era)
         kubeletConnection = TestKubelets(client: plane.client(), loop: loop)
         directory.register(server: Self.server, client: plane.client(), runtime: kubeletConnection)
         for (index, name) in nodes.enumerated() {
