@@ -75,7 +75,11 @@ public struct CivilTime: Hashable, Sendable {
     public static let weekdayAbbreviations = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     public static let weekdayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    public var monthAbbreviation: String { Self.monthAbbreviations[month - 1] }
+    public var monthAbbreviation: String { Self.monthAbbreviations[monthIndex] }
+    public var monthName: String { Self.monthNames[monthIndex] }
+    public var weekdayName: String { Self.weekdayNames[weekday] }
+    /// 0...11 even for a month set out of range by hand (names never trap).
+    private var monthIndex: Int { Int(Self.floorModulo(Int64(month) - 1, 12)) }
     public var weekdayAbbreviation: String { Self.weekdayAbbreviations[weekday] }
 
     // MARK: Go's layouts

@@ -86,6 +86,9 @@ import Testing
         let before = CivilTime(VirtualInstant(nanosecondsSinceEpoch: -500_000_000))
         #expect(before.rfc3339Nano == "1969-12-31T23:59:59.5Z")
         #expect(before.weekdayAbbreviation == "Wed" && before.monthAbbreviation == "Dec")
+        #expect(before.weekdayName == "Wednesday" && before.monthName == "December")
+        // A month set out of range by hand still names one.
+        #expect(CivilTime(year: 2018, month: 13, day: 1).monthAbbreviation == "Jan")
     }
 
     /// Every day from 1890 to 2110 (1900 and 2100 are not leap years, 2000 is) round-trips, and weekdays advance by one each day.

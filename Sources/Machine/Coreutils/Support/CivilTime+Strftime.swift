@@ -31,9 +31,9 @@ extension CivilTime {
             case "p": output += hour < 12 ? "AM" : "PM"
             case "P": output += hour < 12 ? "am" : "pm"
             case "b", "h": output += monthAbbreviation
-            case "B": output += Self.monthNames[month - 1]
+            case "B": output += monthName
             case "a": output += weekdayAbbreviation
-            case "A": output += Self.weekdayNames[weekday]
+            case "A": output += weekdayName
             case "u": output += String(weekday == 0 ? 7 : weekday)
             case "w": output += String(weekday)
             case "j": output += Self.padded(dayOfYear, 3)
