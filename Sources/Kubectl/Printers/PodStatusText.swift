@@ -16,7 +16,7 @@ struct PodStatusText {
         let initStatuses = pod.status?.initContainerStatuses ?? []
         let initTotal = pod.spec?.initContainers?.count ?? initStatuses.count
         for (index, container) in initStatuses.enumerated() {
-            restarts += container.restartCount
+            restarts += Int(container.restartCount)
             if let terminated = container.state?.terminated, terminated.exitCode == 0 { continue }
             if let terminated = container.state?.terminated {
                 if let text = terminated.reason, !text.isEmpty {
@@ -38,7 +38,7 @@ struct PodStatusText {
             restarts = 0
             var hasRunning = false
             for container in statuses.reversed() {
-                restarts += container.restartCount
+                restarts += Int(container.restartCount)
                 if let waiting = container.state?.waiting, let text = waiting.reason, !text.isEmpty {
                     reason = text
                 } else if let terminated = container.state?.terminated {

@@ -107,7 +107,7 @@ public final class APIServer {
         }
         var service = Service(
             metadata: ObjectMeta(name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
-            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(configuration.securePort))]))
+            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(Int32(configuration.securePort)))]))
         service.spec?.clusterIP = admission.clusterIP(offset: 1)
         service.spec?.sessionAffinity = "ClientIP"
         _ = try? create(service)
@@ -115,7 +115,7 @@ public final class APIServer {
             metadata: ObjectMeta(name: "kubernetes", namespace: "default"),
             subsets: [EndpointSubset(
                 addresses: [EndpointAddress(ip: configuration.masterAddress)],
-                ports: [EndpointPort(name: "https", port: configuration.securePort, protocol: "TCP")])]))
+                ports: [EndpointPort(name: "https", port: Int32(configuration.securePort), protocol: "TCP")])]))
         let components: [(String, String)] = [
             ("controller-manager", "ok"), ("scheduler", "ok"), ("etcd-0", "{\"health\": \"true\"}"),
         ]
