@@ -39,7 +39,7 @@ extension Commands {
             }
             let client = try invocation.client()
             for request in requests {
-                guard ["ReplicationController", "ReplicaSet", "Deployment"].contains(request.type.kind) else {
+                guard request.type.capabilities.contains(.scalable) else {
                     throw KubectlError.message("no scaler has been implemented for {\"\(request.type.resource.group)\" \"\(request.type.kind)\"}")
                 }
                 for name in request.names {

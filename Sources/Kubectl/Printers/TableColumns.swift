@@ -4,22 +4,9 @@ import Simulation
 
 /// The columns `kubectl get` printed for each kind in Kubernetes ≈1.8, and the cells of one object.
 enum TableColumns {
+    /// The kind's declared columns.
     static func headers(for type: ResourceType, wide: Bool) -> [String] {
-        switch type.kind {
-        case "Pod": return ["NAME", "READY", "STATUS", "RESTARTS", "AGE"] + (wide ? ["IP", "NODE"] : [])
-        case "ReplicationController", "ReplicaSet":
-            return ["NAME", "DESIRED", "CURRENT", "READY", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
-        case "Deployment":
-            return ["NAME", "DESIRED", "CURRENT", "UP-TO-DATE", "AVAILABLE", "AGE"] + (wide ? ["CONTAINERS", "IMAGES", "SELECTOR"] : [])
-        case "Service": return ["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"] + (wide ? ["SELECTOR"] : [])
-        case "Endpoints": return ["NAME", "ENDPOINTS", "AGE"]
-        case "Node":
-            return ["NAME", "STATUS", "ROLES", "AGE", "VERSION"] + (wide ? ["EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME"] : [])
-        case "Namespace": return ["NAME", "STATUS", "AGE"]
-        case "Event": return ["LAST SEEN", "FIRST SEEN", "COUNT", "NAME", "KIND", "SUBOBJECT", "TYPE", "REASON", "SOURCE", "MESSAGE"]
-        case "ComponentStatus": return ["NAME", "STATUS", "MESSAGE", "ERROR"]
-        default: return ["NAME", "AGE"]
-        }
+        type.declaration.headers(wide: wide)
     }
 
     static func age(_ timestamp: Timestamp?, now: VirtualInstant) -> String {

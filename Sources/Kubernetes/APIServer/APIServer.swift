@@ -13,11 +13,8 @@ public final class APIServer {
     var identifiers: Identifiers
     private var stores: [ObjectIdentifier: AnyResourceStore] = [:]
 
-    /// The kinds the server serves, in the order `kubectl api-resources` would list their groups.
-    public static let kinds: [any APIObject.Type] = [
-        ComponentStatus.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
-        ReplicationController.self, Service.self, Deployment.self, ReplicaSet.self,
-    ]
+    /// The kinds the server serves: the one list in `Kinds`.
+    public static var kinds: [any APIObject.Type] { Kinds.all.map { $0 as any APIObject.Type } }
 
     /// Namespaces that exist from the start and may not be deleted.
     public static let systemNamespaces = ["default", "kube-public", "kube-system"]
@@ -53,7 +50,7 @@ public final class APIServer {
 
     /// The type serving a kind name (`Pod`), for components that follow references.
     public static func type(forKind kind: String) -> (any APIObject.Type)? {
-        kinds.first { $0.resource.kind == kind }
+        Kinds.declaration(forKind: kind)
     }
 
     // MARK: Reading

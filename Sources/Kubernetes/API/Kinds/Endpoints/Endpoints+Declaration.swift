@@ -1,0 +1,6 @@
+/// How tools outside the API server see `Endpoints`.
+extension Endpoints: KindDeclaration {
+    public static var allCategoryRank: Int? { nil }
+    public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("ENDPOINTS"), TableColumn("AGE")]
+}
