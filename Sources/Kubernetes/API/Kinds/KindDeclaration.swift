@@ -1,3 +1,5 @@
+import Simulation
+
 /// Everything about a kind that tools outside the API server need, declared beside the kind:
 /// its categories, what kubectl may do with it and the columns `kubectl get` prints.
 ///
@@ -10,6 +12,9 @@ public protocol KindDeclaration: APIObject {
     static var capabilities: KindCapabilities { get }
     /// The columns of `kubectl get`, wide-only columns marked.
     static var columns: [TableColumn] { get }
+    /// The cells of the object's row under `columns` (the wide ones too when `wide`); `name` is
+    /// what the NAME column shows (`po/x` in mixed listings). A pure function of the object.
+    func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String]
 }
 
 extension KindDeclaration {

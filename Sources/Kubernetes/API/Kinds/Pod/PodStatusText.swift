@@ -1,12 +1,10 @@
-import Kubernetes
-
 /// The READY, STATUS and RESTARTS cells of a pod row, by `printPod`'s algorithm.
-struct PodStatusText {
-    var ready: String
-    var status: String
-    var restarts: Int
+public struct PodStatusText: Hashable, Sendable {
+    public var ready: String
+    public var status: String
+    public var restarts: Int
 
-    init(_ pod: Pod) {
+    public init(_ pod: Pod) {
         let statuses = pod.status?.containerStatuses ?? []
         var reason = pod.status?.phase?.rawValue ?? ""
         if let podReason = pod.status?.reason, !podReason.isEmpty { reason = podReason }
