@@ -8,6 +8,8 @@ public protocol KindDeclaration: APIObject {
     /// Where the kind stands in `kubectl get all` (kubectl 1.8 expanded `all` in a fixed order),
     /// nil when `all` does not include it.
     static var allCategoryRank: Int? { get }
+    /// The kind's schema, for `explain` and for the names validation messages use.
+    static var schema: SchemaDefinition { get }
     /// What kubectl and the controllers may do with objects of the kind.
     static var capabilities: KindCapabilities { get }
     /// The columns of `kubectl get`, wide-only columns marked.

@@ -3,6 +3,7 @@ import Simulation
 /// How tools outside the API server see `Endpoints`.
 extension Endpoints: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
+    public static var schema: SchemaDefinition { APISchema.endpoints }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("ENDPOINTS"), TableColumn("AGE")]
 
