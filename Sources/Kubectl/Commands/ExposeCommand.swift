@@ -60,6 +60,9 @@ struct ExposeCommand {
         }
         let client = try invocation.client()
         let object = try request.type.get(client, invocation.namespace, name)
+        guard request.type.capabilities.contains(.exposable) else {
+            throw KubectlError.message("cannot expose a \(request.type.kind)")
+        }
         let (selector, ports) = try introspect(object)
         var selectorLabels = selector
         if let text = flags.string("selector"), !text.isEmpty {
