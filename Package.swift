@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation", "Eras"]),
 

@@ -13,7 +13,8 @@ public struct VirtualInstant: Comparable, Hashable, Sendable, Codable {
     public static let worldEpoch = VirtualInstant(secondsSinceEpoch: 1_520_326_800) // 2018-03-06 09:00:00 UTC
 
     public init(secondsSinceEpoch: Int64) {
-        self.nanosecondsSinceEpoch = secondsSinceEpoch * 1_000_000_000
+        let (scaled, overflow) = secondsSinceEpoch.multipliedReportingOverflow(by: 1_000_000_000)
+        self.nanosecondsSinceEpoch = overflow ? (secondsSinceEpoch < 0 ? .min : .max) : scaled
     }
 
     public var secondsSinceEpoch: Int64 { nanosecondsSinceEpoch / 1_000_000_000 }
@@ -23,17 +24,25 @@ public struct VirtualInstant: Comparable, Hashable, Sendable, Codable {
         lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
     }
 
+    // Saturating: durations come from learners' numbers (grace periods, deadlines), and the far
+    // future must stay the far future rather than trap.
     public static func + (lhs: VirtualInstant, rhs: Duration) -> VirtualInstant {
-        VirtualInstant(nanosecondsSinceEpoch: lhs.nanosecondsSinceEpoch + rhs.nanoseconds)
+        VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.addingReportingOverflow(rhs.nanoseconds), rhs.nanoseconds < 0))
     }
 
     public static func - (lhs: VirtualInstant, rhs: Duration) -> VirtualInstant {
-        VirtualInstant(nanosecondsSinceEpoch: lhs.nanosecondsSinceEpoch - rhs.nanoseconds)
+        VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(rhs.nanoseconds), rhs.nanoseconds > 0))
     }
 
     /// The duration from `rhs` to `lhs`.
     public static func - (lhs: VirtualInstant, rhs: VirtualInstant) -> Duration {
-        .nanoseconds(lhs.nanosecondsSinceEpoch - rhs.nanosecondsSinceEpoch)
+        let difference = lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(rhs.nanosecondsSinceEpoch)
+        return .nanoseconds(saturating(difference, rhs.nanosecondsSinceEpoch > 0))
+    }
+
+    private static func saturating(_ result: (partialValue: Int64, overflow: Bool), _ downward: Bool) -> Int64 {
+        guard result.overflow else { return result.partialValue }
+        return downward ? .min : .max
     }
 }
 

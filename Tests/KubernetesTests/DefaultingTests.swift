@@ -89,8 +89,8 @@ struct DefaultingTests {
         #expect(created.spec?.strategy?.type == "RollingUpdate")
         #expect(created.spec?.strategy?.rollingUpdate?.maxSurge == surge)
         #expect(created.spec?.strategy?.rollingUpdate?.maxUnavailable == surge)
-        #expect(created.spec?.revisionHistoryLimit == history)
-        #expect(created.spec?.progressDeadlineSeconds == deadline)
+        #expect(created.spec?.revisionHistoryLimit .map(Int.init) == history)
+        #expect(created.spec?.progressDeadlineSeconds .map(Int.init) == deadline)
     }
 
     @Test(arguments: ["apps/v1beta2", "apps/v1"])

@@ -110,7 +110,7 @@ final class FakeKubelet {
 
 /// Builders and waiting helpers shared by the tests.
 enum Fixtures {
-    static func container(_ name: String = "kubia", image: String = "luksa/kubia", port: Int? = 8080, cpu: String? = nil) -> Container {
+    static func container(_ name: String = "kubia", image: String = "luksa/kubia", port: Int32? = 8080, cpu: String? = nil) -> Container {
         var container = Container(name: name, image: image, ports: port.map { [ContainerPort(containerPort: $0)] })
         if let cpu, let quantity = try? Quantity(parsing: cpu) {
             container.resources = ResourceRequirements(requests: ["cpu": quantity])
@@ -122,7 +122,7 @@ enum Fixtures {
         Pod(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), spec: PodSpec(containers: [container(cpu: cpu)], nodeSelector: nodeSelector))
     }
 
-    static func replicationController(_ name: String, replicas: Int, labels: [String: String] = ["app": "kubia"]) -> ReplicationController {
+    static func replicationController(_ name: String, replicas: Int32, labels: [String: String] = ["app": "kubia"]) -> ReplicationController {
         ReplicationController(
             metadata: ObjectMeta(name: name),
             spec: ReplicationControllerSpec(

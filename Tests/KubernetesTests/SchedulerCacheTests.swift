@@ -68,7 +68,7 @@ struct SchedulerCacheTests {
         return node
     }
 
-    static func pod(owner: String?, milliCPU: Int, hostPort: Int?) -> Pod {
+    static func pod(owner: String?, milliCPU: Int, hostPort: Int32?) -> Pod {
         var container = Container(name: "c", image: "i", ports: hostPort.map { [ContainerPort(hostPort: $0, containerPort: 8080, protocol: "TCP")] })
         if milliCPU > 0 { container.resources = ResourceRequirements(requests: ["cpu": Quantity(milliValue: Int64(milliCPU))]) }
         let references = owner.map { [OwnerReference(apiVersion: "v1", kind: "ReplicationController", name: $0, uid: $0, controller: true)] }

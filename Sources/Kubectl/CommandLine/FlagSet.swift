@@ -155,12 +155,15 @@ struct ParsedFlags {
             // pflag's string slices also split a single value on commas; kubectl's -f and --env do not.
             values[flag.name, default: []].append(text)
         case .int:
-            guard Int(text) != nil else {
+            // pflag's int flags read `strconv.ParseInt(text, 0, 64)`: hex and octal prefixes, 64-bit range.
+            switch GoIntegers.parseInt(text) {
+            case .success(let value):
+                values[flag.name] = [String(value)]
+            case .failure(let error):
                 // pflag names the flag with its shorthand when it has one: "-r, --replicas".
                 let named = flag.shorthand.map { "-\($0), --\(flag.name)" } ?? "--" + flag.name
-                throw FlagError(message: "invalid argument \(goQuoted(text)) for \(goQuoted(named)) flag: strconv.ParseInt: parsing \(goQuoted(text)): invalid syntax", unknownFlag: nil)
+                throw FlagError(message: "invalid argument \(goQuoted(text)) for \(goQuoted(named)) flag: \(error.message)", unknownFlag: nil)
             }
-            values[flag.name] = [text]
         default:
             values[flag.name] = [text]
         }

@@ -60,6 +60,9 @@ struct ExposeCommand {
         }
         let client = try invocation.client()
         let object = try request.type.get(client, invocation.namespace, name)
+        guard request.type.capabilities.contains(.exposable) else {
+            throw KubectlError.message("cannot expose a \(request.type.kind)")
+        }
         let (selector, ports) = try introspect(object)
         var selectorLabels = selector
         if let text = flags.string("selector"), !text.isEmpty {
@@ -71,7 +74,12 @@ struct ExposeCommand {
         let proto = flags.string("protocol").flatMap { $0.isEmpty ? nil : $0 } ?? "TCP"
         var servicePorts: [ServicePort] = []
         if let portText = flags.string("port"), !portText.isEmpty {
-            guard let port = Int(portText) else { throw KubectlError.message("strconv.Atoi: parsing \(goQuoted(portText)): invalid syntax") }
+            // The generator's `strconv.Atoi`, then Go's `int32(port)`; the server checks the range.
+            let port: Int32
+            switch GoIntegers.atoi(portText) {
+            case .success(let number): port = GoIntegers.int32(number)
+            case .failure(let error): throw KubectlError.message(error.message)
+            }
             servicePorts = [ServicePort(protocol: proto, port: port, targetPort: .int(port))]
         } else {
             for (index, port) in ports.enumerated() {
@@ -83,7 +91,8 @@ struct ExposeCommand {
             throw KubectlError.usage("couldn't find port via --port flag or introspection", command: "expose")
         }
         if let target = flags.string("target-port"), !target.isEmpty {
-            let value: IntOrString = Int(target).map { .int($0) } ?? .string(target)
+            // `intstr.FromInt(strconv.Atoi(…))`, a name when Atoi fails.
+            let value: IntOrString = (try? GoIntegers.atoi(target).get()).map { .int(GoIntegers.int32($0)) } ?? .string(target)
             for index in servicePorts.indices { servicePorts[index].targetPort = value }
         }
         var labels = object.labels

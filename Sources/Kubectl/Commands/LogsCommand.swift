@@ -44,7 +44,7 @@ extension Commands {
                 var name = word
                 if let slash = word.firstIndex(of: "/") {
                     let typeWord = String(word[..<slash])
-                    guard ResourceTypes.resolve(typeWord)?.kind == "Pod" else {
+                    guard ResourceTypes.resolve(typeWord)?.capabilities.contains(.logs) == true else {
                         throw KubectlError.message("cannot get the logs from \(typeWord)")
                     }
                     name = String(word[word.index(after: slash)...])

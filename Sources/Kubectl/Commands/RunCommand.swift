@@ -78,14 +78,14 @@ struct RunCommand {
         case "run/v1":
             let controller = ReplicationController(
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
-                spec: ReplicationControllerSpec(replicas: replicas, selector: labels, template: template))
+                spec: ReplicationControllerSpec(replicas: GoIntegers.int32(Int64(replicas)), selector: labels, template: template))
             created = try client.create(controller)
         case "deployment/v1beta1", "deployment/apps.v1beta1":
             invocation.note("run-deployment") { $0.runDeployment(name, image) }
             let deployment = Deployment(
                 apiVersion: generator == "deployment/v1beta1" ? "extensions/v1beta1" : "apps/v1beta1",
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
-                spec: DeploymentSpec(replicas: replicas, selector: LabelSelector(matchLabels: labels), template: template))
+                spec: DeploymentSpec(replicas: GoIntegers.int32(Int64(replicas)), selector: LabelSelector(matchLabels: labels), template: template))
             created = try client.create(deployment)
         case "run-pod/v1":
             var pod = Pod(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), spec: template.spec)
@@ -153,10 +153,11 @@ struct RunCommand {
     func podSpec(name: String, image: String, restart: String) throws(KubectlError) -> PodSpec {
         var container = Container(name: name, image: image)
         if let port = flags.string("port"), !port.isEmpty {
-            guard let number = Int(port) else {
-                throw .message("strconv.Atoi: parsing \(goQuoted(port)): invalid syntax")
+            // The generator's `strconv.Atoi`, then Go's `int32(port)`; the server checks the range.
+            switch GoIntegers.atoi(port) {
+            case .success(let number): container.ports = [ContainerPort(containerPort: GoIntegers.int32(number))]
+            case .failure(let error): throw .message(error.message)
             }
-            container.ports = [ContainerPort(containerPort: number)]
         }
         let environment = flags.strings("env")
         if !environment.isEmpty {

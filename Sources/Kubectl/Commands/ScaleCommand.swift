@@ -39,18 +39,33 @@ extension Commands {
             }
             let client = try invocation.client()
             for request in requests {
-                guard ["ReplicationController", "ReplicaSet", "Deployment"].contains(request.type.kind) else {
+                guard request.type.capabilities.contains(.scalable) else {
                     throw KubectlError.message("no scaler has been implemented for {\"\(request.type.resource.group)\" \"\(request.type.kind)\"}")
                 }
                 for name in request.names {
+                    // The resource builder's GET: a missing object is a plain API error.
+                    let current = try request.type.get(client, invocation.namespace, name)
                     if let expected = flags.int("current-replicas"), expected >= 0 {
-                        let current = try request.type.get(client, invocation.namespace, name).jsonValue["spec"]?["replicas"]?.integerValue ?? 1
-                        if current != Int64(expected) {
-                            throw KubectlError.message("Expected replicas to be \(expected), was \(current)")
+                        let replicas = current.jsonValue["spec"]?["replicas"]?.integerValue ?? 1
+                        if replicas != Int64(expected) {
+                            throw KubectlError.message("Expected replicas to be \(expected), was \(replicas)")
                         }
                     }
-                    let patch: JSONValue = ["spec": ["replicas": .number(.integer(Int64(replicas)))]]
-                    let scaled = try request.type.patch(client, invocation.namespace, name, patch)
+                    // kubectl 1.8's scalers set `int32(uint(count))`: only the low 32 bits reach the
+                    // server, so 2^63-1 arrives as -1 and the server's validation refuses it.
+                    let size = GoIntegers.int32(Int64(replicas))
+                    let patch: JSONValue = ["spec": ["replicas": .number(.integer(Int64(size)))]]
+                    let scaled: any APIObject
+                    do {
+                        scaled = try request.type.patch(client, invocation.namespace, name, patch)
+                    } catch let error as APIError {
+                        // `ScaleError`: the update's error and the version the scaler had read.
+                        var message = "Scaling the resource failed with: " + error.message
+                        if let version = current.metadata.resourceVersion, !version.isEmpty {
+                            message += "; Current resource version " + version
+                        }
+                        throw KubectlError.message(message)
+                    }
                     invocation.print(Messages.operation(scaled, "scaled"))
                 }
             }

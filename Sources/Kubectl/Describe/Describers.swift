@@ -15,10 +15,10 @@ struct Describers {
         case let service as Service: describeService(service, into: &text)
         case let controller as ReplicationController:
             describeReplicas(object, selector: Labels.format(controller.spec?.selector ?? [:]), selectorValue: Labels.Selector(matching: controller.spec?.selector ?? [:]),
-                             desired: controller.spec?.replicas ?? 0, current: controller.status?.replicas ?? 0, template: controller.spec?.template, into: &text)
+                             desired: Int(controller.spec?.replicas ?? 0), current: Int(controller.status?.replicas ?? 0), template: controller.spec?.template, into: &text)
         case let set as ReplicaSet:
             describeReplicas(object, selector: LabelSelector.format(set.spec?.selector), selectorValue: (try? LabelSelector.selector(for: set.spec?.selector)) ?? .nothing,
-                             desired: set.spec?.replicas ?? 0, current: set.status?.replicas ?? 0, template: set.spec?.template, into: &text)
+                             desired: Int(set.spec?.replicas ?? 0), current: Int(set.status?.replicas ?? 0), template: set.spec?.template, into: &text)
         case let deployment as Deployment: describeDeployment(deployment, into: &text)
         case let namespace as Namespace:
             text.line(0, "Name:\t" + namespace.name)

@@ -10,9 +10,6 @@ struct ResourceRequest {
 }
 
 enum ResourceArguments {
-    /// The kinds `kubectl get all` lists in 1.8, in the order it printed them.
-    static let allKinds = ["Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"]
-
     /// Resolves one type word; unknown ones give the server's error plus a suggestion line.
     static func type(_ word: String) throws(KubectlError) -> ResourceType {
         if let type = ResourceTypes.resolve(word) { return type }
@@ -48,7 +45,7 @@ enum ResourceArguments {
         var types: [ResourceType] = []
         for word in first.split(separator: ",") {
             if allowAll && word.lowercased() == "all" {
-                for kind in allKinds {
+                for kind in Kinds.inAllCategory.map({ $0.resource.kind }) {
                     if let type = ResourceTypes.all.first(where: { $0.kind == kind }), !types.contains(where: { $0.kind == kind }) {
                         types.append(type)
                     }

@@ -6,6 +6,8 @@ import StructuredData
 // @unchecked: the closures only capture the metatype.
 struct ResourceType: @unchecked Sendable {
     let resource: APIResource
+    /// The kind's declaration: capabilities, categories, table columns.
+    let declaration: any KindDeclaration.Type
     let get: (any KubernetesClient, String?, String) throws(APIError) -> any APIObject
     /// `get --export` of one object (exact: false, as kubectl 1.8 asked).
     let export: (any KubernetesClient, String?, String) throws(APIError) -> any APIObject
@@ -18,9 +20,10 @@ struct ResourceType: @unchecked Sendable {
     /// Reads an object of this kind from manifest data; unknown fields are errors.
     let decode: (JSONValue) throws -> any APIObject
 
-    static func of<Object: APIObject>(_ type: Object.Type) -> ResourceType {
+    static func of<Object: KindDeclaration>(_ type: Object.Type) -> ResourceType {
         ResourceType(
             resource: type.resource,
+            declaration: type,
             get: { client, namespace, name throws(APIError) in try client.get(type, namespace: namespace, name: name) },
             export: { client, namespace, name throws(APIError) in
                 try client.export(type, namespace: namespace, name: name, exact: false)
@@ -51,11 +54,12 @@ struct ResourceType: @unchecked Sendable {
     var name: String { resource.name }
     var kind: String { resource.kind }
     var namespaced: Bool { resource.namespaced }
+    var capabilities: KindCapabilities { declaration.capabilities }
 }
 
 /// The kinds the simulated server serves, and how kubectl's RESTMapper resolves the names learners type.
 enum ResourceTypes {
-    static let all: [ResourceType] = APIServer.kinds.map { ResourceType.of($0) }
+    static let all: [ResourceType] = Kinds.all.map { ResourceType.of($0) }
 
     /// `po`, `pod`, `pods`, `Pod`, `deployments.apps`, `deploy.extensions` …
     static func resolve(_ text: String) -> ResourceType? {

@@ -11,12 +11,14 @@ public protocol APIObject: Codable, Sendable, Equatable {
     static var selectableFields: [String] { get }
     /// Fields whose values the store indexes, so that selectors pinning them stay cheap.
     static var indexedFields: [String] { get }
+    /// The rule names of this kind follow; the server checks it for every kind.
+    static var nameRule: NameRule { get }
 
     // How the API server treats the kind (its registry strategy); defaults in APIServer/Strategies.
 
     /// Fills in the defaults of the API version the object came in.
     mutating func applyDefaults()
-    /// What makes a new object invalid.
+    /// What makes a new object invalid, besides its metadata (which the server checks for every kind).
     func validate() -> [FieldError]
     /// What makes changing `old` into this object invalid.
     func validateUpdate(from old: Self) -> [FieldError]
@@ -43,6 +45,7 @@ public protocol APIObject: Codable, Sendable, Equatable {
 extension APIObject {
     public static var selectableFields: [String] { [] }
     public static var indexedFields: [String] { [] }
+    public static var nameRule: NameRule { .dns1123Subdomain }
     public func fieldValue(_ field: String) -> String? { metadataFieldValue(field) }
 
     /// `metadata.name` and `metadata.namespace`, which every kind supports.

@@ -32,12 +32,12 @@ public struct Container: Hashable, Sendable, Codable {
 /// A port a container listens on (`v1.ContainerPort`).
 public struct ContainerPort: Hashable, Sendable, Codable {
     public var name: String?
-    public var hostPort: Int?
-    public var containerPort: Int
+    public var hostPort: Int32?
+    public var containerPort: Int32
     public var `protocol`: String?
     public var hostIP: String?
 
-    public init(name: String? = nil, hostPort: Int? = nil, containerPort: Int, protocol: String? = nil) {
+    public init(name: String? = nil, hostPort: Int32? = nil, containerPort: Int32, protocol: String? = nil) {
         self.name = name
         self.hostPort = hostPort
         self.containerPort = containerPort
@@ -141,13 +141,13 @@ public struct Probe: Hashable, Sendable, Codable {
     public var exec: ExecAction?
     public var httpGet: HTTPGetAction?
     public var tcpSocket: TCPSocketAction?
-    public var initialDelaySeconds: Int?
-    public var timeoutSeconds: Int?
-    public var periodSeconds: Int?
-    public var successThreshold: Int?
-    public var failureThreshold: Int?
+    public var initialDelaySeconds: Int32?
+    public var timeoutSeconds: Int32?
+    public var periodSeconds: Int32?
+    public var successThreshold: Int32?
+    public var failureThreshold: Int32?
 
-    public init(exec: ExecAction? = nil, httpGet: HTTPGetAction? = nil, tcpSocket: TCPSocketAction? = nil, initialDelaySeconds: Int? = nil, periodSeconds: Int? = nil) {
+    public init(exec: ExecAction? = nil, httpGet: HTTPGetAction? = nil, tcpSocket: TCPSocketAction? = nil, initialDelaySeconds: Int32? = nil, periodSeconds: Int32? = nil) {
         self.exec = exec
         self.httpGet = httpGet
         self.tcpSocket = tcpSocket

@@ -21,16 +21,16 @@ public struct Deployment: APIObject, Hashable {
 
 /// The desired state of a deployment (`DeploymentSpec`).
 public struct DeploymentSpec: Hashable, Sendable, Codable {
-    public var replicas: Int?
+    public var replicas: Int32?
     public var selector: LabelSelector?
     public var template: PodTemplateSpec?
     public var strategy: DeploymentStrategy?
-    public var minReadySeconds: Int?
-    public var revisionHistoryLimit: Int?
+    public var minReadySeconds: Int32?
+    public var revisionHistoryLimit: Int32?
     public var paused: Bool?
-    public var progressDeadlineSeconds: Int?
+    public var progressDeadlineSeconds: Int32?
 
-    public init(replicas: Int? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec? = nil, strategy: DeploymentStrategy? = nil) {
+    public init(replicas: Int32? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec? = nil, strategy: DeploymentStrategy? = nil) {
         self.replicas = replicas
         self.selector = selector
         self.template = template
@@ -63,13 +63,13 @@ public struct RollingUpdateDeployment: Hashable, Sendable, Codable {
 /// The observed state of a deployment (`DeploymentStatus`).
 public struct DeploymentStatus: Hashable, Sendable, Codable {
     public var observedGeneration: Int64?
-    public var replicas: Int?
-    public var updatedReplicas: Int?
-    public var readyReplicas: Int?
-    public var availableReplicas: Int?
-    public var unavailableReplicas: Int?
+    public var replicas: Int32?
+    public var updatedReplicas: Int32?
+    public var readyReplicas: Int32?
+    public var availableReplicas: Int32?
+    public var unavailableReplicas: Int32?
     public var conditions: [DeploymentCondition]?
-    public var collisionCount: Int?
+    public var collisionCount: Int32?
 
     public init() {}
 }

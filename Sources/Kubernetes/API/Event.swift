@@ -12,10 +12,10 @@ public struct Event: APIObject, Hashable {
     public var source: EventSource?
     public var firstTimestamp: Timestamp?
     public var lastTimestamp: Timestamp?
-    public var count: Int?
+    public var count: Int32?
     public var type: String?
 
-    public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String? = nil, message: String? = nil, source: EventSource? = nil, firstTimestamp: Timestamp? = nil, lastTimestamp: Timestamp? = nil, count: Int? = nil, type: String? = nil) {
+    public init(metadata: ObjectMeta, involvedObject: ObjectReference, reason: String? = nil, message: String? = nil, source: EventSource? = nil, firstTimestamp: Timestamp? = nil, lastTimestamp: Timestamp? = nil, count: Int32? = nil, type: String? = nil) {
         self.apiVersion = "v1"
         self.kind = "Event"
         self.metadata = metadata

@@ -146,9 +146,9 @@ public struct NodeDaemonEndpoints: Hashable, Sendable, Codable {
 
 /// One daemon port (`v1.DaemonEndpoint`).
 public struct DaemonEndpoint: Hashable, Sendable, Codable {
-    public var Port: Int
+    public var Port: Int32
 
-    public init(port: Int) {
+    public init(port: Int32) {
         self.Port = port
     }
 }

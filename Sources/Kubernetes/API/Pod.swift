@@ -232,12 +232,12 @@ public struct ContainerStatus: Hashable, Sendable, Codable {
     public var state: ContainerState?
     public var lastState: ContainerState?
     public var ready: Bool
-    public var restartCount: Int
+    public var restartCount: Int32
     public var image: String
     public var imageID: String
     public var containerID: String?
 
-    public init(name: String, state: ContainerState? = nil, lastState: ContainerState? = nil, ready: Bool = false, restartCount: Int = 0, image: String, imageID: String = "", containerID: String? = nil) {
+    public init(name: String, state: ContainerState? = nil, lastState: ContainerState? = nil, ready: Bool = false, restartCount: Int32 = 0, image: String, imageID: String = "", containerID: String? = nil) {
         self.name = name
         self.state = state
         self.lastState = lastState
@@ -291,15 +291,15 @@ public struct ContainerStateRunning: Hashable, Sendable, Codable {
 
 /// A container that exited (`v1.ContainerStateTerminated`).
 public struct ContainerStateTerminated: Hashable, Sendable, Codable {
-    public var exitCode: Int
-    public var signal: Int?
+    public var exitCode: Int32
+    public var signal: Int32?
     public var reason: String?
     public var message: String?
     public var startedAt: Timestamp?
     public var finishedAt: Timestamp?
     public var containerID: String?
 
-    public init(exitCode: Int, signal: Int? = nil, reason: String? = nil, message: String? = nil, startedAt: Timestamp? = nil, finishedAt: Timestamp? = nil, containerID: String? = nil) {
+    public init(exitCode: Int32, signal: Int32? = nil, reason: String? = nil, message: String? = nil, startedAt: Timestamp? = nil, finishedAt: Timestamp? = nil, containerID: String? = nil) {
         self.exitCode = exitCode
         self.signal = signal
         self.reason = reason

@@ -179,13 +179,17 @@ public typealias ResourceList = [String: Quantity]
 
 /// A port given as a number or as a named port (`intstr.IntOrString`).
 public enum IntOrString: Hashable, Sendable, Codable, CustomStringConvertible {
-    case int(Int)
+    case int(Int32)
     case string(String)
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let number = try? container.decode(Int.self) {
-            self = .int(number)
+        if let number = try? container.decode(Int64.self) {
+            // Go's IntOrString holds an int32: a larger number is a decode error, not a name.
+            guard let exact = Int32(exactly: number) else {
+                throw DecodingError.dataCorruptedError(in: container, debugDescription: "cannot unmarshal number \(number) into Go value of type int32")
+            }
+            self = .int(exact)
         } else {
             self = .string(try container.decode(String.self))
         }
@@ -207,14 +211,22 @@ public enum IntOrString: Hashable, Sendable, Codable, CustomStringConvertible {
     }
 
     /// The value scaled against `total` when it is a percentage (`25%`), rounding up or down.
+    /// Saturates instead of trapping, so that any stored value is safe for controllers.
     public func scaledValue(total: Int, roundUp: Bool) -> Int? {
         switch self {
         case .int(let number):
-            return number
+            return Int(number)
         case .string(let text):
-            guard text.hasSuffix("%"), let percent = Int(text.dropLast()) else { return nil }
-            let product = percent * total
-            return roundUp ? (product + 99) / 100 : product / 100
+            guard let percent = percentValue else { return nil }
+            let (product, overflow) = percent.multipliedReportingOverflow(by: total)
+            if overflow { return (percent < 0) != (total < 0) ? Int.min / 100 : Int.max / 100 }
+            return roundUp ? product / 100 + (product % 100 > 0 ? 1 : 0) : product / 100
         }
+    }
+
+    /// The number of a percentage (`25%` → 25), as `strconv.Atoi` reads it; nil when it is not one.
+    public var percentValue: Int? {
+        guard case .string(let text) = self, text.hasSuffix("%") else { return nil }
+        return Int(text.dropLast())
     }
 }

@@ -30,12 +30,12 @@ public struct ReplicaSet: APIObject, Hashable {
 
 /// The desired state of a replica set (`ReplicaSetSpec`).
 public struct ReplicaSetSpec: Hashable, Sendable, Codable {
-    public var replicas: Int?
-    public var minReadySeconds: Int?
+    public var replicas: Int32?
+    public var minReadySeconds: Int32?
     public var selector: LabelSelector?
     public var template: PodTemplateSpec?
 
-    public init(replicas: Int? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec? = nil) {
+    public init(replicas: Int32? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec? = nil) {
         self.replicas = replicas
         self.selector = selector
         self.template = template

@@ -30,12 +30,12 @@ public struct ReplicationController: APIObject, Hashable {
 
 /// The desired state of a replication controller (`v1.ReplicationControllerSpec`).
 public struct ReplicationControllerSpec: Hashable, Sendable, Codable {
-    public var replicas: Int?
-    public var minReadySeconds: Int?
+    public var replicas: Int32?
+    public var minReadySeconds: Int32?
     public var selector: [String: String]?
     public var template: PodTemplateSpec?
 
-    public init(replicas: Int? = nil, selector: [String: String]? = nil, template: PodTemplateSpec? = nil) {
+    public init(replicas: Int32? = nil, selector: [String: String]? = nil, template: PodTemplateSpec? = nil) {
         self.replicas = replicas
         self.selector = selector
         self.template = template
@@ -44,14 +44,14 @@ public struct ReplicationControllerSpec: Hashable, Sendable, Codable {
 
 /// The observed state of a replication controller or replica set (`ReplicationControllerStatus`, `ReplicaSetStatus`).
 public struct ReplicationControllerStatus: Hashable, Sendable, Codable {
-    public var replicas: Int
-    public var fullyLabeledReplicas: Int?
-    public var readyReplicas: Int?
-    public var availableReplicas: Int?
+    public var replicas: Int32
+    public var fullyLabeledReplicas: Int32?
+    public var readyReplicas: Int32?
+    public var availableReplicas: Int32?
     public var observedGeneration: Int64?
     public var conditions: [ReplicaSetCondition]?
 
-    public init(replicas: Int = 0) {
+    public init(replicas: Int32 = 0) {
         self.replicas = replicas
     }
 
@@ -59,10 +59,10 @@ public struct ReplicationControllerStatus: Hashable, Sendable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        replicas = try container.decodeIfPresent(Int.self, forKey: .replicas) ?? 0
-        fullyLabeledReplicas = try container.decodeIfPresent(Int.self, forKey: .fullyLabeledReplicas)
-        readyReplicas = try container.decodeIfPresent(Int.self, forKey: .readyReplicas)
-        availableReplicas = try container.decodeIfPresent(Int.self, forKey: .availableReplicas)
+        replicas = try container.decodeIfPresent(Int32.self, forKey: .replicas) ?? 0
+        fullyLabeledReplicas = try container.decodeIfPresent(Int32.self, forKey: .fullyLabeledReplicas)
+        readyReplicas = try container.decodeIfPresent(Int32.self, forKey: .readyReplicas)
+        availableReplicas = try container.decodeIfPresent(Int32.self, forKey: .availableReplicas)
         observedGeneration = try container.decodeIfPresent(Int64.self, forKey: .observedGeneration)
         conditions = try container.decodeIfPresent([ReplicaSetCondition].self, forKey: .conditions)
     }

@@ -35,7 +35,7 @@ public struct ServiceSpec: Hashable, Sendable, Codable {
     public var loadBalancerSourceRanges: [String]?
     public var externalName: String?
     public var externalTrafficPolicy: String?
-    public var healthCheckNodePort: Int?
+    public var healthCheckNodePort: Int32?
     public var publishNotReadyAddresses: Bool?
 
     public init(ports: [ServicePort]? = nil, selector: [String: String]? = nil, type: String? = nil) {
@@ -49,11 +49,11 @@ public struct ServiceSpec: Hashable, Sendable, Codable {
 public struct ServicePort: Hashable, Sendable, Codable {
     public var name: String?
     public var `protocol`: String?
-    public var port: Int
+    public var port: Int32
     public var targetPort: IntOrString?
-    public var nodePort: Int?
+    public var nodePort: Int32?
 
-    public init(name: String? = nil, protocol: String? = nil, port: Int, targetPort: IntOrString? = nil, nodePort: Int? = nil) {
+    public init(name: String? = nil, protocol: String? = nil, port: Int32, targetPort: IntOrString? = nil, nodePort: Int32? = nil) {
         self.name = name
         self.protocol = `protocol`
         self.port = port
@@ -163,10 +163,10 @@ public struct EndpointAddress: Hashable, Sendable, Codable {
 /// One port of an endpoint (`v1.EndpointPort`).
 public struct EndpointPort: Hashable, Sendable, Codable {
     public var name: String?
-    public var port: Int
+    public var port: Int32
     public var `protocol`: String?
 
-    public init(name: String? = nil, port: Int, protocol: String? = nil) {
+    public init(name: String? = nil, port: Int32, protocol: String? = nil) {
         self.name = name
         self.port = port
         self.protocol = `protocol`

@@ -65,7 +65,11 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         guard index == scalars.count else { return nil }
         let days = CivilTime.daysSinceEpoch(year: year, month: month, day: day)
         let total = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        self.init(VirtualInstant(nanosecondsSinceEpoch: total * 1_000_000_000 + nanoseconds))
+        // Past 2262 nanoseconds no longer fit the virtual clock's Int64: not a time it can hold.
+        let (scaled, overflow) = total.multipliedReportingOverflow(by: 1_000_000_000)
+        let (instant, overflowAdd) = scaled.addingReportingOverflow(nanoseconds)
+        guard !overflow, !overflowAdd else { return nil }
+        self.init(VirtualInstant(nanosecondsSinceEpoch: instant))
     }
 
     public init(from decoder: Decoder) throws {

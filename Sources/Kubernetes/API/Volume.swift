@@ -54,7 +54,7 @@ public struct EmptyDirVolumeSource: Hashable, Sendable, Codable {
 public struct GCEPersistentDiskVolumeSource: Hashable, Sendable, Codable {
     public var pdName: String
     public var fsType: String?
-    public var partition: Int?
+    public var partition: Int32?
     public var readOnly: Bool?
 }
 
@@ -62,7 +62,7 @@ public struct GCEPersistentDiskVolumeSource: Hashable, Sendable, Codable {
 public struct AWSElasticBlockStoreVolumeSource: Hashable, Sendable, Codable {
     public var volumeID: String
     public var fsType: String?
-    public var partition: Int?
+    public var partition: Int32?
     public var readOnly: Bool?
 }
 
@@ -77,7 +77,7 @@ public struct GitRepoVolumeSource: Hashable, Sendable, Codable {
 public struct SecretVolumeSource: Hashable, Sendable, Codable {
     public var secretName: String?
     public var items: [KeyToPath]?
-    public var defaultMode: Int?
+    public var defaultMode: Int32?
     public var optional: Bool?
 }
 
@@ -97,7 +97,7 @@ public struct PersistentVolumeClaimVolumeSource: Hashable, Sendable, Codable {
 /// Pod fields as files (`v1.DownwardAPIVolumeSource`).
 public struct DownwardAPIVolumeSource: Hashable, Sendable, Codable {
     public var items: [DownwardAPIVolumeFile]?
-    public var defaultMode: Int?
+    public var defaultMode: Int32?
 }
 
 /// One file of a downward API volume (`v1.DownwardAPIVolumeFile`).
@@ -105,14 +105,14 @@ public struct DownwardAPIVolumeFile: Hashable, Sendable, Codable {
     public var path: String
     public var fieldRef: ObjectFieldSelector?
     public var resourceFieldRef: ResourceFieldSelector?
-    public var mode: Int?
+    public var mode: Int32?
 }
 
 /// A ConfigMap's keys as files (`v1.ConfigMapVolumeSource`).
 public struct ConfigMapVolumeSource: Hashable, Sendable, Codable {
     public var name: String?
     public var items: [KeyToPath]?
-    public var defaultMode: Int?
+    public var defaultMode: Int32?
     public var optional: Bool?
 }
 
@@ -120,5 +120,5 @@ public struct ConfigMapVolumeSource: Hashable, Sendable, Codable {
 public struct KeyToPath: Hashable, Sendable, Codable {
     public var key: String
     public var path: String
-    public var mode: Int?
+    public var mode: Int32?
 }

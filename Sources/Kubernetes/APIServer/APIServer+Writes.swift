@@ -27,7 +27,7 @@ extension APIServer {
             object.metadata.name = candidate
         }
         object.prepareForCreate()
-        let errors = object.validate()
+        let errors = object.creationErrors()
         if !errors.isEmpty { throw APIError.invalid(resource, object.name, errors) }
         // Storage refuses a version it did not give out, before it looks for the name (etcd3's check).
         if let version = object.metadata.resourceVersion.flatMap({ UInt64($0) }), version != 0 {
@@ -123,7 +123,7 @@ extension APIServer {
             object.metadata.deletionTimestamp = nil
             object.metadata.deletionGracePeriodSeconds = nil
         }
-        let errors = validating ? object.validateUpdate(from: old) : []
+        let errors = validating ? object.updateErrors(from: old) : []
         if !errors.isEmpty { throw APIError.invalid(Object.resource, old.name, errors) }
         try object.admit(admission, old: old)
         object.metadata.resourceVersion = old.metadata.resourceVersion

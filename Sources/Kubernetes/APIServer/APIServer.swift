@@ -13,11 +13,8 @@ public final class APIServer {
     var identifiers: Identifiers
     private var stores: [ObjectIdentifier: AnyResourceStore] = [:]
 
-    /// The kinds the server serves, in the order `kubectl api-resources` would list their groups.
-    public static let kinds: [any APIObject.Type] = [
-        ComponentStatus.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
-        ReplicationController.self, Service.self, Deployment.self, ReplicaSet.self,
-    ]
+    /// The kinds the server serves: the one list in `Kinds`.
+    public static var kinds: [any APIObject.Type] { Kinds.all.map { $0 as any APIObject.Type } }
 
     /// Namespaces that exist from the start and may not be deleted.
     public static let systemNamespaces = ["default", "kube-public", "kube-system"]
@@ -53,7 +50,7 @@ public final class APIServer {
 
     /// The type serving a kind name (`Pod`), for components that follow references.
     public static func type(forKind kind: String) -> (any APIObject.Type)? {
-        kinds.first { $0.resource.kind == kind }
+        Kinds.declaration(forKind: kind)
     }
 
     // MARK: Reading
@@ -107,7 +104,7 @@ public final class APIServer {
         }
         var service = Service(
             metadata: ObjectMeta(name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
-            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(configuration.securePort))]))
+            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(Int32(configuration.securePort)))]))
         service.spec?.clusterIP = admission.clusterIP(offset: 1)
         service.spec?.sessionAffinity = "ClientIP"
         _ = try? create(service)
@@ -115,7 +112,7 @@ public final class APIServer {
             metadata: ObjectMeta(name: "kubernetes", namespace: "default"),
             subsets: [EndpointSubset(
                 addresses: [EndpointAddress(ip: configuration.masterAddress)],
-                ports: [EndpointPort(name: "https", port: configuration.securePort, protocol: "TCP")])]))
+                ports: [EndpointPort(name: "https", port: Int32(configuration.securePort), protocol: "TCP")])]))
         let components: [(String, String)] = [
             ("controller-manager", "ok"), ("scheduler", "ok"), ("etcd-0", "{\"health\": \"true\"}"),
         ]

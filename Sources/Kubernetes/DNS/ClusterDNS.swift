@@ -100,10 +100,10 @@ public final class ClusterDNS {
                     for address in readyAddresses(namespace: namespace, service: serviceName) {
                         let host = address.hostname ?? address.ip.replacingOccurrences(of: ".", with: "-")
                         let endpointPort = endpoints[namespace + "/" + serviceName]?.subsets?.first?.ports?.first { $0.name == port.name }?.port ?? port.port
-                        records.append(SRVRecord(priority: 10, weight: 100, port: endpointPort, target: "\(host).\(serviceName).\(namespace).svc.\(domain)"))
+                        records.append(SRVRecord(priority: 10, weight: 100, port: Int(endpointPort), target: "\(host).\(serviceName).\(namespace).svc.\(domain)"))
                     }
                 } else {
-                    records.append(SRVRecord(priority: 10, weight: 100, port: port.port, target: "\(serviceName).\(namespace).svc.\(domain)"))
+                    records.append(SRVRecord(priority: 10, weight: 100, port: Int(port.port), target: "\(serviceName).\(namespace).svc.\(domain)"))
                 }
             }
             if !records.isEmpty { return records }

@@ -34,7 +34,7 @@ final class ContainerRecord {
     func status() -> ContainerStatus {
         let state = ContainerState(waiting: waiting, running: running, terminated: terminated)
         let last = lastTerminated.map { ContainerState(terminated: $0) } ?? ContainerState()
-        return ContainerStatus(name: spec.name, state: state, lastState: last, ready: ready, restartCount: restartCount,
+        return ContainerStatus(name: spec.name, state: state, lastState: last, ready: ready, restartCount: Int32(clamping: restartCount),
                                image: ContainerRecord.displayImage(image), imageID: imageID,
                                containerID: current.map { "docker://" + $0.id })
     }

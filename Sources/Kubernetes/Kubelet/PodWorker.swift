@@ -253,7 +253,7 @@ final class PodWorker {
         let status = Int(container.exitCode)
         let finished = Timestamp.seconds(of: loop.now)
         let terminated = ContainerStateTerminated(
-            exitCode: status, reason: status == 0 ? "Completed" : "Error",
+            exitCode: Int32(clamping: status), reason: status == 0 ? "Completed" : "Error",
             startedAt: record.running?.startedAt, finishedAt: finished, containerID: "docker://" + container.id)
         record.running = nil
         record.terminated = terminated

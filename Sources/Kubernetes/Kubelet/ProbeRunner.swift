@@ -25,13 +25,13 @@ final class ProbeRunner {
         self.container = container
     }
 
-    private var period: Duration { .seconds(max(probe.periodSeconds ?? 10, 1)) }
-    private var timeout: Duration { .seconds(max(probe.timeoutSeconds ?? 1, 1)) }
-    private var failureThreshold: Int { max(probe.failureThreshold ?? 3, 1) }
-    private var successThreshold: Int { max(probe.successThreshold ?? 1, 1) }
+    private var period: Duration { .seconds(Int64(max(probe.periodSeconds ?? 10, 1))) }
+    private var timeout: Duration { .seconds(Int64(max(probe.timeoutSeconds ?? 1, 1))) }
+    private var failureThreshold: Int { Int(max(probe.failureThreshold ?? 3, 1)) }
+    private var successThreshold: Int { Int(max(probe.successThreshold ?? 1, 1)) }
 
     func start() {
-        schedule(after: .seconds(max(probe.initialDelaySeconds ?? 0, 0)))
+        schedule(after: .seconds(Int64(max(probe.initialDelaySeconds ?? 0, 0))))
     }
 
     func stop() {
@@ -106,9 +106,9 @@ final class ProbeRunner {
 
     private func resolve(_ port: IntOrString) -> Int? {
         switch port {
-        case .int(let number): return number
+        case .int(let number): return Int(number)
         case .string(let name):
-            return record?.spec.ports?.first { $0.name == name }?.containerPort ?? Int(name)
+            return record?.spec.ports?.first { $0.name == name }.map { Int($0.containerPort) } ?? Int(name)
         }
     }
 

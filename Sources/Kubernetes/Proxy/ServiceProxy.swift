@@ -55,13 +55,13 @@ public final class ServiceProxy {
         for port in service.spec?.ports ?? [] {
             let backend = Backend(service: key, portName: port.name, affinity: sticky)
             if let clusterIP = service.spec?.clusterIP, clusterIP != "None", !clusterIP.isEmpty {
-                frontends[Frontend(address: clusterIP, port: port.port)] = backend
+                frontends[Frontend(address: clusterIP, port: Int(port.port))] = backend
             }
-            for external in service.spec?.externalIPs ?? [] { frontends[Frontend(address: external, port: port.port)] = backend }
+            for external in service.spec?.externalIPs ?? [] { frontends[Frontend(address: external, port: Int(port.port))] = backend }
             for ingress in service.status?.loadBalancer?.ingress ?? [] {
-                if let ip = ingress.ip { frontends[Frontend(address: ip, port: port.port)] = backend }
+                if let ip = ingress.ip { frontends[Frontend(address: ip, port: Int(port.port))] = backend }
             }
-            if let nodePort = port.nodePort { nodePorts[nodePort] = backend }
+            if let nodePort = port.nodePort { nodePorts[Int(nodePort)] = backend }
         }
     }
 
@@ -81,7 +81,7 @@ public final class ServiceProxy {
         var byPort: [String: [(ip: String, port: Int)]] = [:]
         for subset in object.subsets ?? [] {
             for port in subset.ports ?? [] {
-                let list = (subset.addresses ?? []).map { (ip: $0.ip, port: port.port) }
+                let list = (subset.addresses ?? []).map { (ip: $0.ip, port: Int(port.port)) }
                 byPort[port.name ?? "", default: []].append(contentsOf: list)
             }
         }

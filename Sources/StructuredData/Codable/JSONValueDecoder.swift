@@ -116,7 +116,7 @@ struct ValueDecoder: Decoder, SingleValueDecodingContainer {
         guard case .number(.integer(let integer)) = value else { throw mismatch("an integer", type: type) }
         guard let exact = I(exactly: integer) else {
             throw DecodingError.dataCorrupted(.init(codingPath: codingPath,
-                debugDescription: "number \(integer) overflows \(I.self)"))
+                debugDescription: "cannot unmarshal number \(integer) into Go value of type \(String(describing: I.self).lowercased())"))
         }
         return exact
     }

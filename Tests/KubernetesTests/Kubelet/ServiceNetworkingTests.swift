@@ -43,7 +43,7 @@ struct ServiceNetworkingTests {
         let (world, service) = try threePods(seed: 5, type: "NodePort")
         let nodePort = try #require(service.spec?.ports?.first?.nodePort)
         for node in ["10.132.0.2", "10.132.0.3", "10.132.0.4"] {
-            #expect(world.fetch(node, nodePort)?.hasPrefix("You've hit kubia-") == true)
+            #expect(world.fetch(node, Int(nodePort))?.hasPrefix("You've hit kubia-") == true)
         }
     }
 

@@ -98,14 +98,8 @@ public indirect enum SchemaType: Sendable {
 public enum APISchema {
     /// The top-level definition of a kind (`Pod`), nil for kinds the schema does not know.
     public static func definition(forKind kind: String) -> SchemaDefinition? {
-        kinds[kind]
+        Kinds.declaration(forKind: kind)?.schema
     }
-
-    static let kinds: [String: SchemaDefinition] = [
-        "Pod": pod, "ReplicationController": replicationController, "ReplicaSet": replicaSet,
-        "Deployment": deployment, "Service": service, "Endpoints": endpoints, "Node": node,
-        "Namespace": namespace, "Event": event, "ComponentStatus": componentStatus,
-    ]
 
     /// `apiVersion`, `kind` and `metadata`, which every kind starts with.
     static func typeAndObjectMeta(required: Bool = false) -> [SchemaField] {

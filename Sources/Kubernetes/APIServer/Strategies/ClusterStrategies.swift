@@ -6,10 +6,7 @@ extension Namespace {
         }
     }
 
-    public func validate() -> [FieldError] {
-        NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123LabelErrors)
-            + NameValidation.metadataErrors(metadata)
-    }
+    public static var nameRule: NameRule { .dns1123Label }
 
     public mutating func prepareForCreate() {
         status = NamespaceStatus(phase: "Active")
@@ -39,11 +36,6 @@ extension Node {
         if (spec?.externalID ?? "").isEmpty { spec?.externalID = metadata.name }
     }
 
-    public func validate() -> [FieldError] {
-        NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-            + NameValidation.metadataErrors(metadata)
-    }
-
     public mutating func prepareForCreate() {}
 
     public mutating func prepareForUpdate(from old: Node) {
@@ -57,8 +49,7 @@ extension Node {
 
 extension Endpoints {
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
+        var errors: [FieldError] = []
         for (index, subset) in (subsets ?? []).enumerated() {
             for (addressIndex, address) in (subset.addresses ?? []).enumerated() where IPv4Range.address(address.ip) == nil {
                 errors.append(FieldError(.invalid(.string(address.ip)), "subsets[\(index)].addresses[\(addressIndex)].ip", "must be a valid IP address"))
@@ -84,7 +75,7 @@ extension Endpoints {
 
 extension Event {
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
+        var errors: [FieldError] = []
         if (involvedObject.namespace ?? "") != namespace, !(involvedObject.namespace ?? "").isEmpty {
             errors.append(FieldError(.invalid(.string(involvedObject.namespace ?? "")), "involvedObject.namespace", "does not match event.namespace"))
         }

@@ -16,16 +16,6 @@ extension APIObject {
 
 /// Name rules shared by the kinds' validations.
 enum NameValidation {
-    /// `ValidateObjectMeta` for the name: required (unless generated) and in the kind's format.
-    static func errors(name: String?, generateName: String?, format: (String) -> [String], allowsDots: Bool = false) -> [FieldError] {
-        guard let name, !name.isEmpty else {
-            if let generateName, !generateName.isEmpty { return [] }
-            return [FieldError(.required, "metadata.name", "name or generateName is required")]
-        }
-        if isPlainName(name, allowsDots: allowsDots) { return [] }
-        return format(name).map { FieldError(.invalid(.string(name)), "metadata.name", $0) }
-    }
-
     /// A cheap check passing names the kind's rule certainly accepts (lower-case letters, digits,
     /// inner dashes, and dots between alphanumerics where allowed, at most 63 characters, starting
     /// with a letter); anything else goes through the full rule and its messages.

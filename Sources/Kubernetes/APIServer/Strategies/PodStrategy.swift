@@ -4,8 +4,7 @@ extension Pod {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
+        var errors: [FieldError] = []
         if let spec {
             errors += spec.validationErrors(path: "spec")
         } else {
@@ -15,7 +14,7 @@ extension Pod {
     }
 
     public func validateUpdate(from old: Pod) -> [FieldError] {
-        var errors = NameValidation.metadataErrors(metadata)
+        var errors: [FieldError] = []
         // Only images, the active deadline and added tolerations may change.
         var comparable = spec
         comparable?.activeDeadlineSeconds = old.spec?.activeDeadlineSeconds
@@ -99,7 +98,7 @@ extension Pod {
 }
 
 extension SecretVolumeSource {
-    init(secretName: String, defaultMode: Int) {
+    init(secretName: String, defaultMode: Int32) {
         self.secretName = secretName
         self.defaultMode = defaultMode
     }

@@ -75,6 +75,13 @@ extension Container {
         if (image ?? "").isEmpty {
             errors.append(FieldError(.required, path + ".image"))
         }
+        if let probe = livenessProbe {
+            errors += probe.validationErrors(path: path + ".livenessProbe")
+            if probe.successThreshold != 1 {
+                errors.append(FieldError(.invalid(.integer(Int64(probe.successThreshold ?? 0))), path + ".livenessProbe.successThreshold", "must be 1"))
+            }
+        }
+        if let probe = readinessProbe { errors += probe.validationErrors(path: path + ".readinessProbe") }
         var portNames: Set<String> = []
         for (index, port) in (ports ?? []).enumerated() {
             let portPath = "\(path).ports[\(index)]"
@@ -131,5 +138,16 @@ extension Container {
         if !bytes.contains(where: { $0 >= 97 && $0 <= 122 }) { errors.append("must contain at least one letter or number (a-z, 0-9)") }
         if name.hasPrefix("-") || name.hasSuffix("-") { errors.append("must not begin or end with a hyphen") }
         return errors
+    }
+}
+
+extension Probe {
+    /// `validateProbe`: every count and period is a non-negative int32.
+    func validationErrors(path: String) -> [FieldError] {
+        let fields: [(String, Int32?)] = [
+            ("initialDelaySeconds", initialDelaySeconds), ("timeoutSeconds", timeoutSeconds), ("periodSeconds", periodSeconds),
+            ("successThreshold", successThreshold), ("failureThreshold", failureThreshold),
+        ]
+        return fields.flatMap { name, value in WorkloadValidation.nonnegativeErrors(value.map(Int64.init), path: path + "." + name) }
     }
 }

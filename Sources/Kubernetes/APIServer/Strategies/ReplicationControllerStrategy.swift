@@ -11,9 +11,9 @@ extension ReplicationController {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
+        var errors: [FieldError] = []
         let selectorMap = spec?.selector ?? [:]
+        errors += WorkloadValidation.nonnegativeErrors(spec?.minReadySeconds.map(Int64.init), path: "spec.minReadySeconds")
         errors += WorkloadValidation.replicasErrors(spec?.replicas, path: "spec.replicas")
         if selectorMap.isEmpty { errors.append(FieldError(.required, "spec.selector")) }
         for key in selectorMap.keys.sorted() {
@@ -48,8 +48,8 @@ extension ReplicaSet {
     }
 
     public func validate() -> [FieldError] {
-        WorkloadValidation.selectingWorkloadErrors(metadata, replicas: spec?.replicas, selector: spec?.selector,
-                                                   template: spec?.template)
+        WorkloadValidation.selectingWorkloadErrors(metadata, replicas: spec?.replicas, minReadySeconds: spec?.minReadySeconds,
+                                                   selector: spec?.selector, template: spec?.template)
     }
 
     /// Only apps/v1 deletes dependents by default.
@@ -101,6 +101,17 @@ extension Deployment {
                                                                 template: spec?.template)
         if let type = spec?.strategy?.type, !["RollingUpdate", "Recreate"].contains(type) {
             errors.append(FieldError(.notSupported(.string(type), supported: ["Recreate", "RollingUpdate"]), "spec.strategy.type"))
+        }
+        if let rollingUpdate = spec?.strategy?.rollingUpdate, spec?.strategy?.type != "Recreate" {
+            errors += WorkloadValidation.rollingUpdateErrors(rollingUpdate, path: "spec.strategy.rollingUpdate")
+        }
+        errors += WorkloadValidation.nonnegativeErrors(spec?.minReadySeconds.map(Int64.init), path: "spec.minReadySeconds")
+        errors += WorkloadValidation.nonnegativeErrors(spec?.revisionHistoryLimit.map(Int64.init), path: "spec.revisionHistoryLimit")
+        if let deadline = spec?.progressDeadlineSeconds {
+            errors += WorkloadValidation.nonnegativeErrors(Int64(deadline), path: "spec.progressDeadlineSeconds")
+            if deadline <= spec?.minReadySeconds ?? 0 {
+                errors.append(FieldError(.invalid(.integer(Int64(deadline))), "spec.progressDeadlineSeconds", "must be greater than minReadySeconds"))
+            }
         }
         return errors
     }

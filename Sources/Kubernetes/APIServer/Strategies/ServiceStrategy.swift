@@ -1,4 +1,6 @@
 extension Service {
+    public static var nameRule: NameRule { .dns1035Label }
+
     /// `SetDefaults_Service`: ClusterIP type, no session affinity, TCP, target port = port, Cluster traffic policy.
     public mutating func applyDefaults() {
         guard var spec else { return }
@@ -20,8 +22,7 @@ extension Service {
     }
 
     public func validate() -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName, format: NameValidation.dns1035LabelErrors)
-        errors += NameValidation.metadataErrors(metadata)
+        var errors: [FieldError] = []
         guard let spec else { return errors + [FieldError(.required, "spec.ports")] }
         let types = [ServiceSpec.clusterIP, ServiceSpec.externalName, ServiceSpec.loadBalancer, ServiceSpec.nodePort]
         let type = spec.type ?? ServiceSpec.clusterIP
@@ -162,12 +163,12 @@ extension Service {
                 if let requested = ports[index].nodePort, requested != 0 {
                     if oldPorts.contains(requested) { continue }
                     let range = context.configuration.nodePortRange
-                    if !range.contains(requested) {
+                    if !range.contains(Int(requested)) {
                         errors.append(FieldError(
                             .invalid(.integer(Int64(requested))), "spec.ports[\(index)].nodePort",
                             "provided port is not in the valid range. The range of valid ports is \(range.lowerBound)-\(range.upperBound)"))
-                    } else if context.nodePorts.allocate(requested) {
-                        claimedPorts.append(requested)
+                    } else if context.nodePorts.allocate(Int(requested)) {
+                        claimedPorts.append(Int(requested))
                     } else {
                         errors.append(FieldError(.invalid(.integer(Int64(requested))), "spec.ports[\(index)].nodePort", "provided port is already allocated"))
                     }
@@ -175,7 +176,7 @@ extension Service {
                     ports[index].nodePort = previous
                 } else if let port = context.nodePorts.allocateNext() {
                     claimedPorts.append(port)
-                    ports[index].nodePort = port
+                    ports[index].nodePort = Int32(clamping: port)
                 }
             }
             spec.ports = ports
@@ -187,12 +188,12 @@ extension Service {
             throw APIError.invalid(Service.resource, name, errors)
         }
         let newPorts = Set((spec.ports ?? []).compactMap(\.nodePort))
-        for port in oldPorts.subtracting(newPorts) { context.nodePorts.release(port) }
+        for port in oldPorts.subtracting(newPorts) { context.nodePorts.release(Int(port)) }
         self.spec = spec
     }
 
     public func release(_ context: AdmissionContext) {
         if let ip = spec?.clusterIP, let offset = context.clusterIPOffset(ip) { context.clusterIPs.release(offset) }
-        for port in (spec?.ports ?? []).compactMap(\.nodePort) { context.nodePorts.release(port) }
+        for port in (spec?.ports ?? []).compactMap(\.nodePort) { context.nodePorts.release(Int(port)) }
     }
 }

@@ -22,14 +22,12 @@ enum WorkloadValidation {
         return errors
     }
 
-    /// What ReplicaSets and Deployments check alike: the name and metadata, the replica count,
+    /// What ReplicaSets and Deployments check alike: the replica count,
     /// the label selector, and the template it must select.
-    static func selectingWorkloadErrors(_ metadata: ObjectMeta, replicas: Int?, selector: LabelSelector?,
-                                        template: PodTemplateSpec?) -> [FieldError] {
-        var errors = NameValidation.errors(name: metadata.name, generateName: metadata.generateName,
-                                           format: LabelValidation.dns1123SubdomainErrors, allowsDots: true)
-        errors += NameValidation.metadataErrors(metadata)
-        errors += replicasErrors(replicas, path: "spec.replicas")
+    static func selectingWorkloadErrors(_ metadata: ObjectMeta, replicas: Int32?, minReadySeconds: Int32? = nil,
+                                        selector: LabelSelector?, template: PodTemplateSpec?) -> [FieldError] {
+        var errors = replicasErrors(replicas, path: "spec.replicas")
+        errors += nonnegativeErrors(minReadySeconds.map(Int64.init), path: "spec.minReadySeconds")
         let (selectorErrors, parsed) = selectorErrors(selector, path: "spec.selector")
         errors += selectorErrors
         if let parsed {
@@ -38,9 +36,14 @@ enum WorkloadValidation {
         return errors
     }
 
-    static func replicasErrors(_ replicas: Int?, path: String) -> [FieldError] {
-        guard let replicas, replicas < 0 else { return [] }
-        return [FieldError(.invalid(.integer(Int64(replicas))), path, "must be greater than or equal to 0")]
+    static func replicasErrors(_ replicas: Int32?, path: String) -> [FieldError] {
+        nonnegativeErrors(replicas.map(Int64.init), path: path)
+    }
+
+    /// `ValidateNonnegativeField`.
+    static func nonnegativeErrors(_ value: Int64?, path: String) -> [FieldError] {
+        guard let value, value < 0 else { return [] }
+        return [FieldError(.invalid(.integer(value)), path, "must be greater than or equal to 0")]
     }
 
     /// A `metav1.LabelSelector` for set-based kinds: required, not empty, well-formed.
@@ -55,6 +58,60 @@ enum WorkloadValidation {
         } catch {
             errors.append(FieldError(.invalid(.rendered(selector.goDescription)), path, "invalid label selector"))
             return (errors, nil)
+        }
+    }
+}
+
+extension WorkloadValidation {
+    /// `ValidateRollingUpdateDeployment`: each bound a non-negative number or a percentage, not both
+    /// zero, and at most 100% unavailable.
+    static func rollingUpdateErrors(_ rollingUpdate: RollingUpdateDeployment, path: String) -> [FieldError] {
+        let unavailable = rollingUpdate.maxUnavailable ?? .int(0)
+        let surge = rollingUpdate.maxSurge ?? .int(0)
+        var errors = intOrPercentErrors(unavailable, path: path + ".maxUnavailable")
+        errors += intOrPercentErrors(surge, path: path + ".maxSurge")
+        if intOrPercentValue(unavailable) == 0, intOrPercentValue(surge) == 0 {
+            errors.append(FieldError(.invalid(.rendered(unavailable.goDescription)), path + ".maxUnavailable", "may not be 0 when `maxSurge` is 0"))
+        }
+        if case .string = unavailable, isValidPercent(unavailable), intOrPercentValue(unavailable) > 100 {
+            errors.append(FieldError(.invalid(.rendered(unavailable.goDescription)), path + ".maxUnavailable", "must not be greater than 100%"))
+        }
+        return errors
+    }
+
+    /// `ValidatePositiveIntOrPercent`.
+    static func intOrPercentErrors(_ value: IntOrString, path: String) -> [FieldError] {
+        switch value {
+        case .string:
+            guard !isValidPercent(value) else { return [] }
+            return [FieldError(.invalid(.rendered(value.goDescription)), path, "must be an integer or percentage (e.g '5%')")]
+        case .int(let number):
+            return nonnegativeErrors(Int64(number), path: path)
+        }
+    }
+
+    /// `IsValidPercent`: digits and a percent sign.
+    static func isValidPercent(_ value: IntOrString) -> Bool {
+        guard case .string(let text) = value, text.hasSuffix("%") else { return false }
+        let digits = text.dropLast()
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// `getIntOrPercentValue`: a percentage Atoi cannot read counts as 0, as in Go.
+    static func intOrPercentValue(_ value: IntOrString) -> Int {
+        switch value {
+        case .int(let number): Int(number)
+        case .string: isValidPercent(value) ? (value.percentValue ?? 0) : 0
+        }
+    }
+}
+
+extension IntOrString {
+    /// `%#v` of an `intstr.IntOrString`, as invalid-value messages print it.
+    var goDescription: String {
+        switch self {
+        case .int(let number): "intstr.IntOrString{Type:0, IntVal:\(number), StrVal:\"\"}"
+        case .string(let text): "intstr.IntOrString{Type:1, IntVal:0, StrVal:\(goQuoted(text))}"
         }
     }
 }

@@ -69,7 +69,7 @@ public final class DeploymentController {
             newSet = createReplicaSet(for: deployment, oldSets: oldSets)
         }
         guard let current = newSet else { return }
-        let desired = spec.replicas ?? 1
+        let desired = Int(spec.replicas ?? 1)
         if spec.strategy?.type == "Recreate" {
             recreate(deployment, new: current, old: oldSets, desired: desired)
         } else {
@@ -84,7 +84,7 @@ public final class DeploymentController {
 
     private func createReplicaSet(for deployment: Deployment, oldSets: [ReplicaSet]) -> ReplicaSet? {
         guard let spec = deployment.spec else { return nil }
-        let hash = PodTemplateHash.compute(spec.template, collisionCount: deployment.status?.collisionCount)
+        let hash = PodTemplateHash.compute(spec.template, collisionCount: deployment.status?.collisionCount.map(Int.init))
         var template = spec.template ?? PodTemplateSpec()
         var templateMetadata = template.metadata ?? ObjectMeta()
         templateMetadata.labels = (templateMetadata.labels ?? [:]).merging([PodTemplateHash.label: hash]) { _, new in new }
@@ -92,7 +92,7 @@ public final class DeploymentController {
         var selector = spec.selector ?? LabelSelector()
         selector.matchLabels[PodTemplateHash.label] = hash
         let revision = (oldSets.compactMap { Int($0.metadata.annotations?[Self.revisionAnnotation] ?? "") }.max() ?? 0) + 1
-        let desired = spec.replicas ?? 1
+        let desired = Int(spec.replicas ?? 1)
         let surge = Self.maxSurge(of: deployment, desired: desired)
         var annotations = deployment.metadata.annotations ?? [:]
         annotations[Self.revisionAnnotation] = String(revision)
@@ -104,7 +104,7 @@ public final class DeploymentController {
             metadata: ObjectMeta(
                 name: deployment.name + "-" + hash, namespace: deployment.namespace, labels: templateMetadata.labels,
                 annotations: annotations, ownerReferences: [Self.controllerReference(to: deployment)]),
-            spec: ReplicaSetSpec(replicas: initialReplicas, selector: selector, template: template))
+            spec: ReplicaSetSpec(replicas: Int32(clamping: initialReplicas), selector: selector, template: template))
         replicaSet.spec?.minReadySeconds = spec.minReadySeconds
         do {
             let created = try client.create(replicaSet)
@@ -126,8 +126,8 @@ public final class DeploymentController {
         let surge = Self.maxSurge(of: deployment, desired: desired)
         let unavailable = Self.maxUnavailable(of: deployment, desired: desired)
         let all = [new] + old
-        let total = all.reduce(0) { $0 + ($1.spec?.replicas ?? 0) }
-        var newReplicas = new.spec?.replicas ?? 0
+        let total = all.reduce(0) { $0 + Int($1.spec?.replicas ?? 0) }
+        var newReplicas = Int(new.spec?.replicas ?? 0)
         if newReplicas < desired {
             let room = desired + surge - total
             let step = min(room, desired - newReplicas)
@@ -141,11 +141,11 @@ public final class DeploymentController {
         }
         // Old sets shrink only as far as availability allows (`reconcileOldReplicaSets`).
         let minAvailable = desired - unavailable
-        let newUnavailable = max(0, newReplicas - (new.status?.availableReplicas ?? 0))
-        let totalNow = old.reduce(newReplicas) { $0 + ($1.spec?.replicas ?? 0) }
+        let newUnavailable = max(0, newReplicas - Int(new.status?.availableReplicas ?? 0))
+        let totalNow = old.reduce(newReplicas) { $0 + Int($1.spec?.replicas ?? 0) }
         var budget = max(0, totalNow - minAvailable - newUnavailable)
         for set in old.sorted(by: Self.olderFirst) where budget > 0 {
-            let replicas = set.spec?.replicas ?? 0
+            let replicas = Int(set.spec?.replicas ?? 0)
             guard replicas > 0 else { continue }
             let step = min(replicas, budget)
             scale(set, to: replicas - step, deployment: deployment)
@@ -159,18 +159,18 @@ public final class DeploymentController {
             oldRunning = true
             if (set.spec?.replicas ?? 0) > 0 { scale(set, to: 0, deployment: deployment) }
         }
-        if !oldRunning, (new.spec?.replicas ?? 0) != desired {
+        if !oldRunning, Int(new.spec?.replicas ?? 0) != desired {
             scale(new, to: desired, deployment: deployment)
         }
     }
 
     private func scale(_ set: ReplicaSet, to replicas: Int, deployment: Deployment) {
-        let before = set.spec?.replicas ?? 0
+        let before = Int(set.spec?.replicas ?? 0)
         guard before != replicas else { return }
-        let desired = deployment.spec?.replicas ?? 1
+        let desired = Int(deployment.spec?.replicas ?? 1)
         let surge = Self.maxSurge(of: deployment, desired: desired)
         let updated = try? client.modify(ReplicaSet.self, namespace: set.namespace, name: set.name) { (current: inout ReplicaSet) throws(APIError) in
-            current.spec?.replicas = replicas
+            current.spec?.replicas = Int32(clamping: replicas)
             var annotations = current.metadata.annotations ?? [:]
             annotations[Self.desiredReplicasAnnotation] = String(desired)
             annotations[Self.maxReplicasAnnotation] = String(desired + surge)
@@ -183,7 +183,7 @@ public final class DeploymentController {
 
     /// Old replica sets beyond `revisionHistoryLimit` that run nothing are deleted, oldest first.
     private func cleanUpHistory(_ deployment: Deployment, sets: [ReplicaSet], newUID: String) {
-        guard let limit = deployment.spec?.revisionHistoryLimit else { return }
+        guard let limit = deployment.spec?.revisionHistoryLimit.map(Int.init) else { return }
         let idle = sets.filter { $0.uid != newUID && ($0.spec?.replicas ?? 0) == 0 && ($0.status?.replicas ?? 0) == 0 }.sorted(by: Self.olderFirst)
         guard idle.count > limit else { return }
         for set in idle.prefix(idle.count - limit) {
@@ -192,19 +192,19 @@ public final class DeploymentController {
     }
 
     private func updateStatus(_ deployment: Deployment, new: ReplicaSet?, all: [ReplicaSet]) {
-        let desired = deployment.spec?.replicas ?? 1
+        let desired = Int(deployment.spec?.replicas ?? 1)
         let now = Timestamp.seconds(of: loop.now)
         var status = deployment.status ?? DeploymentStatus()
         status.observedGeneration = deployment.metadata.generation
-        let replicas = all.reduce(0) { $0 + ($1.status?.replicas ?? 0) }
-        let ready = all.reduce(0) { $0 + ($1.status?.readyReplicas ?? 0) }
-        let available = all.reduce(0) { $0 + ($1.status?.availableReplicas ?? 0) }
-        status.replicas = replicas == 0 ? nil : replicas
+        let replicas = all.reduce(0) { $0 + Int($1.status?.replicas ?? 0) }
+        let ready = all.reduce(0) { $0 + Int($1.status?.readyReplicas ?? 0) }
+        let available = all.reduce(0) { $0 + Int($1.status?.availableReplicas ?? 0) }
+        status.replicas = replicas == 0 ? nil : Int32(clamping: replicas)
         status.updatedReplicas = (new?.status?.replicas ?? 0) == 0 ? nil : new?.status?.replicas
-        status.readyReplicas = ready == 0 ? nil : ready
-        status.availableReplicas = available == 0 ? nil : available
+        status.readyReplicas = ready == 0 ? nil : Int32(clamping: ready)
+        status.availableReplicas = available == 0 ? nil : Int32(clamping: available)
         let unavailable = max(0, max(desired, replicas) - available)
-        status.unavailableReplicas = unavailable == 0 ? nil : unavailable
+        status.unavailableReplicas = unavailable == 0 ? nil : Int32(clamping: unavailable)
         let minAvailable = desired - Self.maxUnavailable(of: deployment, desired: desired)
         var conditions = status.conditions ?? []
         func set(_ type: String, _ value: ConditionStatus, _ reason: String, _ message: String) {
@@ -226,7 +226,7 @@ public final class DeploymentController {
             set("Available", .false, "MinimumReplicasUnavailable", "Deployment does not have minimum availability.")
         }
         if deployment.spec?.progressDeadlineSeconds != nil, let new {
-            let complete = (new.status?.availableReplicas ?? 0) >= desired && replicas == desired
+            let complete = Int(new.status?.availableReplicas ?? 0) >= desired && replicas == desired
             if complete {
                 set("Progressing", .true, "NewReplicaSetAvailable", "ReplicaSet \(goQuoted(new.name)) has successfully progressed.")
             } else if conditions.contains(where: { $0.type == "Progressing" }) {

@@ -113,7 +113,7 @@ public final class EndpointsController {
     }
 
     /// A target port as a number: itself, or the container port with that name.
-    static func resolve(_ target: IntOrString, in pod: Pod) -> Int? {
+    static func resolve(_ target: IntOrString, in pod: Pod) -> Int32? {
         switch target {
         case .int(let number):
             return number

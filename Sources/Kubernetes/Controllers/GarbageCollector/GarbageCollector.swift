@@ -45,8 +45,8 @@ public final class GarbageCollector {
     }
 
     public func start() throws(APIError) {
-        // Events and component statuses never own or are owned by anything.
-        for kind in APIServer.kinds where kind != Event.self && kind != ComponentStatus.self {
+        // Kinds that never own or are owned by anything (events, component statuses) say so.
+        for kind in Kinds.all where kind.capabilities.contains(.garbageCollected) {
             try watchKind(kind)
         }
     }

@@ -30,7 +30,7 @@ public final class NamespaceController {
             return
         }
         var remaining = 0
-        for kind in APIServer.kinds where kind.resource.namespaced {
+        for kind in Kinds.all where kind.resource.namespaced {
             remaining += deleteContent(kind, namespace: name)
         }
         if remaining > 0 {

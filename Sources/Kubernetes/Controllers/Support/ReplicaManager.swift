@@ -180,14 +180,14 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
     private func updateStatus(of owner: Owner, pods: OwnedPods) {
         let now = loop.now
         var status = owner.replicaStatus ?? ReplicationControllerStatus()
-        status.replicas = pods.activeCount
-        status.fullyLabeledReplicas = pods.fullyLabeledCount
-        status.readyReplicas = pods.readyCount
+        status.replicas = Int32(clamping: pods.activeCount)
+        status.fullyLabeledReplicas = Int32(clamping: pods.fullyLabeledCount)
+        status.readyReplicas = Int32(clamping: pods.readyCount)
         if owner.minReadySeconds > 0 {
             let minimum = Duration.seconds(Int64(owner.minReadySeconds))
-            status.availableReplicas = pods.active.filter { $0.isReady && ($0.readySince ?? now) + minimum <= now }.count
+            status.availableReplicas = Int32(clamping: pods.active.filter { $0.isReady && ($0.readySince ?? now) + minimum <= now }.count)
         } else {
-            status.availableReplicas = pods.readyCount
+            status.availableReplicas = Int32(clamping: pods.readyCount)
         }
         status.observedGeneration = owner.metadata.generation
         guard status != owner.replicaStatus else { return }

@@ -36,7 +36,7 @@ struct ReplicaPodRecord: Equatable {
         default: phaseRank = 0
         }
         var restarts = 0
-        for status in pod.status?.containerStatuses ?? [] { restarts = max(restarts, status.restartCount) }
+        for status in pod.status?.containerStatuses ?? [] { restarts = max(restarts, Int(status.restartCount)) }
         self.restarts = restarts
         createdNanoseconds = pod.metadata.creationTimestamp?.instant.nanosecondsSinceEpoch ?? 0
     }

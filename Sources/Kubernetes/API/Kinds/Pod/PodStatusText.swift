@@ -1,12 +1,10 @@
-import Kubernetes
-
 /// The READY, STATUS and RESTARTS cells of a pod row, by `printPod`'s algorithm.
-struct PodStatusText {
-    var ready: String
-    var status: String
-    var restarts: Int
+public struct PodStatusText: Hashable, Sendable {
+    public var ready: String
+    public var status: String
+    public var restarts: Int
 
-    init(_ pod: Pod) {
+    public init(_ pod: Pod) {
         let statuses = pod.status?.containerStatuses ?? []
         var reason = pod.status?.phase?.rawValue ?? ""
         if let podReason = pod.status?.reason, !podReason.isEmpty { reason = podReason }
@@ -16,7 +14,7 @@ struct PodStatusText {
         let initStatuses = pod.status?.initContainerStatuses ?? []
         let initTotal = pod.spec?.initContainers?.count ?? initStatuses.count
         for (index, container) in initStatuses.enumerated() {
-            restarts += container.restartCount
+            restarts += Int(container.restartCount)
             if let terminated = container.state?.terminated, terminated.exitCode == 0 { continue }
             if let terminated = container.state?.terminated {
                 if let text = terminated.reason, !text.isEmpty {
@@ -38,7 +36,7 @@ struct PodStatusText {
             restarts = 0
             var hasRunning = false
             for container in statuses.reversed() {
-                restarts += container.restartCount
+                restarts += Int(container.restartCount)
                 if let waiting = container.state?.waiting, let text = waiting.reason, !text.isEmpty {
                     reason = text
                 } else if let terminated = container.state?.terminated {

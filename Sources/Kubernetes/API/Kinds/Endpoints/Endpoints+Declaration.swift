@@ -1,0 +1,13 @@
+import Simulation
+
+/// How tools outside the API server see `Endpoints`.
+extension Endpoints: KindDeclaration {
+    public static var allCategoryRank: Int? { nil }
+    public static var schema: SchemaDefinition { APISchema.endpoints }
+    public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("ENDPOINTS"), TableColumn("AGE")]
+
+    public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {
+        [name, endpointsCell, TableCells.age(metadata.creationTimestamp, now: now)]
+    }
+}

@@ -1,0 +1,62 @@
+import Testing
+import Simulation
+@testable import Kubectl
+import Kubernetes
+
+/// Every kind in `Kinds.all` is complete: columns whose cells kubectl fills, a schema for
+/// `explain`, and a place in resource-name resolution.
+@Suite struct KindDeclarationTests {
+    /// One object of every kind the list names.
+    static let samples: [any APIObject] = {
+        let template = PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")]))
+        let meta = ObjectMeta(name: "x", namespace: "default")
+        return [
+            ComponentStatus(metadata: ObjectMeta(name: "x"), conditions: []),
+            Endpoints(metadata: meta, subsets: []),
+            Event(metadata: meta, involvedObject: ObjectReference(kind: "Pod", namespace: "default", name: "p")),
+            Namespace(metadata: ObjectMeta(name: "x")),
+            Node(metadata: ObjectMeta(name: "x")),
+            Pod(metadata: meta, spec: template.spec),
+            ReplicationController(metadata: meta, spec: ReplicationControllerSpec(replicas: 1, selector: ["a": "b"], template: template)),
+            Service(metadata: meta, spec: ServiceSpec(ports: [ServicePort(port: 80)])),
+            Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
+            ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
+        ]
+    }()
+
+    @Test func everyKindHasASample() {
+        let declared = Kinds.all.map { $0.resource.kind }
+        let sampled = Self.samples.map { type(of: $0).resource.kind }
+        #expect(declared == sampled)
+    }
+
+    /// A kind whose cells kubectl does not fill would print only NAME and AGE under its headers.
+    @Test func tableCellsMatchTheDeclaredColumns() throws {
+        for object in Self.samples {
+            let type = try #require(ResourceTypes.type(of: object))
+            for wide in [false, true] {
+                let headers = TableColumns.headers(for: type, wide: wide)
+                let cells = TableColumns.row(for: object, name: object.name, wide: wide, now: VirtualInstant.worldEpoch)
+                #expect(!headers.isEmpty && Set(headers).count == headers.count, "\(type.kind)")
+                #expect(cells.count == headers.count, "\(type.kind) wide=\(wide): \(headers) vs \(cells)")
+            }
+        }
+    }
+
+    @Test func everyKindHasASchemaAndResolves() {
+        for kind in Kinds.all {
+            #expect(APISchema.definition(forKind: kind.resource.kind) != nil, "\(kind.resource.kind)")
+            for spelling in [kind.resource.name, kind.resource.singularName] + kind.resource.shortNames {
+                #expect(ResourceTypes.resolve(spelling)?.kind == kind.resource.kind, "\(spelling)")
+            }
+        }
+    }
+
+    /// `get all`, `scale` and the garbage collector read the declarations.
+    @Test func capabilitiesDriveTheCommands() throws {
+        #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"])
+        let harness = try KubectlHarness()
+        let result = harness.run("kubectl scale svc kubernetes --replicas=2")
+        #expect(result.error == "error: no scaler has been implemented for {\"\" \"Service\"}\n")
+    }
+}
