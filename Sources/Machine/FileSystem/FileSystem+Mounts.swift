@@ -90,6 +90,7 @@ extension FileSystem {
     /// Follows the mount table from physical `components` to the tree that stores them.
     func locate(_ components: [String], path: String = "", depth: Int = 0) throws(FileSystemError) -> Location {
         guard depth < Self.mountDepthLimit else { throw FileSystemError(.ELOOP, path) }
+        if graftedMountCount == 0 { return Location(fileSystem: self, components: components, readOnly: false) }
         guard let mount = mountCovering(components), let source = mount.source else {
             return Location(fileSystem: self, components: components, readOnly: false)
         }

@@ -12,7 +12,11 @@ public final class FileSystem {
     /// Where modification times come from: the world's virtual clock.
     public var clock: () -> VirtualInstant
     /// The mount table in mount order (`/proc/mounts`); later mounts hide earlier ones.
-    public internal(set) var mounts: [Mount] = []
+    public internal(set) var mounts: [Mount] = [] {
+        didSet { graftedMountCount = mounts.filter { $0.source != nil }.count }
+    }
+    /// How many mounts graft a tree: lookups skip the table when none does.
+    private(set) var graftedMountCount = 0
 
     private static let symlinkLimit = 40
 
@@ -60,6 +64,7 @@ public final class FileSystem {
             case .null, .terminal: return .bytes([])
             case .zero: return .bytes([UInt8](repeating: 0, count: 4096))
             case .random: return .bytes((0..<64).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) })
+            case .mountTable: return .bytes(Array(procMounts.utf8))
             }
         case .symlink: throw FileSystemError(.ELOOP, path)
         case .file(let content, let metadata):
@@ -300,7 +305,7 @@ public final class FileSystem {
 
     /// The entry at physical `components`, looked up through the mount table.
     func node(at components: [String]) -> FileNode? {
-        if mounts.isEmpty { return storedNode(at: components) }
+        if graftedMountCount == 0 { return storedNode(at: components) }
         guard let location = try? locate(components) else { return nil }
         return location.fileSystem.storedNode(at: location.components)
     }
