@@ -145,6 +145,36 @@ import Testing
         #expect(out == expected)
     }
 
+    @Test func fuzzedSpecsNeverCrashAndNeverHalfCreate() throws {
+        let world = try makeWorld()
+        var random = SeededRandom(seed: 17)
+        let pieces = ["/home/user/data", "/data", "vol", "./x", "a", "", ":", "ro", "rw", "z", "nocopy", "rprivate", "..",
+                      "/", "/etc", "/data/../x", "na me", "ro,ro", "\t", "/proc/mounts", "é", "/home/user/data/a.txt"]
+        for _ in 0..<200 {
+            let count = random.integer(in: 1...5)
+            let spec = (0..<count).map { _ in random.element(of: pieces) ?? "" }.joined(separator: random.integer(in: 0...2) == 0 ? "" : ":")
+            let before = world.engine.containers.count
+            let out = world.workstation.launchDocker(world, ["create", "-v", spec, "busybox", "true"])
+            let created = world.engine.containers.count - before
+            #expect(created == 0 || created == 1)
+            if created == 0 { #expect(out.hasPrefix("docker: "), "\(spec): \(out)") }
+        }
+        // Whatever was created, every volume a container mounts exists.
+        for container in world.engine.containers {
+            for mount in container.mounts where mount.kind == .volume {
+                #expect(world.engine.volume(named: mount.name) != nil)
+            }
+        }
+    }
+
+    @Test func inspectFindsVolumesToo() throws {
+        let world = try makeWorld()
+        _ = world.docker("volume", "create", "my-vol")
+        #expect(world.docker("inspect", "-f", "{{.Mountpoint}}", "my-vol").out == "/var/lib/docker/volumes/my-vol/_data\n")
+        #expect(world.docker("inspect", "--type", "volume", "-f", "{{.Name}}", "my-vol").out == "my-vol\n")
+        #expect(world.docker("inspect", "--type", "volume", "nope").err == "Error: No such volume: nope\n")
+    }
+
     @Test func anEmptyVolumeIsFilledFromTheImage() throws {
         let world = try makeWorld()
         _ = world.docker("run", "--rm", "-v", "etc-copy:/etc", "busybox", "true")
