@@ -175,6 +175,23 @@ import Testing
         #expect(world.docker("inspect", "--type", "volume", "nope").err == "Error: No such volume: nope\n")
     }
 
+    @Test func procMountsListsTheContainersMounts() throws {
+        let world = try makeWorld()
+        _ = world.docker("pull", "alpine")
+        let lines = world.docker("run", "--rm", "-v", "/home/user/data:/data:ro", "-v", "cache:/var/cache", "alpine", "cat", "/proc/mounts")
+            .out.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("overlay / overlay rw,relatime,lowerdir=/var/lib/docker/overlay2/l/") == true)
+        #expect(lines.dropFirst().prefix(2) == ["proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0",
+                                                 "tmpfs /dev tmpfs rw,nosuid,size=65536k,mode=755 0 0"])
+        let userMounts = lines.filter { $0.hasPrefix("/dev/sda1 ") }
+        #expect(userMounts == ["/dev/sda1 /data ext4 ro,relatime,data=ordered 0 0",
+                               "/dev/sda1 /var/cache ext4 rw,relatime,data=ordered 0 0",
+                               "/dev/sda1 /etc/resolv.conf ext4 rw,relatime,data=ordered 0 0",
+                               "/dev/sda1 /etc/hostname ext4 rw,relatime,data=ordered 0 0",
+                               "/dev/sda1 /etc/hosts ext4 rw,relatime,data=ordered 0 0"])
+        #expect(lines.last == "shm /dev/shm tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k 0 0")
+    }
+
     @Test func anEmptyVolumeIsFilledFromTheImage() throws {
         let world = try makeWorld()
         _ = world.docker("run", "--rm", "-v", "etc-copy:/etc", "busybox", "true")

@@ -46,9 +46,8 @@ extension DockerEngine {
                               programs: programs, network: network)
         machine.host = host
         let container = Container(id: id, name: name, image: image, spec: spec, config: config, created: loop.now, machine: machine)
-        recordKernelMounts(of: container)
+        listMounts(of: container)
         try mount(plannedMounts, into: container)
-        recordRuntimeMounts(of: container)
         containers.append(container)
         return container
     }

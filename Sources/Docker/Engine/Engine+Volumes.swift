@@ -206,46 +206,55 @@ extension DockerEngine {
         }
     }
 
-    /// The kernel file systems runc mounts before the container's own mounts, listed in its
-    /// table (`/proc/mounts`, `df`); the container's files stand in for their contents.
-    func recordKernelMounts(of container: Container) {
+    /// The kernel file systems runc mounts before the container's own mounts, and the files
+    /// Docker binds from its container directory after them, listed in the container's table
+    /// (`/proc/mounts`); the container's own files stand in for their contents.
+    func listMounts(of container: Container) {
         let files = container.machine.fileSystem
-        let layerLinks = images[container.imageID].map { image in layers(of: image).map { Self.overlayLink($0.digest) } } ?? []
-        let directory = "/var/lib/docker/overlay2/" + container.id
-        let lower = ([Self.overlayLink(container.id + "-init")] + layerLinks.reversed()).map { "/var/lib/docker/overlay2/l/" + $0 }
-        files.recordMount(device: "overlay", at: "/", type: "overlay",
-                          options: ["relatime", "lowerdir=" + lower.joined(separator: ":"), "upperdir=\(directory)/diff", "workdir=\(directory)/work"])
-        files.recordMount(device: "proc", at: "/proc", type: "proc", options: ["nosuid", "nodev", "noexec", "relatime"])
-        files.recordMount(device: "tmpfs", at: "/dev", type: "tmpfs", options: ["nosuid", "size=65536k", "mode=755"])
-        files.recordMount(device: "devpts", at: "/dev/pts", type: "devpts",
-                          options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"])
-        files.recordMount(device: "sysfs", at: "/sys", type: "sysfs", readOnly: true, options: ["nosuid", "nodev", "noexec", "relatime"])
-        files.recordMount(device: "tmpfs", at: "/sys/fs/cgroup", type: "tmpfs", readOnly: true,
-                          options: ["nosuid", "nodev", "noexec", "relatime", "mode=755"])
-        files.recordMount(device: "cgroup", at: "/sys/fs/cgroup/memory", type: "cgroup", readOnly: true,
-                          options: ["nosuid", "nodev", "noexec", "relatime", "memory"])
-        files.recordMount(device: "mqueue", at: "/dev/mqueue", type: "mqueue", options: ["nosuid", "nodev", "noexec", "relatime"])
+        let layerDigests = images[container.imageID]?.config.layerDigests ?? []
+        let id = container.id
+        files.listedMounts = ListedMounts(root: {
+            let directory = "/var/lib/docker/overlay2/" + id
+            let lower = ([Self.overlayLink(id + "init")] + layerDigests.reversed().map { Self.overlayLink($0) })
+                .map { "/var/lib/docker/overlay2/l/" + $0 }
+            return Mount(device: "overlay", target: "/", type: "overlay",
+                         options: ["relatime", "lowerdir=" + lower.joined(separator: ":"), "upperdir=\(directory)/diff", "workdir=\(directory)/work"],
+                         source: nil)
+        }, before: Self.kernelMounts, after: Self.runtimeMounts)
         // Only where the image has a /proc: the recorded `ls /` of images without one must not change.
         if files.isDirectory("/proc") {
             try? files.install(.device(.mountTable, FileMetadata(mode: 0o444)), at: "/proc/mounts")
         }
     }
 
-    /// The files Docker binds from its container directory and the IPC tmpfs, after the
-    /// container's own mounts, as they follow them in `/proc/mounts`.
-    func recordRuntimeMounts(of container: Container) {
-        let files = container.machine.fileSystem
-        for path in ["/etc/resolv.conf", "/etc/hostname", "/etc/hosts"] {
-            files.recordMount(device: Self.hostDevice, at: path, type: "ext4", options: ["relatime", "data=ordered"])
-        }
-        files.recordMount(device: "shm", at: "/dev/shm", type: "tmpfs", options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k"])
-    }
+    /// proc, /dev, devpts, sysfs, the cgroup tree and mqueue, as runc mounts them. (Rows
+    /// without a source hold no file system, only strings: immutable and safe to share.)
+    nonisolated(unsafe) static let kernelMounts: [Mount] = [
+        Mount(device: "proc", target: "/proc", type: "proc", options: ["nosuid", "nodev", "noexec", "relatime"], source: nil),
+        Mount(device: "tmpfs", target: "/dev", type: "tmpfs", options: ["nosuid", "size=65536k", "mode=755"], source: nil),
+        Mount(device: "devpts", target: "/dev/pts", type: "devpts",
+              options: ["nosuid", "noexec", "relatime", "gid=5", "mode=620", "ptmxmode=666"], source: nil),
+        Mount(device: "sysfs", target: "/sys", type: "sysfs", readOnly: true, options: ["nosuid", "nodev", "noexec", "relatime"], source: nil),
+        Mount(device: "tmpfs", target: "/sys/fs/cgroup", type: "tmpfs", readOnly: true,
+              options: ["nosuid", "nodev", "noexec", "relatime", "mode=755"], source: nil),
+        Mount(device: "cgroup", target: "/sys/fs/cgroup/memory", type: "cgroup", readOnly: true,
+              options: ["nosuid", "nodev", "noexec", "relatime", "memory"], source: nil),
+        Mount(device: "mqueue", target: "/dev/mqueue", type: "mqueue", options: ["nosuid", "nodev", "noexec", "relatime"], source: nil),
+    ]
 
-    /// overlay2's short link name for a layer: 26 characters of base32 derived from its ID.
+    /// resolv.conf, hostname and hosts from the container's directory, and the IPC tmpfs.
+    nonisolated(unsafe) static let runtimeMounts: [Mount] = ["/etc/resolv.conf", "/etc/hostname", "/etc/hosts"].map {
+        Mount(device: hostDevice, target: $0, type: "ext4", options: ["relatime", "data=ordered"], source: nil)
+    } + [Mount(device: "shm", target: "/dev/shm", type: "tmpfs", options: ["nosuid", "nodev", "noexec", "relatime", "size=65536k"], source: nil)]
+
+    /// overlay2's short link name for a layer: 26 base32 characters taken from its ID's hex.
     static func overlayLink(_ identifier: String) -> String {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")
-        let hex = Array(ContentDigest.hexPart(ContentDigest.sha256(identifier)))
-        return String((0..<26).map { index in alphabet[Int(hex[index].hexDigitValue ?? 0) * 2 % 32 + (index % 2)] })
+        let hex = Array(ContentDigest.hexPart(identifier).filter(\.isHexDigit))
+        guard hex.count >= 52 else { return String(repeating: "A", count: 26) }
+        return String((0..<26).map { index in
+            alphabet[((hex[2 * index].hexDigitValue ?? 0) << 1 | (hex[2 * index + 1].hexDigitValue ?? 0) >> 3) & 31]
+        })
     }
 
     /// Fills an empty volume with the image's files at its destination, as the daemon's

@@ -1,3 +1,17 @@
+/// The rows of `/proc/mounts` that graft nothing: the root file system and the kernel's.
+public struct ListedMounts {
+    /// The root file system's row, made when asked (its options name per-container paths).
+    public var root: (() -> Mount)?
+    public var before: [Mount] = []
+    public var after: [Mount] = []
+
+    public init(root: (() -> Mount)? = nil, before: [Mount] = [], after: [Mount] = []) {
+        self.root = root
+        self.before = before
+        self.after = after
+    }
+}
+
 /// The mount table: grafting shared trees onto this file system, and finding which tree holds
 /// a path.
 extension FileSystem {
@@ -34,12 +48,6 @@ extension FileSystem {
         }
     }
 
-    /// Lists a kernel file system (proc, sysfs, devpts …) in the table without grafting a tree:
-    /// the machine's own files stand in for it.
-    public func recordMount(device: String, at target: String, type: String, readOnly: Bool = false, options: [String]) {
-        mounts.append(Mount(device: device, target: target, type: type, readOnly: readOnly, options: options, source: nil))
-    }
-
     /// Removes the most recent mount at `target`, as umount(2): EINVAL when nothing is mounted
     /// there, EBUSY while another mount lies beneath it.
     public func unmount(_ target: String) throws(FileSystemError) {
@@ -61,7 +69,8 @@ extension FileSystem {
 
     /// The mount table as `/proc/mounts` prints it.
     public var procMounts: String {
-        mounts.map { $0.procLine + "\n" }.joined()
+        let rows = (listedMounts.root.map { [$0()] } ?? []) + listedMounts.before + mounts + listedMounts.after
+        return rows.map { $0.procLine + "\n" }.joined()
     }
 
     // MARK: Lookup
@@ -69,7 +78,7 @@ extension FileSystem {
     /// The mount with a tree that covers `components` (the last mounted of the deepest).
     func mountCovering(_ components: [String]) -> Mount? {
         var best: Mount?
-        for mount in mounts where mount.source != nil {
+        for mount in mounts {
             let target = mount.targetComponents
             guard target.count <= components.count, components.starts(with: target) else { continue }
             if best == nil || target.count >= (best?.targetComponents.count ?? 0) { best = mount }
@@ -79,18 +88,18 @@ extension FileSystem {
 
     /// Whether a tree is mounted exactly at `components`.
     func isMountPoint(_ components: [String]) -> Bool {
-        mounts.contains { $0.source != nil && $0.targetComponents == components }
+        mounts.contains { $0.targetComponents == components }
     }
 
     /// Whether a tree is mounted at `components` or anywhere beneath it.
     func holdsMountPoint(_ components: [String]) -> Bool {
-        mounts.contains { $0.source != nil && $0.targetComponents.starts(with: components) }
+        mounts.contains { $0.targetComponents.starts(with: components) }
     }
 
     /// Follows the mount table from physical `components` to the tree that stores them.
     func locate(_ components: [String], path: String = "", depth: Int = 0) throws(FileSystemError) -> Location {
         guard depth < Self.mountDepthLimit else { throw FileSystemError(.ELOOP, path) }
-        if graftedMountCount == 0 { return Location(fileSystem: self, components: components, readOnly: false) }
+        if mounts.isEmpty { return Location(fileSystem: self, components: components, readOnly: false) }
         guard let mount = mountCovering(components), let source = mount.source else {
             return Location(fileSystem: self, components: components, readOnly: false)
         }

@@ -11,12 +11,12 @@ public final class FileSystem {
     public var root: Directory
     /// Where modification times come from: the world's virtual clock.
     public var clock: () -> VirtualInstant
-    /// The mount table in mount order (`/proc/mounts`); later mounts hide earlier ones.
-    public internal(set) var mounts: [Mount] = [] {
-        didSet { graftedMountCount = mounts.filter { $0.source != nil }.count }
-    }
-    /// How many mounts graft a tree: lookups skip the table when none does.
-    private(set) var graftedMountCount = 0
+    /// The mounts that graft a tree, in mount order; later mounts hide earlier ones.
+    public internal(set) var mounts: [Mount] = []
+    /// Kernel file systems listed in `/proc/mounts` without grafting anything (the machine's
+    /// own files stand in for them): the root first, those mounted before `mounts` and those
+    /// after. Shared arrays, so a hundred thousand containers do not each keep a copy.
+    public var listedMounts = ListedMounts()
 
     private static let symlinkLimit = 40
 
@@ -305,7 +305,7 @@ public final class FileSystem {
 
     /// The entry at physical `components`, looked up through the mount table.
     func node(at components: [String]) -> FileNode? {
-        if graftedMountCount == 0 { return storedNode(at: components) }
+        if mounts.isEmpty { return storedNode(at: components) }
         guard let location = try? locate(components) else { return nil }
         return location.fileSystem.storedNode(at: location.components)
     }

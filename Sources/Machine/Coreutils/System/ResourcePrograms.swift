@@ -20,7 +20,7 @@ public struct DiskFreeProgram: Program {
         var rows: [(String, Int, Int, Int, String)] = []
         let memory = profile.memoryKilobytes / 2
         // Volumes and bind mounts: a tmpfs of its own, or a directory of the host's disk.
-        let grafted = context.machine.fileSystem.mounts.filter { $0.source != nil }.map { mount in
+        let grafted = context.machine.fileSystem.mounts.map { mount in
             mount.type == "tmpfs"
                 ? (mount.device, memory, 0, memory, mount.target)
                 : (isContainer ? profile.rootDevice : mount.device, profile.diskKilobytes, used, available, mount.target)
