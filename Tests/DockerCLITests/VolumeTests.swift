@@ -192,6 +192,19 @@ import Testing
         #expect(lines.last == "shm /dev/shm tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k 0 0")
     }
 
+    @Test func dockerfileVolumesBecomeAnonymousVolumes() throws {
+        let world = try makeWorld()
+        try world.workstation.fileSystem.writeFile("/home/user/Dockerfile", Array("FROM busybox\nVOLUME /data /logs\n".utf8))
+        #expect(world.docker("build", "-t", "with-volumes", ".").status == 0)
+        #expect(world.docker("inspect", "-f", "{{json .Config.Volumes}}", "with-volumes").out == "{\"/data\":{},\"/logs\":{}}\n")
+        _ = world.docker("run", "--name", "kept", "with-volumes", "true")
+        #expect(world.engine.volumes.count == 2)
+        #expect(world.engine.container(named: "kept")?.mounts.map(\.destination) == ["/data", "/logs"])
+        // A bind on the same path replaces the image's volume; --rm takes anonymous volumes along.
+        _ = world.docker("run", "--rm", "-v", "/home/user/data:/data", "with-volumes", "true")
+        #expect(world.engine.volumes.count == 2)
+    }
+
     @Test func anEmptyVolumeIsFilledFromTheImage() throws {
         let world = try makeWorld()
         _ = world.docker("run", "--rm", "-v", "etc-copy:/etc", "busybox", "true")
