@@ -195,9 +195,12 @@ extension DockerEngine {
                 copyImageData(from: guestFiles, at: mount.destination, into: mount.source)
             }
             do {
+                // A bind shows the file system its source is on: the host's disk, or a tmpfs
+                // mounted there (a kubelet's emptyDir with `medium: Memory`).
+                let underlying = hostFiles.mount(containing: mount.source)
                 try guestFiles.mount(MountSource(fileSystem: hostFiles, path: mount.source), at: mount.destination,
-                                     device: Self.hostDevice, type: "ext4", readOnly: !mount.readWrite,
-                                     options: ["relatime", "data=ordered"])
+                                     device: underlying?.device ?? Self.hostDevice, type: underlying?.type ?? "ext4",
+                                     readOnly: !mount.readWrite, options: underlying?.options ?? ["relatime", "data=ordered"])
             } catch {
                 throw .other("OCI runtime create failed: mounting \"\(mount.source)\" to rootfs at \"\(mount.destination)\": \(error.code.message.lowercased())")
             }

@@ -73,6 +73,12 @@ extension FileSystem {
         return rows.map { $0.procLine + "\n" }.joined()
     }
 
+    /// The grafted mount `path` lies on, if any (a bind of it shows that mount's device).
+    public func mount(containing path: String) -> Mount? {
+        guard let resolved = try? resolve(path, followFinal: true) else { return nil }
+        return mountCovering(resolved)
+    }
+
     // MARK: Lookup
 
     /// The mount with a tree that covers `components` (the last mounted of the deepest).

@@ -37,6 +37,9 @@ struct KubeletVolumeTests {
         #expect(node.exists(directory + "/index.html"))
         #expect(try node.status(directory).metadata.mode == 0o777)
         #expect(node.mounts.contains { $0.target == directory && $0.type == "tmpfs" } == (medium == "Memory"))
+        // The container's table shows what the bind is on: the node's disk or the tmpfs.
+        #expect(reader.machine.fileSystem.procMounts.contains(medium == "Memory"
+            ? "tmpfs /usr/share/nginx/html tmpfs ro,relatime 0 0\n" : "/dev/sda1 /usr/share/nginx/html ext4 ro,relatime,data=ordered 0 0\n"))
     }
 
     @Test func emptyDirSurvivesAContainerRestartButNotThePod() throws {
