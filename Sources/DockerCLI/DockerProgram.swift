@@ -50,6 +50,13 @@ public struct DockerProgram: Program {
             context.printError("docker: '\(name)' is not a docker command.\nSee 'docker --help'\n")
             return 1
         }
+        return try await Self.execute(command, arguments, context: context, engine: engine)
+    }
+
+    /// Parses `arguments` for `command`, checks their count and runs it (management commands
+    /// such as `docker volume` call this again for their subcommands).
+    static func execute(_ command: DockerCommand, _ arguments: [String], context: ProgramContext,
+                        engine: DockerEngine) async throws -> Int32 {
         let parsed: ParsedArguments
         do {
             parsed = try FlagParser.parse(arguments, flags: command.flags, interspersed: command.interspersed)
@@ -64,7 +71,9 @@ public struct DockerProgram: Program {
         let count = parsed.positional.count
         if count < command.minimumArguments || (command.maximumArguments.map { count > $0 } ?? false) {
             let requirement: String
-            if command.maximumArguments == command.minimumArguments {
+            if command.maximumArguments == 0 {
+                requirement = "accepts no arguments."
+            } else if command.maximumArguments == command.minimumArguments {
                 requirement = "requires exactly \(command.minimumArguments) argument" + (command.minimumArguments == 1 ? "." : "s.")
             } else if count < command.minimumArguments {
                 requirement = "requires at least \(command.minimumArguments) argument" + (command.minimumArguments == 1 ? "." : "s.")
@@ -83,6 +92,9 @@ public struct DockerProgram: Program {
         Usage:\tdocker COMMAND
 
         A self-sufficient runtime for containers
+
+        Management Commands:
+          volume      Manage volumes
 
         Commands:
           build       Build an image from a Dockerfile

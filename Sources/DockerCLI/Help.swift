@@ -16,6 +16,7 @@ enum Help {
             "rm": ("", "Automatically remove the container when it exits"),
             "tty": ("", "Allocate a pseudo-TTY"),
             "user": ("string", "Username or UID (format: <name|uid>[:<group|gid>])"),
+            "volume": ("list", "Bind mount a volume"),
             "workdir": ("string", "Working directory inside the container"),
         ]
         return [
@@ -59,6 +60,16 @@ enum Help {
             "login": ["password": ("string", "Password"), "password-stdin": ("", "Take the password from stdin"),
                       "username": ("string", "Username")],
             "info": ["format": ("string", "Format the output using the given Go template")],
+            "volume create": ["driver": ("string", "Specify volume driver name (default \"local\")"),
+                              "label": ("list", "Set metadata for a volume"),
+                              "opt": ("map", "Set driver specific options (default map[])")],
+            "volume inspect": ["format": ("string", "Format the output using the given Go template")],
+            "volume ls": ["filter": ("filter", "Provide filter values (e.g. 'dangling=true')"),
+                          "format": ("string", "Pretty-print volumes using a Go template"),
+                          "quiet": ("", "Only display volume names")],
+            "volume prune": ["filter": ("filter", "Provide filter values (e.g. 'label=<label>')"),
+                             "force": ("", "Do not prompt for confirmation")],
+            "volume rm": ["force": ("", "Force the removal of one or more volumes")],
         ]
     }()
 

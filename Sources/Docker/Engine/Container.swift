@@ -66,6 +66,10 @@ public struct ContainerSpec: Sendable {
     public var memoryLimit: Int64?
     /// A fixed address instead of the next free one on the bridge (a kubelet's pod IP).
     public var ipAddress: String?
+    /// `-v` specs with a source: `/host/path:/path[:mode]` or `name:/path[:mode]` (HostConfig.Binds).
+    public var binds: [String] = []
+    /// `-v /path`: anonymous volumes, added to the image's `VOLUME`s (Config.Volumes).
+    public var volumes: [String] = []
 
     public init(image: String) {
         self.image = image
@@ -105,6 +109,10 @@ public final class Container {
     /// The container's own machine (hostname, file system, processes): kept across restarts.
     public let machine: Machine
     public internal(set) var mainProcess: SimulatedProcess?
+    /// Bind mounts and volumes, shallow destinations first.
+    public internal(set) var mounts: [ContainerMount] = []
+    /// The binds as given, in order (`HostConfig.Binds`).
+    public internal(set) var binds: [String] = []
     /// Whether `docker stop`/`kill` ended it (restart policies then leave it stopped).
     var stoppedByUser = false
     var stdinPipe: BytePipe?

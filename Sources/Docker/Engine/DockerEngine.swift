@@ -25,6 +25,8 @@ public final class DockerEngine {
     public internal(set) var repositoryDigests: [String: [String]] = [:]
     /// Containers in creation order.
     public internal(set) var containers: [Container] = []
+    /// Volumes of the local driver by name.
+    public internal(set) var volumes: [String: DockerVolume] = [:]
     /// Registry host → logged-in user name.
     public internal(set) var logins: [String: String] = [:]
 

@@ -33,8 +33,12 @@ extension DockerEngine {
             config.command = spec.command
         }
         if let directory = spec.workingDirectory { config.workingDirectory = directory }
+        for path in spec.volumes where !(config.volumes ?? []).contains(path) {
+            config.volumes = (config.volumes ?? []) + [path]
+        }
         if let user = spec.user { config.user = user }
         guard !((config.entrypoint ?? []) + (config.command ?? [])).isEmpty else { throw .other("No command specified") }
+        let plannedMounts = try plannedMounts(binds: spec.binds, volumes: config.volumes ?? [])
         let fileSystem = FileSystem(root: rootTree(of: image))
         Self.prepareRuntimeFiles(in: fileSystem)
         Self.prepareMemoryCgroup(in: fileSystem, limit: spec.memoryLimit)
@@ -42,6 +46,8 @@ extension DockerEngine {
                               programs: programs, network: network)
         machine.host = host
         let container = Container(id: id, name: name, image: image, spec: spec, config: config, created: loop.now, machine: machine)
+        listMounts(of: container)
+        try mount(plannedMounts, into: container)
         containers.append(container)
         return container
     }
@@ -172,7 +178,7 @@ extension DockerEngine {
                 try? self.start(container)
             }
         } else if container.spec.autoRemove {
-            remove(container)
+            remove(container, removeVolumes: true)
         }
     }
 
@@ -223,18 +229,20 @@ extension DockerEngine {
         try start(container)
     }
 
-    /// Removes a stopped container, or a running one when `force` (`docker rm [-f]`).
-    public func remove(_ container: Container, force: Bool = false) throws(DockerError) {
+    /// Removes a stopped container, or a running one when `force` (`docker rm [-f] [-v]`);
+    /// `removeVolumes` takes its anonymous volumes along.
+    public func remove(_ container: Container, force: Bool = false, removeVolumes: Bool = false) throws(DockerError) {
         if container.isRunning {
             guard force, let process = container.mainProcess else { throw .removeRunningContainer(container.id) }
             container.stoppedByUser = true
             process.terminate(status: Signal.kill.exitStatus, by: .kill)
         }
-        remove(container)
+        remove(container, removeVolumes: removeVolumes)
     }
 
-    private func remove(_ container: Container) {
+    private func remove(_ container: Container, removeVolumes: Bool) {
         containers.removeAll { $0 === container }
+        releaseVolumes(of: container, removeAnonymous: removeVolumes)
         container.state = .removing
         container.stateChanged()
     }

@@ -34,7 +34,7 @@ extension DockerEngine {
         var maximumRetries: Int64 = 0
         if case .onFailure(let count) = restartPolicy { maximumRetries = Int64(count) }
         let hostConfig: JSONValue = .object(JSONObject([
-            "Binds": nil, "ContainerIDFile": "",
+            "Binds": container.binds.isEmpty ? nil : .array(container.binds.map { .string($0) }), "ContainerIDFile": "",
             "LogConfig": .object(JSONObject(["Type": "json-file", "Config": .object(JSONObject())])),
             "NetworkMode": "default", "PortBindings": .object(portBindings),
             "RestartPolicy": .object(JSONObject(["Name": .string(restartPolicy.name), "MaximumRetryCount": .number(.integer(maximumRetries))])),
@@ -83,7 +83,7 @@ extension DockerEngine {
             "Driver": "overlay2", "Platform": "linux", "MountLabel": "", "ProcessLabel": "", "AppArmorProfile": "docker-default",
             "ExecIDs": nil, "HostConfig": hostConfig,
             "GraphDriver": .object(JSONObject(["Data": nil, "Name": "overlay2"])),
-            "Mounts": .array([]),
+            "Mounts": mountsDocument(for: container),
             "Config": containerConfigDocument(config, hostname: container.machine.hostname, image: container.imageReference,
                                               tty: container.spec.tty, openStdin: container.spec.interactive),
             "NetworkSettings": networkSettings,
@@ -123,7 +123,11 @@ extension DockerEngine {
         object["Env"] = .array(config.environment.map { .string($0) })
         object["Cmd"] = config.command.map { .array($0.map { .string($0) }) } ?? .null
         object["Image"] = .string(image)
-        object["Volumes"] = .null
+        if let volumes = config.volumes, !volumes.isEmpty {
+            object["Volumes"] = .object(JSONObject(pairs: volumes.sorted().map { ($0, .object(JSONObject())) }))
+        } else {
+            object["Volumes"] = .null
+        }
         object["WorkingDir"] = .string(config.workingDirectory)
         object["Entrypoint"] = config.entrypoint.map { .array($0.map { .string($0) }) } ?? .null
         object["OnBuild"] = .null

@@ -11,6 +11,8 @@ public struct ContainerConfig: Codable, Hashable, Sendable {
     public var workingDirectory: String = ""
     public var labels: [String: String] = [:]
     public var stopSignal: String?
+    /// `VOLUME` paths; nil when none, so images without volumes keep their IDs.
+    public var volumes: [String]?
 
     public init(user: String = "", exposedPorts: [String] = [], environment: [String] = [], command: [String]? = nil,
                 entrypoint: [String]? = nil, workingDirectory: String = "", labels: [String: String] = [:]) {

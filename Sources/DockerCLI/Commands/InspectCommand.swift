@@ -10,7 +10,7 @@ extension Commands {
                       minimumArguments: 1, maximumArguments: nil) { invocation in
             let engine = invocation.engine
             let kind = invocation.arguments.value("type")
-            if let kind, kind != "container", kind != "image" {
+            if let kind, !["container", "image", "volume"].contains(kind) {
                 invocation.err("\"\(kind)\" is not a valid value for --type\n")
                 return 1
             }
@@ -24,10 +24,13 @@ extension Commands {
             var documents: [JSONValue] = []
             var missing: [String] = []
             for name in invocation.arguments.positional {
-                if kind != "image", let container = engine.container(named: name) {
+                // 17.12 looks for a container, then an image, then a volume.
+                if kind == nil || kind == "container", let container = engine.container(named: name) {
                     documents.append(engine.inspectDocument(for: container))
-                } else if kind != "container", let image = engine.image(named: name) {
+                } else if kind == nil || kind == "image", let image = engine.image(named: name) {
                     documents.append(engine.inspectDocument(for: image))
+                } else if kind == nil || kind == "volume", let volume = engine.volume(named: name) {
+                    documents.append(engine.inspectDocument(for: volume))
                 } else {
                     missing.append(name)
                 }
@@ -44,7 +47,7 @@ extension Commands {
                 invocation.out(JSONValue.array(documents).jsonText(indent: "    ") + "\n")
             }
             for name in missing {
-                let noun = kind.map { $0 == "image" ? "image" : "container" } ?? "object"
+                let noun = kind ?? "object"
                 invocation.err("Error: No such \(noun): \(name)\n")
                 status = 1
             }

@@ -95,7 +95,8 @@ extension Commands {
                       summary: "Remove one or more containers", flags: [FlagSpec("force", "f"), FlagSpec("volumes", "v")],
                       minimumArguments: 1, maximumArguments: nil) { invocation in
             await eachContainer(invocation) { container throws(DockerError) in
-                try invocation.engine.remove(container, force: invocation.arguments.has("force"))
+                try invocation.engine.remove(container, force: invocation.arguments.has("force"),
+                                             removeVolumes: invocation.arguments.has("volumes"))
             }
         }
     }

@@ -7,7 +7,7 @@ extension Commands {
         FlagSpec("name", value: true), FlagSpec("publish", "p", value: true), FlagSpec("publish-all", "P"),
         FlagSpec("env", "e", value: true), FlagSpec("entrypoint", value: true), FlagSpec("workdir", "w", value: true),
         FlagSpec("user", "u", value: true), FlagSpec("restart", value: true), FlagSpec("hostname", "h", value: true),
-        FlagSpec("memory", "m", value: true),
+        FlagSpec("memory", "m", value: true), FlagSpec("volume", "v", value: true),
     ]
 
     static var run: DockerCommand {
@@ -43,6 +43,11 @@ extension Commands {
         spec.workingDirectory = arguments.value("workdir")
         spec.user = arguments.value("user")
         spec.hostname = arguments.value("hostname")
+        // As the CLI does: a spec with a source is a bind (HostConfig.Binds), a bare path an
+        // anonymous volume (Config.Volumes); the daemon checks both.
+        for volume in arguments.all("volume") {
+            if volume.contains(":") { spec.binds.append(volume) } else { spec.volumes.append(volume) }
+        }
         if let memory = arguments.value("memory") {
             guard let bytes = MemorySize.bytes(parsing: memory) else {
                 return .failure(UsageError(message: "invalid argument \"\(memory)\" for \"-m, --memory\" flag: invalid size: '\(memory)'"))

@@ -275,6 +275,7 @@ final class NodeRuntime {
         case .EPIPE: "broken pipe"
         case .EINVAL: "invalid argument"
         case .EPERM: "operation not permitted"
+        case .EBUSY: "resource busy or locked"
         default: code.message.lowercased()
         }
     }

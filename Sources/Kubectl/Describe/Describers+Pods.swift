@@ -102,7 +102,8 @@ extension Describers {
                 text.line(level + 2, variable.name + ":\t" + (variable.value ?? ""))
             }
         }
-        let mounts = container.volumeMounts ?? []
+        // 1.8 sorts by mount path (`SortableVolumeMounts`).
+        let mounts = (container.volumeMounts ?? []).sorted { $0.mountPath < $1.mountPath }
         if mounts.isEmpty {
             text.line(level + 1, "Mounts:\t<none>")
         } else {

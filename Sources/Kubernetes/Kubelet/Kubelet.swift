@@ -167,6 +167,8 @@ public final class Kubelet {
         let uid = pod.uid
         if event.type == .deleted {
             workers.removeValue(forKey: uid)?.halt()
+            // The pod is gone for good: so are its emptyDirs (the kubelet's orphan cleanup).
+            VolumeManager(node: engine.host).tearDown(podUID: uid)
             return
         }
         if let worker = workers[uid] {

@@ -23,6 +23,7 @@ final class PodWorker {
 
     var loop: EventLoop { kubelet.loop }
     var engine: DockerEngine { kubelet.engine }
+    var volumeManager: VolumeManager { VolumeManager(node: engine.host) }
 
     init(kubelet: Kubelet, pod: Pod) {
         self.kubelet = kubelet
@@ -85,6 +86,9 @@ final class PodWorker {
 
     private func createSandbox() {
         guard !halted, !terminating else { return }
+        for problem in volumeManager.setUp(pod) {
+            event(nil, type: Event.warning, reason: "FailedMount", message: problem)
+        }
         podIP = kubelet.allocatePodAddress()
         if let image = ImageName(parsing: kubelet.configuration.pauseImage), engine.image(named: image.description) != nil {
             var spec = ContainerSpec(image: image.description)
@@ -194,6 +198,7 @@ final class PodWorker {
         spec.environment = environment(for: record)
         spec.interactive = record.spec.stdin ?? false
         spec.tty = record.spec.tty ?? false
+        spec.binds = volumeManager.binds(for: record.spec, in: pod)
         let container: Docker.Container
         do {
             if let old = engine.container(named: spec.name ?? "") { try? engine.remove(old, force: true) }
@@ -323,6 +328,7 @@ final class PodWorker {
     private func finishDeletion() {
         guard !halted else { return }
         halt()
+        volumeManager.tearDown(podUID: uid)
         kubelet.forget(self)
         _ = try? kubelet.client.delete(Pod.self, namespace: pod.namespace, name: pod.name, options: DeleteOptions(gracePeriodSeconds: 0))
     }

@@ -45,9 +45,11 @@ public enum FileContent: Hashable, Sendable {
     }
 }
 
-/// Special files under /dev.
+/// Special files under /dev, and `/proc/mounts`.
 public enum Device: Hashable, Sendable {
     case null, zero, random, terminal
+    /// Reads as the machine's mount table (`/proc/mounts`).
+    case mountTable
 }
 
 /// One entry of a simulated file system.

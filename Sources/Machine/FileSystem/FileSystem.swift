@@ -1,15 +1,22 @@
 import Simulation
 
 /// A simulated machine's file system: an in-memory tree with Linux semantics for paths,
-/// symbolic links and permission bits.
+/// symbolic links and permission bits, and a mount table that grafts other trees onto it.
 ///
 /// All paths are absolute (callers normalize against their working directory first). The tree
-/// is a value underneath, so taking a snapshot (`root`) for an image layer costs nothing.
+/// is a value underneath, so taking a snapshot (`root`) for an image layer costs nothing; the
+/// snapshot holds the root file system only, not what is mounted on it (as `docker commit`).
 public final class FileSystem {
-    /// The whole tree; reading it takes a snapshot, assigning replaces everything.
+    /// The root file system's tree; reading it takes a snapshot, assigning replaces everything.
     public var root: Directory
     /// Where modification times come from: the world's virtual clock.
     public var clock: () -> VirtualInstant
+    /// The mounts that graft a tree, in mount order; later mounts hide earlier ones.
+    public internal(set) var mounts: [Mount] = []
+    /// Kernel file systems listed in `/proc/mounts` without grafting anything (the machine's
+    /// own files stand in for them): the root first, those mounted before `mounts` and those
+    /// after. Shared arrays, so a hundred thousand containers do not each keep a copy.
+    public var listedMounts = ListedMounts()
 
     private static let symlinkLimit = 40
 
@@ -57,6 +64,7 @@ public final class FileSystem {
             case .null, .terminal: return .bytes([])
             case .zero: return .bytes([UInt8](repeating: 0, count: 4096))
             case .random: return .bytes((0..<64).map { UInt8(truncatingIfNeeded: $0 &* 97 &+ 13) })
+            case .mountTable: return .bytes(Array(procMounts.utf8))
             }
         case .symlink: throw FileSystemError(.ELOOP, path)
         case .file(let content, let metadata):
@@ -169,9 +177,8 @@ public final class FileSystem {
             throw FileSystemError(.ENOTEMPTY, path)
         }
         try checkParentWritable(resolved, path: path, as: user)
-        try mutateDirectory(Array(resolved.dropLast()), path: path) { directory throws(FileSystemError) in
-            directory.entries[resolved[resolved.count - 1]] = nil
-        }
+        if holdsMountPoint(resolved) { throw FileSystemError(.EBUSY, path) }
+        try setEntry(resolved, nil, path: path)
     }
 
     public func move(_ source: String, to destination: String, as user: Credentials = .root) throws(FileSystemError) {
@@ -186,12 +193,40 @@ public final class FileSystem {
         if case .directory = node(at: to), case .directory = moving {} else if case .directory = node(at: to) {
             throw FileSystemError(.EISDIR, destination)
         }
-        try mutateDirectory(Array(to.dropLast()), path: destination) { directory throws(FileSystemError) in
-            directory.entries[to[to.count - 1]] = moving
+        if holdsMountPoint(from) { throw FileSystemError(.EBUSY, source) }
+        if isMountPoint(to) { throw FileSystemError(.EBUSY, destination) }
+        // Both sides are checked before either changes, so a read-only side leaves no half move.
+        try checkWritable(from, path: source)
+        try checkWritable(to, path: destination)
+        // Across mounts this copies and removes, as `mv` does when rename(2) says EXDEV.
+        try setEntry(to, moving, path: destination)
+        try setEntry(from, nil, path: source)
+    }
+
+    /// rename(2): moves `source` to exactly `destination` (never into it), replacing a file or
+    /// symbolic link there; EXDEV across mounts. The kubelet's atomic `..data` swap uses it.
+    public func rename(_ source: String, to destination: String, as user: Credentials = .root) throws(FileSystemError) {
+        let from = try resolve(source, followFinal: false, as: user)
+        let to = try resolve(destination, followFinal: false, as: user)
+        guard let moving = node(at: from) else { throw FileSystemError(.ENOENT, source) }
+        if to.starts(with: from), to.count > from.count { throw FileSystemError(.EINVAL, destination) }
+        if to == from { return }
+        if holdsMountPoint(from) || isMountPoint(to) { throw FileSystemError(.EBUSY, source) }
+        guard try locate(Array(from.dropLast())).fileSystem === locate(Array(to.dropLast())).fileSystem,
+              mountCovering(from)?.target == mountCovering(to)?.target else {
+            throw FileSystemError(.EXDEV, source)
         }
-        try mutateDirectory(Array(from.dropLast()), path: source) { directory throws(FileSystemError) in
-            directory.entries[from[from.count - 1]] = nil
+        try checkParentWritable(from, path: source, as: user)
+        try checkParentWritable(to, path: destination, as: user)
+        if case .directory(let existing)? = node(at: to) {
+            guard case .directory = moving else { throw FileSystemError(.EISDIR, destination) }
+            guard existing.entries.isEmpty else { throw FileSystemError(.ENOTEMPTY, destination) }
+        } else if node(at: to) != nil, case .directory = moving {
+            throw FileSystemError(.ENOTDIR, destination)
         }
+        try checkWritable(from, path: source)
+        try setEntry(to, moving, path: destination)
+        try setEntry(from, nil, path: source)
     }
 
     public func copy(_ source: String, to destination: String, recursive: Bool, as user: Credentials = .root) throws(FileSystemError) {
@@ -268,7 +303,15 @@ public final class FileSystem {
 
     // MARK: Tree access
 
-    private func node(at components: [String]) -> FileNode? {
+    /// The entry at physical `components`, looked up through the mount table.
+    func node(at components: [String]) -> FileNode? {
+        if mounts.isEmpty { return storedNode(at: components) }
+        guard let location = try? locate(components) else { return nil }
+        return location.fileSystem.storedNode(at: location.components)
+    }
+
+    /// The entry at `components` of this file system's own tree, ignoring mounts.
+    func storedNode(at components: [String]) -> FileNode? {
         var current = FileNode.directory(root)
         for name in components {
             guard case .directory(let directory) = current, let next = directory.entries[name] else { return nil }
@@ -278,23 +321,40 @@ public final class FileSystem {
     }
 
     private func create(_ resolved: [String], _ node: FileNode, path: String, as user: Credentials) throws(FileSystemError) {
-        guard let name = resolved.last else { throw FileSystemError(.EEXIST, path) }
+        guard !resolved.isEmpty else { throw FileSystemError(.EEXIST, path) }
         try checkParentWritable(resolved, path: path, as: user)
-        try mutateDirectory(Array(resolved.dropLast()), path: path) { directory throws(FileSystemError) in
-            directory.entries[name] = node
-            directory.metadata.modified = clock()
-        }
+        try setEntry(resolved, node, path: path, touchParent: true)
     }
 
     private func replace(_ resolved: [String], with node: FileNode, path: String) throws(FileSystemError) {
-        guard let name = resolved.last else {
-            guard case .directory(let directory) = node else { throw FileSystemError(.EISDIR, path) }
+        try setEntry(resolved, node, path: path)
+    }
+
+    /// Puts `node` (nil: nothing) at physical `resolved`, in whichever tree the mount table says
+    /// holds it; EROFS when that mount is read-only.
+    private func setEntry(_ resolved: [String], _ node: FileNode?, path: String, touchParent: Bool = false) throws(FileSystemError) {
+        let location = try locate(resolved, path: path)
+        if location.readOnly { throw FileSystemError(.EROFS, path) }
+        try location.fileSystem.setStoredEntry(location.components, node, path: path, touchParent: touchParent, now: clock())
+    }
+
+    /// `setEntry` on this file system's own tree.
+    private func setStoredEntry(_ components: [String], _ node: FileNode?, path: String, touchParent: Bool,
+                                now: VirtualInstant) throws(FileSystemError) {
+        guard let name = components.last else {
+            guard case .directory(let directory)? = node else { throw FileSystemError(node == nil ? .EBUSY : .EISDIR, path) }
             root = directory
             return
         }
-        try mutateDirectory(Array(resolved.dropLast()), path: path) { directory throws(FileSystemError) in
+        try Self.mutate(&root, components.dropLast()[...], path: path) { directory throws(FileSystemError) in
             directory.entries[name] = node
+            if touchParent { directory.metadata.modified = now }
         }
+    }
+
+    /// EROFS when `resolved` lies on a read-only mount.
+    private func checkWritable(_ resolved: [String], path: String) throws(FileSystemError) {
+        if try locate(resolved, path: path).readOnly { throw FileSystemError(.EROFS, path) }
     }
 
     private func checkParentWritable(_ resolved: [String], path: String, as user: Credentials) throws(FileSystemError) {
@@ -302,10 +362,6 @@ public final class FileSystem {
             throw FileSystemError(.ENOENT, path)
         }
         guard permits(parent.metadata, user, 0o2) else { throw FileSystemError(.EACCES, path) }
-    }
-
-    private func mutateDirectory(_ components: [String], path: String, _ body: (inout Directory) throws(FileSystemError) -> Void) throws(FileSystemError) {
-        try Self.mutate(&root, components[...], path: path, body)
     }
 
     private static func mutate(_ directory: inout Directory, _ components: ArraySlice<String>, path: String, _ body: (inout Directory) throws(FileSystemError) -> Void) throws(FileSystemError) {

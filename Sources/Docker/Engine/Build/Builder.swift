@@ -201,7 +201,9 @@ final class Builder {
             config.stopSignal = signal
         case .shell(let words):
             shell = words
-        case .volume, .maintainer, .arg, .onbuild, .healthcheck, .from, .run, .add, .copy:
+        case .volume(let paths):
+            for path in paths where !(config.volumes ?? []).contains(path) { config.volumes = (config.volumes ?? []) + [path] }
+        case .maintainer, .arg, .onbuild, .healthcheck, .from, .run, .add, .copy:
             break
         }
         guard let comment else { return }

@@ -103,6 +103,7 @@ extension Container {
                 errors.append(FieldError(.notSupported(.string(value), supported: protocols), portPath + ".protocol"))
             }
         }
+        var mountPoints: Set<String> = []
         for (index, mount) in (volumeMounts ?? []).enumerated() {
             let mountPath = "\(path).volumeMounts[\(index)]"
             if mount.name.isEmpty {
@@ -111,6 +112,20 @@ extension Container {
                 errors.append(FieldError(.notFound(.string(mount.name)), mountPath + ".name"))
             }
             if mount.mountPath.isEmpty { errors.append(FieldError(.required, mountPath + ".mountPath")) }
+            if mountPoints.contains(mount.mountPath) {
+                errors.append(FieldError(.invalid(.string(mount.mountPath)), mountPath + ".mountPath", "must be unique"))
+            }
+            mountPoints.insert(mount.mountPath)
+            if let subPath = mount.subPath, !subPath.isEmpty {
+                // 1.8 names the list, not the entry, in this path (`fldPath.Child("subPath")`).
+                let subPathField = "\(path).volumeMounts.subPath"
+                if subPath.hasPrefix("/") {
+                    errors.append(FieldError(.invalid(.string(subPath)), subPathField, "must be a relative path"))
+                }
+                if subPath.split(separator: "/", omittingEmptySubsequences: false).contains("..") {
+                    errors.append(FieldError(.invalid(.string(subPath)), subPathField, "must not contain '..'"))
+                }
+            }
         }
         let pullPolicies = ["Always", "IfNotPresent", "Never"]
         if let policy = imagePullPolicy, !pullPolicies.contains(policy) {

@@ -19,18 +19,26 @@ public struct DiskFreeProgram: Program {
         let available = max(0, profile.diskKilobytes - used - profile.diskKilobytes / 20)
         var rows: [(String, Int, Int, Int, String)] = []
         let memory = profile.memoryKilobytes / 2
+        // Volumes and bind mounts: a tmpfs of its own, or a directory of the host's disk.
+        let grafted = context.machine.fileSystem.mounts.map { mount in
+            mount.type == "tmpfs"
+                ? (mount.device, memory, 0, memory, mount.target)
+                : (isContainer ? profile.rootDevice : mount.device, profile.diskKilobytes, used, available, mount.target)
+        }
         if isContainer {
             // What Docker mounts into a container: its overlay root, a small /dev, the cgroup
-            // tree, the host's disk for /etc/hosts and friends, and a 64 MB /dev/shm.
+            // tree, its volumes, the host's disk for /etc/hosts and friends, and a 64 MB /dev/shm.
             rows.append(("overlay", profile.diskKilobytes, used, available, "/"))
             rows.append(("tmpfs", 65_536, 0, 65_536, "/dev"))
             rows.append(("tmpfs", memory, 0, memory, "/sys/fs/cgroup"))
+            rows += grafted
             rows.append((profile.rootDevice, profile.diskKilobytes, used, available, "/etc/hosts"))
             rows.append(("shm", 65_536, 0, 65_536, "/dev/shm"))
         } else {
             rows.append((profile.rootDevice, profile.diskKilobytes, used, available, "/"))
             rows.append(("udev", memory, 0, memory, "/dev"))
             rows.append(("tmpfs", memory, 0, memory, "/dev/shm"))
+            rows += grafted
         }
         func size(_ kilobytes: Int) -> String {
             guard human else { return String(kilobytes) }
