@@ -71,7 +71,7 @@ struct DeleteCommand {
             guard !flags.positional.isEmpty else {
                 throw KubectlError.usage("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", command: "delete")
             }
-            let requests = try ResourceArguments.parse(flags.positional)
+            let requests = try ResourceArguments.parse(flags.positional, allKinds: ResourceArguments.discoveryAllKinds)
             let selecting = flags.bool("all") || !(flags.string("selector") ?? "").isEmpty
             for request in requests {
                 let namespace = request.type.namespaced ? invocation.namespace : nil
