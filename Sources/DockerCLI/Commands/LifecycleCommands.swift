@@ -59,7 +59,18 @@ extension Commands {
         DockerCommand(name: "stop", usage: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
                       summary: "Stop one or more running containers", flags: [FlagSpec("time", "t", value: true)],
                       minimumArguments: 1, maximumArguments: nil) { invocation in
-            await eachContainer(invocation) { container in await invocation.engine.stop(container, timeout: timeout(invocation)) }
+            var status: Int32 = 0
+            for name in invocation.arguments.positional {
+                guard let container = invocation.engine.container(named: name) else {
+                    invocation.err("Error response from daemon: No such container: \(name)\n")
+                    status = 1
+                    continue
+                }
+                // Interrupted (Ctrl-C): the client ends without an answer; the daemon goes on.
+                guard await invocation.engine.stop(container, timeout: timeout(invocation)) else { throw CancellationError() }
+                invocation.out(name + "\n")
+            }
+            return status
         }
     }
 
