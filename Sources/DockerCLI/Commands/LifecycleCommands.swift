@@ -114,7 +114,7 @@ extension Commands {
     static var logs: DockerCommand {
         DockerCommand(name: "logs", usage: "docker logs [OPTIONS] CONTAINER", summary: "Fetch the logs of a container",
                       flags: [FlagSpec("follow", "f"), FlagSpec("timestamps", "t"), FlagSpec("tail", value: true)],
-                      minimumArguments: 1, maximumArguments: 1) { invocation in
+                      minimumArguments: 1, maximumArguments: 1, readsOnly: true) { invocation in
             let name = invocation.arguments.positional[0]
             guard let container = invocation.engine.container(named: name) else {
                 invocation.err("Error: No such container: \(name)\n")
