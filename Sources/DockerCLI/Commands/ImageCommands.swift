@@ -133,7 +133,7 @@ extension Commands {
 
     static var version: DockerCommand {
         DockerCommand(name: "version", usage: "docker version [OPTIONS]", summary: "Show the Docker version information",
-                      flags: [], minimumArguments: 0, maximumArguments: 0) { invocation in
+                      flags: [], minimumArguments: 0, maximumArguments: 0, readsOnly: true) { invocation in
             invocation.out("""
                 Client:
                  Version:\t17.12.0-ce

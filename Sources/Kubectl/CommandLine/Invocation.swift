@@ -105,9 +105,15 @@ final class Invocation {
     /// One line (once per topic per session) on what today's kubectl does instead. Whether
     /// stderr is a terminal cannot be known here, so it is plain text (no dim escape), on stderr
     /// so that pipelines still see exactly the era's output.
-    func note(_ topic: String, _ text: String) {
+    /// In the learner's language: `chinese` when the course speaks Chinese (English when a
+    /// note has no translation yet).
+    func note(_ topic: String, _ text: String, chinese: String? = nil) {
         guard context.environment["KUBELAB_MODERN_NOTES"]?.lowercased() != "off" else { return }
         guard program.markNoteShown(topic) else { return }
-        printError("note: " + text + "\n")
+        if context.machine.noteLanguage == "zh", let chinese {
+            printError("注：" + chinese + "\n")
+        } else {
+            printError("note: " + text + "\n")
+        }
     }
 }

@@ -156,7 +156,8 @@ struct ApplyCommand {
     private func noteOutdatedVersion(_ manifest: Manifest) {
         let apiVersion = manifest.value["apiVersion"]?.stringValue ?? ""
         if ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"].contains(apiVersion) {
-            invocation.note("api-version-\(manifest.type.kind)", "\(apiVersion) \(manifest.type.kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).")
+            invocation.note("api-version-\(manifest.type.kind)", "\(apiVersion) \(manifest.type.kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
+                            chinese: "\(apiVersion) 的 \(manifest.type.kind) 在 Kubernetes 1.16 中已被移除；如今的清单使用 apiVersion: apps/v1（它要求写 spec.selector）。")
         }
     }
 

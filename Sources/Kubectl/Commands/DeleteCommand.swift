@@ -102,17 +102,24 @@ struct DeleteCommand {
         }
         if flags.has("cascade") && !flags.bool("cascade") { options.propagationPolicy = .orphan }
         var failed = false
+        let reaper = ReplicaReaper(invocation: invocation, client: client)
         for (type, namespace, name) in targets {
             do {
+                if options.propagationPolicy != .orphan, ReplicaReaper.kinds.contains(type.kind) {
+                    try await reaper.scaleDown(type, namespace: namespace, name: name)
+                }
                 let deleted = try type.delete(client, namespace, name, options)
                 if flags.string("output") == "name" {
                     invocation.print(ObjectOutput.name(of: deleted) + "\n")
                 } else {
                     invocation.print(Messages.operation(deleted, "deleted"))
                 }
-            } catch {
+            } catch let error as APIError {
                 if error.reason == .notFound && flags.bool("ignore-not-found") { continue }
                 invocation.printError(KubectlError.api(error).text)
+                failed = true
+            } catch let error as KubectlError {
+                invocation.printError(error.text)
                 failed = true
             }
         }

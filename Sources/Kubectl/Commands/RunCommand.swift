@@ -61,7 +61,8 @@ struct RunCommand {
         let generator: String
         if let explicit = flags.string("generator"), !explicit.isEmpty {
             generator = explicit
-            invocation.note("generator", "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.")
+            invocation.note("generator", "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.",
+                            chinese: "kubectl 1.18 起不再有生成器（--generator 参数自 1.21 起被移除）：`kubectl run` 只创建 Pod；要创建控制器，请用 `kubectl create deployment`，或写一个清单用 `kubectl apply -f`。")
         } else {
             switch restart {
             case "Never": generator = "run-pod/v1"
@@ -85,7 +86,8 @@ struct RunCommand {
                 spec: ReplicationControllerSpec(replicas: replicas, selector: labels, template: template))
             created = try client.create(controller)
         case "deployment/v1beta1", "deployment/apps.v1beta1":
-            invocation.note("run-deployment", "today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment.")
+            invocation.note("run-deployment", "today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment.",
+                            chinese: "如今的 `kubectl run` 只创建一个 Pod，而不是 Deployment；要创建 Deployment，请用 `kubectl create deployment \(name) --image=\(image)`。")
             let deployment = Deployment(
                 apiVersion: generator == "deployment/v1beta1" ? "extensions/v1beta1" : "apps/v1beta1",
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
