@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
-        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "DockerCLI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
             "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

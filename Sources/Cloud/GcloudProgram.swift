@@ -18,6 +18,9 @@ public struct GcloudProgram: Program {
         case ("container", "clusters"): return try await clusters(context, Array(arguments.dropFirst(2)))
         case ("compute", "instances"): return try await instances(context, Array(arguments.dropFirst(2)))
         case ("compute", "ssh"): return try await secureShell(context, Array(arguments.dropFirst(2)))
+        case ("version", _), ("--version", _):
+            context.print(environment.era.gke.sdkVersions)
+            return 0
         default:
             context.printError("ERROR: (gcloud) Invalid choice: '\(arguments.first ?? "")'.\nUsage: gcloud [optional flags] <group | command>\n")
             return 2
@@ -124,6 +127,20 @@ public struct GcloudProgram: Program {
                 environment.gke[key].map { clusterRow($0, machineType: environment.machineTypes[key] ?? "n1-standard-1") }
             }
             if !rows.isEmpty { context.print(Self.table([clusterHeader] + rows)) }
+            return 0
+        case "get-credentials":
+            guard positionals.count > 1 else {
+                context.printError("ERROR: (gcloud.container.clusters.get-credentials) argument NAME: Must be specified.\n")
+                return 2
+            }
+            let name = positionals[1]
+            context.printError("Fetching cluster endpoint and auth data.\n")
+            guard let cluster = environment.gke[name] else {
+                context.printError("ERROR: (gcloud.container.clusters.get-credentials) ResponseError: code=404, message=Not found: projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name).\n")
+                return 1
+            }
+            KubeconfigFile.add(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", server: cluster.server, as: context.user)
+            context.printError("kubeconfig entry generated for \(name).\n")
             return 0
         case "delete":
             guard positionals.count > 1 else {

@@ -15,7 +15,11 @@ public final class ClusterNode {
 
     init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, network: ClusterNetwork) {
         bridge = Network()
-        let fileSystem = FileSystem(root: RootFileSystems.debian())
+        // A node has what the book uses on one: curl, and the docker client of its engine.
+        let fileSystem = FileSystem(root: RootFileSystems.debian(extras: [
+            InstalledProgram(path: "/usr/bin/curl", program: "curl", size: 159_344),
+            InstalledProgram(path: "/usr/bin/docker", program: "docker", size: 18_330_000),
+        ]))
         machine = Machine(hostname: configuration.nodeName, loop: environment.loop, fileSystem: fileSystem, programs: environment.programs, network: bridge)
         engine = DockerEngine(host: machine, hub: environment.hub, era: environment.era, programs: environment.programs)
         engine.registryResolver = { [weak environment] host in environment?.resolveRegistry(host) }
@@ -71,7 +75,10 @@ public final class SimulatedCluster {
         controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider,
                                     schedulerMessages: SchedulerMessages(kubernetesVersion: profile.version))
         let client = controlPlane.client()
-        network = ClusterNetwork(world: environment.network)
+        let serviceRange = profile.configuration.serviceCIDR
+        network = ClusterNetwork(world: environment.network) { address in
+            IPv4Range.address(address).map { serviceRange.contains($0) } ?? false
+        }
         proxy = ServiceProxy(client: client, network: network, random: environment.random.split())
         dns = ClusterDNS(client: client)
         runtime = NodeRuntime(client: client)
@@ -106,6 +113,7 @@ public final class SimulatedCluster {
         proxy.stop()
         dns.stop()
         controlPlane.stop()
+        network.shutDown()
         environment.clusters.remove(server: server)
     }
 

@@ -12,6 +12,8 @@ struct DockerCommand {
     var interspersed = true
     let minimumArguments: Int
     let maximumArguments: Int?
+    /// Whether the command only looks at the engine (a lesson's check may run it).
+    var readsOnly = false
     let action: (Invocation) async throws -> Int32
 }
 

@@ -24,19 +24,26 @@ extension Era {
             runGenerators: ["Always": "deployment/apps.v1beta1", "OnFailure": "job/v1", "Never": "run-pod/v1"],
             tables: .kubectl(), yamlStyle: .kubernetes1_8, jsonPathPrintsGoValues: true,
             notes: ModernNotes(
-                generator: "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.",
+                generator: Note(
+                    "kubectl 1.18+ has no generators (the --generator flag is gone since 1.21): `kubectl run` only creates Pods; for a controller use `kubectl create deployment` or a manifest with `kubectl apply -f`.",
+                    chinese: "kubectl 1.18 起不再有生成器（--generator 参数自 1.21 起被移除）：`kubectl run` 只创建 Pod；要创建控制器，请用 `kubectl create deployment`，或写一个清单用 `kubectl apply -f`。"),
                 runDeployment: { name, image in
-                    "today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment."
+                    Note("today's `kubectl run` creates a single Pod, not a Deployment; use `kubectl create deployment \(name) --image=\(image)` for a Deployment.",
+                         chinese: "如今的 `kubectl run` 只创建一个 Pod，而不是 Deployment；要创建 Deployment，请用 `kubectl create deployment \(name) --image=\(image)`。")
                 },
                 removedAPIVersions: ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"],
                 removedAPIVersion: { apiVersion, kind in
-                    "\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector)."
+                    Note("\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
+                         chinese: "\(apiVersion) 的 \(kind) 在 Kubernetes 1.16 中已被移除；如今的清单使用 apiVersion: apps/v1（它要求写 spec.selector）。")
                 },
                 laterCommand: [
-                    "wait": "`kubectl wait` arrived in kubectl 1.11; with the book's kubectl 1.8, poll with `kubectl get` (add `-w` to watch).",
-                    "api-resources": "`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list of resource types is in `kubectl get --help`.",
+                    "wait": Note("`kubectl wait` arrived in kubectl 1.11; with the book's kubectl 1.8, poll with `kubectl get` (add `-w` to watch).",
+                                 chinese: "`kubectl wait` 在 kubectl 1.11 才出现；用书中的 kubectl 1.8 时，请用 `kubectl get` 反复查看（加 `-w` 可以持续观察）。"),
+                    "api-resources": Note("`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list of resource types is in `kubectl get --help`.",
+                                          chinese: "`kubectl api-resources` 在 kubectl 1.11 才出现；用 kubectl 1.8 时，资源类型的列表在 `kubectl get --help` 里。"),
                 ])),
         minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13"),
         gke: GKE(version: "1.8.0-gke.0", osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+",
-                 locationColumn: "ZONE", deleteConfirms: true))
+                 locationColumn: "ZONE", deleteConfirms: true,
+                 sdkVersions: "Google Cloud SDK 181.0.0\nbq 2.0.27\ncore 2017.11.28\ngsutil 4.28\n"))
 }

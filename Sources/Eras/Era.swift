@@ -159,22 +159,33 @@ extension Era {
         }
     }
 
+    /// A modern note in each language the course speaks.
+    public struct Note: Sendable, Equatable {
+        public var english: String
+        public var chinese: String
+
+        public init(_ english: String, chinese: String) {
+            self.english = english
+            self.chinese = chinese
+        }
+    }
+
     /// The one-line notes kubectl adds (on standard error, once per topic) where today's tools differ.
     public struct ModernNotes: Sendable {
         /// `--generator` was given.
-        public var generator: String
+        public var generator: Note
         /// `kubectl run` made a Deployment: given its name and image.
-        public var runDeployment: @Sendable (_ name: String, _ image: String) -> String
+        public var runDeployment: @Sendable (_ name: String, _ image: String) -> Note
         /// API versions of this era that later releases removed.
         public var removedAPIVersions: Set<String>
         /// A manifest used one of `removedAPIVersions`: given the version and kind.
-        public var removedAPIVersion: @Sendable (_ apiVersion: String, _ kind: String) -> String
+        public var removedAPIVersion: @Sendable (_ apiVersion: String, _ kind: String) -> Note
         /// A command of a later release was asked for, by name.
-        public var laterCommand: [String: String]
+        public var laterCommand: [String: Note]
 
-        public init(generator: String, runDeployment: @escaping @Sendable (String, String) -> String,
-                    removedAPIVersions: Set<String>, removedAPIVersion: @escaping @Sendable (String, String) -> String,
-                    laterCommand: [String: String]) {
+        public init(generator: Note, runDeployment: @escaping @Sendable (String, String) -> Note,
+                    removedAPIVersions: Set<String>, removedAPIVersion: @escaping @Sendable (String, String) -> Note,
+                    laterCommand: [String: Note]) {
             self.generator = generator
             self.runDeployment = runDeployment
             self.removedAPIVersions = removedAPIVersions
@@ -207,8 +218,12 @@ extension Era {
         public var locationColumn: String
         /// `gcloud container clusters delete` asks before deleting unless `--quiet`.
         public var deleteConfirms: Bool
+        /// What `gcloud version` prints: the Cloud SDK and its components.
+        public var sdkVersions: String
 
-        public init(version: String, osImage: String, kernelVersion: String, locationColumn: String, deleteConfirms: Bool) {
+        public init(version: String, osImage: String, kernelVersion: String, locationColumn: String, deleteConfirms: Bool,
+                    sdkVersions: String) {
+            self.sdkVersions = sdkVersions
             self.version = version
             self.osImage = osImage
             self.kernelVersion = kernelVersion

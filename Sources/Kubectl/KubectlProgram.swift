@@ -27,10 +27,14 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// One line (once per topic per session) on what today's kubectl does instead. Whether
     /// stderr is a terminal cannot be known here, so it is plain text (no dim escape), on stderr
     /// so that pipelines still see exactly the era's output.
-    func note(_ topic: String, _ text: String, context: ProgramContext) {
+    func note(_ topic: String, _ note: Era.Note, context: ProgramContext) {
         guard context.environment["KUBELAB_MODERN_NOTES"]?.lowercased() != "off" else { return }
         guard shownNotes.insert(topic).inserted else { return }
-        context.printError("note: " + text + "\n")
+        if context.machine.noteLanguage == "zh" {
+            context.printError("注：" + note.chinese + "\n")
+        } else {
+            context.printError("note: " + note.english + "\n")
+        }
     }
 
     /// The parsed kubeconfig whose file holds `bytes`.

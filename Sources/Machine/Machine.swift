@@ -12,6 +12,9 @@ public final class Machine {
     public let networkStack: NetworkStack
     /// The machine whose `ps` also lists this one's processes (a container's Docker host).
     public weak var host: Machine?
+    /// The language KubeLab's own notes to the learner are written in (`en`, `zh`): the
+    /// course's, not the simulated system's, so no simulated program reads it otherwise.
+    public var noteLanguage = "en"
 
     public init(hostname: String, loop: EventLoop, fileSystem: FileSystem, programs: ProgramRegistry, network: Network) {
         self.hostname = hostname

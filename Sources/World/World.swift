@@ -130,6 +130,9 @@ public final class World {
         case .workspaceEdit(let path, let contents):
             WorkspaceMirror.apply(path: path, contents: contents.map { [UInt8]($0) }, to: workstation.fileSystem,
                                   home: learner.home, owner: learner)
+        case .freshWorld:
+            // A world cannot replace itself: replays start after the last one (`JournalSegment`).
+            break
         }
     }
 }

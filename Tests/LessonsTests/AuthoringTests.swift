@@ -11,7 +11,7 @@ import Testing
         #expect(printed.hasPrefix("Created \(path)"))
         let lesson = try #require(LessonParser.parse(contentsOf: URL(fileURLWithPath: path)).lesson)
         #expect(lesson.chapter == 4 && lesson.section == "4.1")
-        let diagnostics = LessonLinter(knownCommands: ["touch", "rmdir", "test"]).lint(paths: [path])
+        let diagnostics = LessonLinter(knownCommands: ["touch", "rmdir", "test", "mkdir"]).lint(paths: [path])
         #expect(diagnostics == [])
         #expect(LessonTester(makeWorld: { try makeTestWorld(seed: $0) }).test(lesson) == [])
         // Every field of the format is there for the instructor to see.

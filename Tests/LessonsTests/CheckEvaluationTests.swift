@@ -17,6 +17,7 @@ final class FixedEnvironment: StepEnvironment {
     func runScripted(_ line: String, visible: Bool) -> Int32 { status }
     func placeFile(_ path: String, contents: [UInt8]) {}
     func advanceTime(by duration: Duration) {}
+    func restoreFreshWorld() throws {}
 }
 
 @Suite struct CheckEvaluationTests {

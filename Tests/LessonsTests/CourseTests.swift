@@ -78,7 +78,7 @@ import Testing
         #expect(screen.contains("Undone: the world is back to before your last command.\nStep 1 of 3\n"))
         #expect(!course.exists("notes.txt"))
         #expect(course.prompts.last == "[2.1 1/3] ~ $ ")
-        #expect(screen.hasSuffix("Not yet: 0 of 1 checks pass. (`hint` helps.)\n"))
+        #expect(screen.hasSuffix("Not yet: 0 of 1 checks pass.\n• Missing: `test -f notes.txt` does not show what this step needs yet.\n\n(`hint` helps.)\n"))
     }
 
     @Test func undoWithinAStepKeepsTheStep() throws {

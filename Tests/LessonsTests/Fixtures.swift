@@ -21,6 +21,7 @@ enum Fixtures {
             mistakes:
               - check: {run: test -d notes.txt}
                 say: {en: "That is a directory, not a file.", zh: 那是目录，不是文件。}
+                test: {fires: [mkdir notes.txt]}
           - id: greet
             instruction: {en: Write hello into `greeting`., zh: 把 hello 写进 `greeting`。}
             setup:
@@ -37,6 +38,7 @@ enum Fixtures {
             checks:
               - typed: '^ls\\b'
             solution: [ls]
+        world: {cluster: none}
 
         """
 
@@ -54,6 +56,7 @@ enum Fixtures {
             checks:
               - run: test -d box
             solution: [mkdir box]
+        world: {cluster: none}
 
         """
 
@@ -69,6 +72,7 @@ enum Fixtures {
             checks:
               - run: test -f ready
             solution: [eventually ready, wait 15s]
+        world: {cluster: none}
 
         """
 
@@ -85,6 +89,7 @@ enum Fixtures {
               - run: echo hello
                 contains: hello
             solution: [echo hello]
+        world: {cluster: none}
 
         """
 
@@ -105,6 +110,7 @@ enum Fixtures {
               - run: cat made
                 equals: done
             solution: [write made wrong]
+        world: {cluster: none}
 
         """
 }

@@ -40,7 +40,7 @@ import Testing
         let path = paths["a.yaml"] ?? ""
         #expect(diagnostics.map(\.description) == [
             "\(path):19: error: step 1: a mistake's check must only read the world: `kubectl delete` changes the world",
-            "\(path):29: error: step 2: a check must only read the world: `touch` is not known to be read-only (checks may use kubectl get/describe/logs, docker images/ps/inspect, curl, cat, ls, grep, test …)",
+            "\(path):30: error: step 2: a check must only read the world: `touch` is not known to be read-only (checks may use kubectl get/describe/logs, docker images/ps/inspect, curl, cat, ls, grep, test …)",
         ])
     }
 
@@ -48,11 +48,12 @@ import Testing
         let copy = Fixtures.more.replacingOccurrences(of: "prerequisites: [ch02-files]", with: "prerequisites: [ch02-nothing, ch02-more]")
         let (diagnostics, paths) = try lint(["a.yaml": Fixtures.more, "b.yaml": copy])
         let (a, b) = (paths["a.yaml"] ?? "", paths["b.yaml"] ?? "")
+        // An unknown prerequisite is reported at its own line.
         #expect(diagnostics.map(\.description) == [
-            "\(a):1: error: prerequisite \"ch02-files\" is not a lesson",
+            "\(a):5: error: prerequisite \"ch02-files\" is not a lesson",
             "\(b):1: error: lesson id \"ch02-more\" is also used at \(a):1",
-            "\(b):1: error: prerequisite \"ch02-nothing\" is not a lesson",
             "\(b):1: error: the lesson lists itself as a prerequisite",
+            "\(b):5: error: prerequisite \"ch02-nothing\" is not a lesson",
         ])
     }
 

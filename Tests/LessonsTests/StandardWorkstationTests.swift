@@ -32,6 +32,8 @@ import World
             mistakes:
               - check: {run: test -f build}
                 say: {en: "`build` is a file: remove it.", zh: "`build` 是文件：删掉它。"}
+                test: {fires: [touch build]}
+        world: {cluster: none}
 
         """
 

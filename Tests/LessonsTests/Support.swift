@@ -163,8 +163,7 @@ final class CourseHarness {
         let output = Screen()
         let journal = try JournalFile(url: directory.appendingPathComponent("world.journal"), seed: 5)
         try journal.load()
-        let world = try makeWorld(journal.seed)
-        for entry in journal.entries { world.apply(entry) }
+        let world = try JournalSegment(entries: journal.entries, seed: journal.seed).rebuild(makeWorld)
         world.outputSink = { output.text += String(decoding: $0, as: UTF8.self) }
         let reader = ScriptedReader(lines)
         let session = Session(world: world, reader: reader, journal: journal, mirror: nil, clock: .script) {

@@ -192,14 +192,26 @@ extension DockerEngine {
     }
 
     /// Sends the stop signal, then SIGKILL after `timeout` (`docker stop`, default 10 s).
-    public func stop(_ container: Container, timeout: Duration = .seconds(10)) async {
+    ///
+    /// The daemon does the work: a client that is interrupted (Ctrl-C during `docker stop`)
+    /// stops waiting, but the container is still killed when the timeout ends. Returns whether
+    /// the caller waited until the container stopped.
+    @discardableResult
+    public func stop(_ container: Container, timeout: Duration = .seconds(10)) async -> Bool {
         container.stoppedByUser = true
-        guard container.isRunning, let process = container.mainProcess else { return }
+        guard container.isRunning, let process = container.mainProcess else { return true }
         let stopSignal = container.config.stopSignal.flatMap(Signal.init(name:)) ?? .terminate
         deliver(stopSignal, to: process)
-        let timer = loop.schedule(after: timeout) { [weak process] in process?.signal(.kill) }
-        _ = try? await process.waitForExit()
+        let timer = loop.schedule(after: timeout) { [weak process] in
+            if let process, process.isRunning { process.signal(.kill) }
+        }
+        do {
+            _ = try await process.waitForExit()
+        } catch {
+            return false
+        }
         loop.cancel(timer)
+        return true
     }
 
     /// Sends `signal` to the main process (`docker kill`, SIGKILL by default).

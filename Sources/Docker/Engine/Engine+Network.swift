@@ -59,7 +59,8 @@ extension DockerEngine {
             allocatedHostPorts[binding.hostPort] = container.id
             hostStack.reservePort(binding.hostPort)
             let hostPort = binding.hostPort, containerPort = binding.containerPort
-            network.add(NetworkRule(name: ruleName(container, hostPort)) { [weak hostStack] destination, port, source in
+            // docker-proxy listens on the host port and connects to the container only then.
+            network.add(NetworkRule(name: ruleName(container, hostPort), acceptsFirst: true) { [weak hostStack] destination, port, source in
                 guard let hostStack, port == hostPort else { return nil }
                 let toHost = (destination.hasPrefix("127.") && source === hostStack) || hostStack.addresses.contains(destination)
                 return toHost ? (address, containerPort) : nil

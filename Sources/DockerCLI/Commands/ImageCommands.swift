@@ -133,7 +133,7 @@ extension Commands {
 
     static var version: DockerCommand {
         DockerCommand(name: "version", usage: "docker version [OPTIONS]", summary: "Show the Docker version information",
-                      flags: [], minimumArguments: 0, maximumArguments: 0) { invocation in
+                      flags: [], minimumArguments: 0, maximumArguments: 0, readsOnly: true) { invocation in
             let client = invocation.era.docker, server = invocation.engine.era.docker
             invocation.out("""
                 Client:

@@ -4,7 +4,7 @@ import Machine
 extension Commands {
     static var info: DockerCommand {
         DockerCommand(name: "info", usage: "docker info [OPTIONS]", summary: "Display system-wide information",
-                      flags: [FlagSpec("format", "f", value: true)], minimumArguments: 0, maximumArguments: 0) { invocation in
+                      flags: [FlagSpec("format", "f", value: true)], minimumArguments: 0, maximumArguments: 0, readsOnly: true) { invocation in
             let engine = invocation.engine
             let running = engine.containers.filter(\.isRunning).count
             let fileSystem = engine.host.fileSystem

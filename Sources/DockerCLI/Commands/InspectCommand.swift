@@ -7,7 +7,7 @@ extension Commands {
         DockerCommand(name: "inspect", usage: "docker inspect [OPTIONS] NAME|ID [NAME|ID...]",
                       summary: "Return low-level information on Docker objects",
                       flags: [FlagSpec("format", "f", value: true), FlagSpec("type", value: true), FlagSpec("size", "s")],
-                      minimumArguments: 1, maximumArguments: nil) { invocation in
+                      minimumArguments: 1, maximumArguments: nil, readsOnly: true) { invocation in
             let engine = invocation.engine
             let kind = invocation.arguments.value("type")
             if let kind, !["container", "image", "volume"].contains(kind) {

@@ -59,7 +59,18 @@ extension Commands {
         DockerCommand(name: "stop", usage: "docker stop [OPTIONS] CONTAINER [CONTAINER...]",
                       summary: "Stop one or more running containers", flags: [FlagSpec("time", "t", value: true)],
                       minimumArguments: 1, maximumArguments: nil) { invocation in
-            await eachContainer(invocation) { container in await invocation.engine.stop(container, timeout: timeout(invocation)) }
+            var status: Int32 = 0
+            for name in invocation.arguments.positional {
+                guard let container = invocation.engine.container(named: name) else {
+                    invocation.err("Error response from daemon: No such container: \(name)\n")
+                    status = 1
+                    continue
+                }
+                // Interrupted (Ctrl-C): the client ends without an answer; the daemon goes on.
+                guard await invocation.engine.stop(container, timeout: timeout(invocation)) else { throw CancellationError() }
+                invocation.out(name + "\n")
+            }
+            return status
         }
     }
 
@@ -104,7 +115,7 @@ extension Commands {
     static var logs: DockerCommand {
         DockerCommand(name: "logs", usage: "docker logs [OPTIONS] CONTAINER", summary: "Fetch the logs of a container",
                       flags: [FlagSpec("follow", "f"), FlagSpec("timestamps", "t"), FlagSpec("tail", value: true)],
-                      minimumArguments: 1, maximumArguments: 1) { invocation in
+                      minimumArguments: 1, maximumArguments: 1, readsOnly: true) { invocation in
             let name = invocation.arguments.positional[0]
             guard let container = invocation.engine.container(named: name) else {
                 invocation.err("Error: No such container: \(name)\n")

@@ -7,7 +7,7 @@ extension Commands {
     static var ps: DockerCommand {
         DockerCommand(name: "ps", usage: "docker ps [OPTIONS]", summary: "List containers",
                       flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("latest", "l")],
-                      minimumArguments: 0, maximumArguments: 0) { invocation in
+                      minimumArguments: 0, maximumArguments: 0, readsOnly: true) { invocation in
             let engine = invocation.engine
             let arguments = invocation.arguments
             var shown = engine.containers.reversed().filter { arguments.has("all") || $0.isRunning }
@@ -75,7 +75,7 @@ extension Commands {
     static var images: DockerCommand {
         DockerCommand(name: "images", usage: "docker images [OPTIONS] [REPOSITORY[:TAG]]", summary: "List images",
                       flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("digests")],
-                      minimumArguments: 0, maximumArguments: 1) { invocation in
+                      minimumArguments: 0, maximumArguments: 1, readsOnly: true) { invocation in
             let engine = invocation.engine
             let arguments = invocation.arguments
             let parents = Set(engine.images.values.compactMap(\.parentID))
@@ -124,7 +124,7 @@ extension Commands {
     static var history: DockerCommand {
         DockerCommand(name: "history", usage: "docker history [OPTIONS] IMAGE", summary: "Show the history of an image",
                       flags: [FlagSpec("no-trunc"), FlagSpec("quiet", "q")],
-                      minimumArguments: 1, maximumArguments: 1) { invocation in
+                      minimumArguments: 1, maximumArguments: 1, readsOnly: true) { invocation in
             let engine = invocation.engine
             let name = invocation.arguments.positional[0]
             guard var image = engine.image(named: name) else {

@@ -103,8 +103,9 @@ final class Invocation {
 
     // MARK: Modern notes
 
-    /// The era's modern note on `topic`, once per session; none when the era is today's.
-    func note(_ topic: String, _ text: (Era.ModernNotes) -> String) {
+    /// The era's modern note on `topic`, once per session, in the learner's language; none when
+    /// the era is today's. On stderr, so that pipelines still see exactly the era's output.
+    func note(_ topic: String, _ text: (Era.ModernNotes) -> Era.Note) {
         guard let notes = program.era.kubectl.notes else { return }
         program.note(topic, text(notes), context: context)
     }

@@ -71,7 +71,7 @@ struct DeleteCommand {
             guard !flags.positional.isEmpty else {
                 throw KubectlError.usage("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'", command: "delete")
             }
-            let requests = try ResourceArguments.parse(flags.positional)
+            let requests = try ResourceArguments.parse(flags.positional, allKinds: ResourceArguments.discoveryAllKinds)
             let selecting = flags.bool("all") || !(flags.string("selector") ?? "").isEmpty
             for request in requests {
                 let namespace = request.type.namespaced ? invocation.namespace : nil
@@ -102,17 +102,24 @@ struct DeleteCommand {
         }
         if flags.has("cascade") && !flags.bool("cascade") { options.propagationPolicy = .orphan }
         var failed = false
+        let reaper = ReplicaReaper(invocation: invocation, client: client)
         for (type, namespace, name) in targets {
             do {
+                if options.propagationPolicy != .orphan, ReplicaReaper.kinds.contains(type.kind) {
+                    try await reaper.scaleDown(type, namespace: namespace, name: name)
+                }
                 let deleted = try type.delete(client, namespace, name, options)
                 if flags.string("output") == "name" {
                     invocation.print(ObjectOutput.name(of: deleted) + "\n")
                 } else {
                     invocation.print(Messages.operation(deleted, "deleted"))
                 }
-            } catch {
+            } catch let error as APIError {
                 if error.reason == .notFound && flags.bool("ignore-not-found") { continue }
                 invocation.printError(KubectlError.api(error).text)
+                failed = true
+            } catch let error as KubectlError {
+                invocation.printError(error.text)
                 failed = true
             }
         }

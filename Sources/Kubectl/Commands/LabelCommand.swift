@@ -80,14 +80,19 @@ struct MetadataUpdate {
     let command: String
 
     func run() throws -> Int32 {
+        // kubectl's GetResourcesAndPairs: a word with `=` or a trailing `-` is a change, and
+        // once changes begin, every later word must be one too.
+        let pairType = field == "labels" ? "label" : "annotation"
         var resourceWords: [String] = []
         var changes: [(String, String?)] = []
         for word in flags.positional {
             if word.contains("=") {
                 let parts = word.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 changes.append((String(parts[0]), String(parts[1])))
-            } else if word.hasSuffix("-") && !resourceWords.isEmpty && (resourceWords.count >= 2 || resourceWords[0].contains("/") || flags.bool("all")) {
+            } else if word.hasSuffix("-") {
                 changes.append((String(word.dropLast()), nil))
+            } else if !changes.isEmpty {
+                throw KubectlError.message("all resources must be specified before \(pairType) changes: \(word)")
             } else {
                 resourceWords.append(word)
             }

@@ -68,7 +68,8 @@ extension Commands {
                 } else if containers.count == 1 {
                     container = containers[0]
                 } else {
-                    throw KubectlError.message("a container name must be specified for pod \(pod.name), choose one of: [\(containers.joined(separator: " "))]")
+                    // 1.8's API server answers this, not kubectl (pod strategy's LogLocation).
+                    throw KubectlError.api(APIError.badRequest("a container name must be specified for pod \(pod.name), choose one of: [\(containers.joined(separator: " "))]"))
                 }
                 let stream = try kubelet.logs(namespace: pod.namespace, pod: pod.name, container: container,
                                               options: PodLogOptions(previous: flags.bool("previous"), follow: flags.bool("follow"), tailLines: tail))

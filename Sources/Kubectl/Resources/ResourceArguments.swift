@@ -10,6 +10,14 @@ struct ResourceRequest {
 }
 
 enum ResourceArguments {
+    /// The kinds `kubectl get all` lists in 1.8, in the order it printed them.
+    static let allKinds = ["Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"]
+
+    /// The kinds `all` stands for when kubectl 1.8 walks them unsorted, as `delete` does: the
+    /// discovery order of the `all` category (core group first). The book's `kubectl delete all
+    /// --all` deletes pods, then replication controllers, then services.
+    static let discoveryAllKinds = ["Pod", "ReplicationController", "Service", "Deployment", "ReplicaSet"]
+
     /// Resolves one type word; unknown ones give the server's error plus a suggestion line.
     static func type(_ word: String) throws(KubectlError) -> ResourceType {
         if let type = ResourceTypes.resolve(word) { return type }
@@ -24,7 +32,7 @@ enum ResourceArguments {
     }
 
     /// Reads `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…`.
-    static func parse(_ words: [String], allowAll: Bool = true) throws(KubectlError) -> [ResourceRequest] {
+    static func parse(_ words: [String], allowAll: Bool = true, allKinds: [String] = ResourceArguments.allKinds) throws(KubectlError) -> [ResourceRequest] {
         guard let first = words.first else { return [] }
         if words.contains(where: { $0.contains("/") }) {
             var requests: [ResourceRequest] = []

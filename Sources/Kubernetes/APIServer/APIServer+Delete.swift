@@ -52,6 +52,7 @@ extension APIServer {
         final.metadata.resourceVersion = String(revision)
         store(Object.self).remove(final, revision: revision)
         final.release(admission)
+        noteDeletion(final)
         return final
     }
 

@@ -12,6 +12,10 @@ public final class APIServer {
     let admission: AdmissionContext
     var identifiers: Identifiers
     private var stores: [ObjectIdentifier: AnyResourceStore] = [:]
+    /// When the server started: the bootstrap controller's ticks count from here.
+    let bootedAt: VirtualInstant
+    /// Whether the bootstrap controller's timer is set.
+    var masterServiceReconcilePending = false
 
     /// The kinds the server serves: the one list in `Kinds`.
     public static var kinds: [any APIObject.Type] { Kinds.all.map { $0 as any APIObject.Type } }
@@ -22,6 +26,7 @@ public final class APIServer {
     public init(loop: EventLoop, configuration: ClusterConfiguration = ClusterConfiguration()) {
         self.loop = loop
         self.configuration = configuration
+        self.bootedAt = loop.now
         var random = loop.random.split()
         self.identifiers = Identifiers(random: random.split())
         self.admission = AdmissionContext(configuration: configuration, random: random.split())
@@ -102,17 +107,8 @@ public final class APIServer {
         for name in Self.systemNamespaces {
             _ = try? create(Namespace(metadata: ObjectMeta(name: name)))
         }
-        var service = Service(
-            metadata: ObjectMeta(name: "kubernetes", namespace: "default", labels: ["component": "apiserver", "provider": "kubernetes"]),
-            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(Int32(configuration.securePort)))]))
-        service.spec?.clusterIP = admission.clusterIP(offset: 1)
-        service.spec?.sessionAffinity = "ClientIP"
-        _ = try? create(service)
-        _ = try? create(Endpoints(
-            metadata: ObjectMeta(name: "kubernetes", namespace: "default"),
-            subsets: [EndpointSubset(
-                addresses: [EndpointAddress(ip: configuration.masterAddress)],
-                ports: [EndpointPort(name: "https", port: Int32(configuration.securePort), protocol: "TCP")])]))
+        _ = try? create(masterService())
+        _ = try? create(masterEndpoints())
         let components: [(String, String)] = [
             ("controller-manager", "ok"), ("scheduler", "ok"), ("etcd-0", "{\"health\": \"true\"}"),
         ]

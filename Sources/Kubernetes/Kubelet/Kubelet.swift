@@ -40,8 +40,9 @@ public final class Kubelet {
     public func start() throws(APIError) {
         guard !isRunning else { return }
         isRunning = true
-        network.assign(configuration.internalIP, to: machine.networkStack)
-        if let external = configuration.externalIP { network.assign(external, to: machine.networkStack) }
+        // A node without an external address (Minikube's VM) is reached at its internal one.
+        network.assign(configuration.internalIP, to: machine.networkStack, fromOutside: configuration.externalIP == nil)
+        if let external = configuration.externalIP { network.assign(external, to: machine.networkStack, fromOutside: true) }
         try register()
         let selector = Fields.Selector([Fields.Requirement(field: "spec.nodeName", equals: configuration.nodeName)])
         watch = try client.watch(Pod.self, namespace: nil, options: ListOptions(fieldSelector: selector)) { [weak self] event in

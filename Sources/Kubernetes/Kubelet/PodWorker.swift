@@ -318,11 +318,20 @@ final class PodWorker {
             guard let container = record.current, container.isRunning else { continue }
             event(record, reason: "Killing", message: "Killing container with id docker://\(record.spec.name):Need to kill Pod")
         }
-        for record in records {
-            guard let container = record.current, container.isRunning else { continue }
-            await engine.stop(container, timeout: grace)
+        // The kubelet kills a pod's containers in parallel (one goroutine each), so the
+        // whole pod is gone within one grace period, however many containers it has.
+        let running = records.compactMap { record in record.current.flatMap { $0.isRunning ? $0 : nil } }
+        guard !running.isEmpty else {
+            finishDeletion()
+            return
         }
-        finishDeletion()
+        let pending = PendingCount(running.count)
+        for container in running {
+            loop.spawn { [self] in
+                await self.engine.stop(container, timeout: grace)
+                if pending.finishOne() { self.finishDeletion() }
+            }
+        }
     }
 
     private func finishDeletion() {
@@ -331,5 +340,18 @@ final class PodWorker {
         volumeManager.tearDown(podUID: uid)
         kubelet.forget(self)
         _ = try? kubelet.client.delete(Pod.self, namespace: pod.namespace, name: pod.name, options: DeleteOptions(gracePeriodSeconds: 0))
+    }
+}
+
+/// How many of a pod's container stops are still running.
+private final class PendingCount {
+    private var remaining: Int
+
+    init(_ count: Int) { remaining = count }
+
+    /// Counts one stop done; true for the last.
+    func finishOne() -> Bool {
+        remaining -= 1
+        return remaining == 0
     }
 }

@@ -27,8 +27,20 @@ public struct LessonLinter {
             }
         }
         for lesson in lessons {
-            for prerequisite in lesson.prerequisites where firstByID[prerequisite] == nil {
-                diagnostics.append(LessonDiagnostic(.error, "prerequisite \"\(prerequisite)\" is not a lesson", at: lesson.source))
+            for (index, prerequisite) in lesson.prerequisites.enumerated() where firstByID[prerequisite] == nil {
+                let location = lesson.prerequisiteSources.indices.contains(index) ? lesson.prerequisiteSources[index] : lesson.source
+                diagnostics.append(LessonDiagnostic(.error, "prerequisite \"\(prerequisite)\" is not a lesson", at: location))
+            }
+            if let world = lesson.world {
+                for line in world.commands {
+                    if let unknown = unknownCommand(in: line) {
+                        diagnostics.append(LessonDiagnostic(.error, "the lesson's world runs `\(unknown)`, which is not a known command",
+                                                            at: lesson.source))
+                    }
+                }
+            } else {
+                diagnostics.append(LessonDiagnostic(.error, "the lesson needs \"world\": the world it starts from (cluster: none, minikube or gke)",
+                                                    at: lesson.source))
             }
             if let sectionChapter = lesson.section.split(separator: ".").first.flatMap({ Int($0) }), sectionChapter != lesson.chapter {
                 diagnostics.append(LessonDiagnostic(.error, "section \(lesson.section) is not in chapter \(lesson.chapter)", at: lesson.source))
@@ -57,6 +69,13 @@ public struct LessonLinter {
             if let unknown = unknownCommand(in: line) {
                 diagnostics.append(LessonDiagnostic(.error, "step \(number): the setup runs `\(unknown)`, which is not a known command",
                                                     at: step.source))
+            }
+        }
+        for mistake in step.mistakes {
+            // A test's lines may well run what does not exist: a typo can be the mistake.
+            if mistake.test == nil {
+                diagnostics.append(LessonDiagnostic(.error, "step \(number): a mistake needs a \"test\" (`fires`: lines after which its note must show)",
+                                                    at: mistake.check.source))
             }
         }
         let checks = step.checks.map { ($0, "a check") } + step.mistakes.map { ($0.check, "a mistake's check") }

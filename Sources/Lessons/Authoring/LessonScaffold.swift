@@ -16,6 +16,10 @@ public enum LessonScaffold {
               zh: 中文标题
             prerequisites: []
             minutes: 10
+            world:
+              cluster: none
+              files: []
+              commands: []
             steps:
               - id: first-step
                 instruction:
@@ -48,6 +52,9 @@ public enum LessonScaffold {
                     say:
                       en: "`notes.txt` is a directory: remove it with `rmdir notes.txt` and create a file."
                       zh: "`notes.txt` 是一个目录：用 `rmdir notes.txt` 删除它，再创建文件。"
+                    test:
+                      fires:
+                        - mkdir notes.txt
 
             """
     }

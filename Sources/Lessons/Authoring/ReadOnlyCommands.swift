@@ -1,3 +1,4 @@
+import DockerCLI
 import Foundation
 import Machine
 
@@ -101,19 +102,13 @@ enum ReadOnlyCommands {
     static func docker(_ arguments: [String]) -> String? {
         let words = operands(arguments, optionsWithValues: dockerValueOptions)
         guard let verb = words.first else { return nil }
-        let readVerbs: Set<String> = ["images", "ps", "inspect", "logs", "history", "version", "info", "port", "top", "diff", "search"]
-        let readSubcommands: [String: Set<String>] = [
-            "image": ["ls", "list", "inspect", "history"], "container": ["ls", "list", "ps", "inspect", "logs", "port", "top", "diff"],
-            "network": ["ls", "list", "inspect"], "volume": ["ls", "list", "inspect"], "system": ["df", "info"],
-        ]
-        if readVerbs.contains(verb) {
-            if verb == "logs", arguments.contains(where: { $0 == "-f" || $0 == "--follow" }) { return "`docker logs -f` never ends" }
-            return nil
+        // The commands the simulated CLI has and marks as only reading; nothing else.
+        guard Commands.readOnlyNames.contains(verb) else {
+            return Commands.allNames.contains(verb) ? "`docker \(verb)` changes the world" : "`docker \(verb)` is not a docker command"
         }
-        if let allowed = readSubcommands[verb], let sub = words.dropFirst().first, allowed.contains(sub) { return nil }
-        if verb == "stats", arguments.contains("--no-stream") { return nil }
-        let shown = readSubcommands[verb] != nil ? words.prefix(2).joined(separator: " ") : verb
-        return "`docker \(shown)` changes the world"
+        if verb == "logs", arguments.contains(where: { $0 == "-f" || $0 == "--follow" }) { return "`docker logs -f` never ends" }
+        if verb == "stats", !arguments.contains("--no-stream") { return "`docker stats` without `--no-stream` never ends" }
+        return nil
     }
 
     static func curl(_ arguments: [String]) -> String? {

@@ -14,6 +14,9 @@ public protocol StepEnvironment: AnyObject {
     func placeFile(_ path: String, contents: [UInt8])
     /// Lets simulated time pass.
     func advanceTime(by duration: Duration)
+    /// Replaces the world by a fresh one, its clock where the old one's was (a lesson's
+    /// starting world begins so). Throws when no fresh world can be made.
+    func restoreFreshWorld() throws
 }
 
 extension StepEnvironment {
@@ -38,12 +41,23 @@ extension StepEnvironment {
 
 /// A world run directly, with nothing journaled: what `lesson test` plays solutions in.
 public final class WorldEnvironment: StepEnvironment {
-    public let world: World
+    public private(set) var world: World
+    /// Makes a fresh world with a seed; nil: the world cannot be replaced.
+    private let makeWorld: ((UInt64) throws -> World)?
     /// What the last scripted command printed (for a failure's report).
     public private(set) var lastOutput = ""
 
-    public init(world: World) {
+    public init(world: World, makeWorld: ((UInt64) throws -> World)? = nil) {
         self.world = world
+        self.makeWorld = makeWorld
+    }
+
+    public func restoreFreshWorld() throws {
+        guard let makeWorld else { throw Session.RebuildUnavailable() }
+        let now = world.loop.now
+        let fresh = try makeWorld(world.seed)
+        fresh.loop.advance(to: now)
+        world = fresh
     }
 
     public func runCheck(_ line: String) -> (status: Int32, output: String) {
@@ -71,6 +85,15 @@ public struct SetupFailure: Error, Hashable, Sendable, CustomStringConvertible {
     public var status: Int32
     public var output: String
     public var description: String { "setup command `\(command)` exited with status \(status)" }
+}
+
+extension LessonWorld {
+    /// Restores the world in `environment`: a fresh world, the cluster, the files, then the
+    /// commands out of sight; stops at the first command that fails.
+    public func restore(in environment: any StepEnvironment) throws -> SetupFailure? {
+        try environment.restoreFreshWorld()
+        return StepSetup(files: files, commands: setupCommands).perform(in: environment)
+    }
 }
 
 extension StepSetup {

@@ -60,6 +60,7 @@ public final class Course: SessionCompanion {
     public var commandNames: [String] { CourseCommand.names }
 
     public func sessionDidStart(_ session: Session) {
+        session.noteLanguage = language.rawValue
         if let loadNotice { session.show(loadNotice + "\n") }
         loadNotice = nil
         guard let first = lessons.first else {
@@ -111,7 +112,22 @@ public final class Course: SessionCompanion {
         session.show("\n" + style.styled(
             say("── \(lesson.section) \(lesson.title.english) (about \(minutes) min) ──",
                 "── \(lesson.section) \(lesson.title.text(in: .chinese))（约 \(minutes) 分钟）──"), TextStyle.bold) + "\n")
+        if let world = lesson.world { restore(world, in: session) }
         enter(stepAt: 0, of: lesson, in: session)
+    }
+
+    /// Puts the lesson's starting world in place, whatever the learner did before.
+    func restore(_ world: LessonWorld, in session: Session) {
+        do {
+            if let failure = try world.restore(in: session) {
+                session.show(say("kubelab: this lesson's starting world could not be set up (\(failure.description)); the lesson may need fixing.\n",
+                                 "kubelab：这一课的初始环境无法准备好（\(failure.description)），课程可能需要修正。\n"))
+                if !failure.output.isEmpty { session.show(failure.output) }
+            }
+        } catch {
+            session.show(say("kubelab: this lesson's starting world cannot be restored here; you go on in your current one.\n",
+                             "kubelab：这里无法恢复这一课的初始环境；你将在当前环境中继续。\n"))
+        }
     }
 
     /// Makes step `index` current; the first time it is reached in this run of the lesson, its
@@ -152,8 +168,13 @@ public final class Course: SessionCompanion {
                 return
             }
             let passing = outcomes.filter(\.passed).count
-            session.show(say("Not yet: \(passing) of \(outcomes.count) checks pass. (`hint` helps.)\n",
-                             "还没完成：\(outcomes.count) 项检查通过了 \(passing) 项。（输入 `hint` 获取提示。）\n"))
+            var text = say("Not yet: \(passing) of \(outcomes.count) checks pass.", "还没完成：\(outcomes.count) 项检查通过了 \(passing) 项。")
+            for outcome in outcomes where !outcome.passed {
+                let missing = MissingCheck.describe(outcome.check)
+                text += "\n- " + say("Missing: " + missing.english + ".", "还差：" + missing.chinese + "。")
+            }
+            text += "\n\n" + say("(`hint` helps.)", "（输入 `hint` 获取提示。）")
+            show(markdown: text, in: session)
         } else if step.passes(in: session, typed: typedLines) {
             complete(step, of: lesson, in: session)
             return

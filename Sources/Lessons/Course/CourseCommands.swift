@@ -178,6 +178,11 @@ extension Course {
     /// Starts the lesson over: the world as it was when the lesson began, then the first step's setup.
     func resetLesson(in session: Session) {
         guard let lesson = currentLesson, let lessonStart = progress.stepStartPositions.first else { return }
+        // A lesson with a starting world restores it afresh; there is nothing to rebuild.
+        if lesson.world != nil {
+            session.show(say("The lesson starts over.\n", "本课重新开始。\n"))
+            return start(lesson, in: session)
+        }
         do {
             try session.rebuildWorld(keepingJournalEntries: lessonStart)
         } catch {
@@ -190,7 +195,7 @@ extension Course {
 
     func setLanguage(_ code: String?, in session: Session) {
         guard let code else {
-            session.show(say("Language: English (`lang zh` switches to Chinese)\n", "语言：中文（`lang en` 切换为英文）\n"))
+            show(markdown: say("Language: English (`lang zh` switches to Chinese)", "语言：中文（`lang en` 切换为英文）"), in: session)
             return
         }
         guard let language = Language(rawValue: code.lowercased()) else {
@@ -198,6 +203,7 @@ extension Course {
             return
         }
         progress.language = language
+        session.noteLanguage = language.rawValue
         save(in: session)
         session.show(say("Language: English\n", "语言：中文\n"))
         showCurrent(in: session)

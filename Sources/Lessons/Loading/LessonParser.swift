@@ -11,12 +11,14 @@ public enum LessonParser {
         public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
     }
 
-    static let lessonFields: Set<String> = ["id", "chapter", "section", "title", "prerequisites", "minutes", "steps"]
+    static let lessonFields: Set<String> = ["id", "chapter", "section", "title", "prerequisites", "minutes", "world", "steps"]
     static let stepFields: Set<String> = ["id", "instruction", "setup", "checks", "hints", "solution", "explain", "mistakes"]
     static let setupFields: Set<String> = ["files", "commands"]
     static let fileFields: Set<String> = ["path", "content"]
     static let checkFields: Set<String> = ["run", "typed", "status", "equals", "contains", "matches", "lacks"]
-    static let mistakeFields: Set<String> = ["check", "say"]
+    static let mistakeFields: Set<String> = ["check", "say", "test"]
+    static let worldFields: Set<String> = ["cluster", "commands", "files"]
+    static let mistakeTestFields: Set<String> = ["fires", "silent"]
 
     /// Lesson and step ids: lower-case letters, digits and dashes.
     static func isValidIdentifier(_ text: String) -> Bool {
@@ -90,7 +92,14 @@ public enum LessonParser {
             reader.error("section \"\(section)\" must be numbers joined by dots, like 2.1", at: fields["section"])
         }
         let title = reader.requiredLocalized(fields, "title", in: "the lesson", at: node)
-        let prerequisites = reader.strings(fields["prerequisites"], what: "prerequisites")
+        let prerequisiteNodes = reader.sequence(fields["prerequisites"], what: "prerequisites")
+        var prerequisites: [String] = []
+        var prerequisiteSources: [SourceLocation] = []
+        for prerequisiteNode in prerequisiteNodes {
+            guard let name = reader.string(prerequisiteNode, what: "each of prerequisites") else { continue }
+            prerequisites.append(name)
+            prerequisiteSources.append(reader.location(of: prerequisiteNode))
+        }
         var minutes: Int?
         if let minutesNode = fields["minutes"] {
             minutes = reader.integer(minutesNode, what: "minutes")
@@ -98,6 +107,7 @@ public enum LessonParser {
         } else {
             reader.error("the lesson needs \"minutes\" (the estimated time)", at: node)
         }
+        let world = fields["world"].flatMap { readWorld($0, reader: &reader) }
         let stepNodes = reader.sequence(fields["steps"], what: "steps")
         if stepNodes.isEmpty { reader.error("the lesson needs at least one step under \"steps\"", at: fields["steps"] ?? node) }
         var steps: [Step] = []
@@ -111,8 +121,10 @@ public enum LessonParser {
             steps.append(step)
         }
         guard let id, let chapter, let section, let title, let minutes else { return nil }
-        return Lesson(id: id, chapter: chapter, section: section, title: title, prerequisites: prerequisites,
-                      estimatedMinutes: minutes, steps: steps, source: reader.location(of: node))
+        var lesson = Lesson(id: id, chapter: chapter, section: section, title: title, prerequisites: prerequisites,
+                            estimatedMinutes: minutes, world: world, steps: steps, source: reader.location(of: node))
+        lesson.prerequisiteSources = prerequisiteSources
+        return lesson
     }
 
     private static func readStep(_ node: Node, number: Int, reader: inout YAMLNodeReader) -> Step? {
@@ -143,9 +155,33 @@ public enum LessonParser {
                     explain: explain, mistakes: mistakes, source: reader.location(of: node))
     }
 
+    private static func readWorld(_ node: Node, reader: inout YAMLNodeReader) -> LessonWorld? {
+        let what = "the lesson's world"
+        guard let fields = reader.mapping(node, what: what, allowed: worldFields) else { return nil }
+        var cluster = LessonWorld.Cluster.none
+        if let clusterNode = fields["cluster"], let text = reader.string(clusterNode, what: "\(what): cluster") {
+            if let known = LessonWorld.Cluster(rawValue: text) {
+                cluster = known
+            } else {
+                let kinds = LessonWorld.Cluster.allCases.map(\.rawValue).joined(separator: ", ")
+                reader.error("\(what): cluster \"\(text)\" is not one of \(kinds)", at: clusterNode)
+            }
+        }
+        let files = readFiles(fields["files"], what: what, reader: &reader)
+        let commands = reader.strings(fields["commands"], what: "\(what): commands")
+        return LessonWorld(cluster: cluster, commands: commands, files: files)
+    }
+
     private static func readSetup(_ node: Node, what: String, reader: inout YAMLNodeReader) -> StepSetup {
         guard let fields = reader.mapping(node, what: what, allowed: setupFields) else { return StepSetup() }
-        let files = reader.sequence(fields["files"], what: "\(what): files").compactMap { fileNode -> SetupFile? in
+        let files = readFiles(fields["files"], what: what, reader: &reader)
+        let commands = reader.strings(fields["commands"], what: "\(what): commands")
+        return StepSetup(files: files, commands: commands)
+    }
+
+    /// `{path, content}` files for the learner's home.
+    private static func readFiles(_ node: Node?, what: String, reader: inout YAMLNodeReader) -> [SetupFile] {
+        reader.sequence(node, what: "\(what): files").compactMap { fileNode -> SetupFile? in
             guard let file = reader.mapping(fileNode, what: "\(what): a file", allowed: fileFields) else { return nil }
             let path = reader.requiredString(file, "path", in: "\(what): a file", at: fileNode)
             let content = reader.string(file["content"], what: "\(what): a file's content") ?? ""
@@ -156,8 +192,6 @@ public enum LessonParser {
             guard let path else { return nil }
             return SetupFile(path: path, contents: content)
         }
-        let commands = reader.strings(fields["commands"], what: "\(what): commands")
-        return StepSetup(files: files, commands: commands)
     }
 
     static func readCheck(_ node: Node, what: String, reader: inout YAMLNodeReader) -> Check? {
@@ -229,8 +263,17 @@ public enum LessonParser {
         }
         let check = readCheck(checkNode, what: "\(what): check", reader: &reader)
         let message = reader.requiredLocalized(fields, "say", in: what, at: node)
+        var test: MistakeTest?
+        if let testNode = fields["test"], let testFields = reader.mapping(testNode, what: "\(what): test", allowed: mistakeTestFields) {
+            let fires = reader.strings(testFields["fires"], what: "\(what): test: fires")
+            if fires.isEmpty {
+                reader.error("\(what): the test needs \"fires\" (command lines after which the note must show)", at: testFields["fires"] ?? testNode)
+            }
+            let silent = testFields["silent"].map { reader.strings($0, what: "\(what): test: silent") }
+            test = MistakeTest(fires: fires, silent: silent, source: reader.location(of: testNode))
+        }
         guard let check, let message else { return nil }
-        return Mistake(check: check, message: message)
+        return Mistake(check: check, message: message, test: test)
     }
 
     static func isValidRegex(_ pattern: String) -> Bool {

@@ -6,14 +6,20 @@ public struct Lesson: Hashable, Sendable {
     public var section: String
     public var title: LocalizedText
     public var prerequisites: [String]
+    /// Where each prerequisite is named (parallel to `prerequisites`; empty when not read from a file).
+    public var prerequisiteSources: [SourceLocation] = []
     public var estimatedMinutes: Int
     public var steps: [Step]
+    /// The world the lesson starts from, restored when it is entered; nil: it goes on in
+    /// whatever world the learner has.
+    public var world: LessonWorld?
     /// Where the lesson was read from, for messages that point at it.
     public var source: SourceLocation
 
     public init(id: String, chapter: Int, section: String, title: LocalizedText, prerequisites: [String] = [],
-                estimatedMinutes: Int, steps: [Step], source: SourceLocation) {
+                estimatedMinutes: Int, world: LessonWorld? = nil, steps: [Step], source: SourceLocation) {
         self.id = id
+        self.world = world
         self.chapter = chapter
         self.section = section
         self.title = title
@@ -93,10 +99,29 @@ public struct Mistake: Hashable, Sendable {
     /// Recognizes the wrong turn: when it passes, the learner took it.
     public var check: Check
     public var message: LocalizedText
+    /// Command lines that take the wrong turn and lines that do not, played by `lesson test`.
+    public var test: MistakeTest?
 
-    public init(check: Check, message: LocalizedText) {
+    public init(check: Check, message: LocalizedText, test: MistakeTest? = nil) {
         self.check = check
         self.message = message
+        self.test = test
+    }
+}
+
+/// How `lesson test` proves a mistake note right: played from the step's start (after the
+/// earlier steps' solutions), `fires` must make its check pass and `silent` must not.
+public struct MistakeTest: Hashable, Sendable {
+    /// Command lines after which the note must be shown.
+    public var fires: [String]
+    /// Command lines after which it must not be; nil: the step's solution.
+    public var silent: [String]?
+    public var source: SourceLocation
+
+    public init(fires: [String], silent: [String]? = nil, source: SourceLocation) {
+        self.fires = fires
+        self.silent = silent
+        self.source = source
     }
 }
 

@@ -124,17 +124,29 @@ public enum TerminalMarkdown {
             }
             endWord()
         }
+        func shown(_ piece: Piece) -> String {
+            piece.look == .code && !style.usesColor ? "`" + piece.text + "`" : piece.text
+        }
+        // A line breaks only where a space was or next to a CJK character: `curl`, stays whole.
+        let widths = pieces.map { TextWidth.terminalColumns.measure(shown($0)) }
+        let startsUnit = pieces.indices.map { index in
+            index == 0 || pieces[index].spaceBefore || isWide(pieces[index].text.first ?? " ")
+                || isWide(pieces[index - 1].text.last ?? " ")
+        }
         var lines: [String] = []
         var line = ""
         var lineWidth = 0
         for (index, piece) in pieces.enumerated() {
-            var shown = piece.text
-            if piece.look == .code && !style.usesColor {
-                shown = "`" + shown + "`"
+            let shown = shown(piece)
+            let pieceWidth = widths[index]
+            var unitWidth = pieceWidth
+            var next = index + 1
+            while next < pieces.count, !startsUnit[next] {
+                unitWidth += widths[next]
+                next += 1
             }
-            let pieceWidth = TextWidth.terminalColumns.measure(shown)
             let gap = piece.spaceBefore && index > 0 ? 1 : 0
-            if lineWidth > 0, lineWidth + gap + pieceWidth > width {
+            if startsUnit[index], lineWidth > 0, lineWidth + gap + unitWidth > width {
                 lines.append(indent + line)
                 line = ""
                 lineWidth = 0

@@ -79,9 +79,13 @@ public enum RootFileSystems {
         return builder.root
     }
 
-    /// `node:7`: Debian jessie with node in /usr/local/bin.
+    /// `node:7`: Debian jessie with node in /usr/local/bin. It is built on buildpack-deps:jessie,
+    /// so the tools that image installs come along: `curl` and `wget` among them (chapter 5 runs
+    /// `kubectl exec POD -- curl …` in kubia pods).
     public static func node(extras: [InstalledProgram] = []) -> Directory {
-        debian(extras: [InstalledProgram(path: "/usr/local/bin/node", program: "node", size: 31_254_528)] + extras)
+        debian(extras: [InstalledProgram(path: "/usr/local/bin/node", program: "node", size: 31_254_528),
+                        InstalledProgram(path: "/usr/bin/curl", program: "curl", size: 159_344),
+                        InstalledProgram(path: "/usr/bin/wget", program: "wget", size: 424_344)] + extras)
     }
 
     /// `mongo`: Debian jessie with the MongoDB server and shell, and its data directories.

@@ -3,8 +3,26 @@
 public final class Network {
     private var stacks: [String: NetworkStack] = [:]
     private var rules: [NetworkRule] = []
+    private var privateNetworks: [PrivateNetwork] = []
 
     public init() {}
+
+    /// Adds a private network (a cluster's pod and service addresses) whose addresses only
+    /// its members reach: from anywhere else a connection to them goes unanswered.
+    public func add(_ privateNetwork: PrivateNetwork) {
+        privateNetworks.append(privateNetwork)
+    }
+
+    public func remove(privateNetworkNamed name: String) {
+        privateNetworks.removeAll { $0.name == name }
+    }
+
+    /// Whether a connection from `source` to `address` goes unanswered: the address is private
+    /// to a network `source` is not part of (the packets are routed nowhere, as a cluster IP is
+    /// from outside the cluster).
+    func isUnreachable(_ address: String, from source: NetworkStack) -> Bool {
+        privateNetworks.contains { $0.isPrivate(address, stacks[address]) && !$0.isMember(source) }
+    }
 
     /// Makes `address` reach `stack`.
     public func assign(_ address: String, to stack: NetworkStack) {
@@ -33,26 +51,49 @@ public final class Network {
 
     /// The destination a connection to `address:port` from `source` really goes to.
     func translate(address: String, port: Int, from source: NetworkStack) -> (String, Int) {
-        var destination = (address, port)
+        translateNoting(address: address, port: port, from: source).destination
+    }
+
+    /// The destination, and whether a proxy that accepts first (Docker's) stands in between.
+    func translateNoting(address: String, port: Int, from source: NetworkStack) -> (destination: (String, Int), proxied: Bool) {
         for rule in rules {
-            if let translated = rule.translate(destination.0, destination.1, source) {
-                destination = translated
-                break
-            }
+            if let translated = rule.translate(address, port, source) { return (translated, rule.acceptsFirst) }
         }
-        return destination
+        return ((address, port), false)
     }
 }
 
 /// One address translation: a published port, a service's cluster IP, a load balancer.
 public struct NetworkRule {
     public let name: String
+    /// A user-space proxy (docker-proxy) accepts the connection before it connects onwards:
+    /// when nothing listens there, the client sees its connection reset, not refused.
+    public let acceptsFirst: Bool
     /// Returns the new destination, or nil when the rule does not apply.
     public let translate: (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?
 
-    public init(name: String, translate: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?) {
+    public init(name: String, acceptsFirst: Bool = false,
+                translate: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?) {
         self.name = name
+        self.acceptsFirst = acceptsFirst
         self.translate = translate
+    }
+}
+
+/// Addresses only some machines reach: a cluster's pod IPs and cluster IPs are routed inside
+/// the cluster (its nodes and pods) and nowhere else.
+public struct PrivateNetwork {
+    public let name: String
+    /// Whether `address` (held by `holder`, if any machine holds it) belongs to the network.
+    public let isPrivate: (_ address: String, _ holder: NetworkStack?) -> Bool
+    /// Whether `stack` is inside the network.
+    public let isMember: (_ stack: NetworkStack) -> Bool
+
+    public init(name: String, isPrivate: @escaping (_ address: String, _ holder: NetworkStack?) -> Bool,
+                isMember: @escaping (_ stack: NetworkStack) -> Bool) {
+        self.name = name
+        self.isPrivate = isPrivate
+        self.isMember = isMember
     }
 }
 

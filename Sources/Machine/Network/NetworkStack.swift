@@ -78,21 +78,27 @@ public final class NetworkStack {
     /// Opens a connection to an address (no name resolution).
     public func connect(address: String, port: Int) throws(NetworkError) -> Connection {
         let isLocal = address.hasPrefix("127.") || addresses.contains(address)
+        // No answer ever comes: the caller's own timeout (or the kernel's) ends the attempt.
+        if !isLocal, network.isUnreachable(address, from: self) { throw .system(.ETIMEDOUT) }
         var target: NetworkStack?
         var destination = (address, port)
+        var proxied = false
         if isLocal, isListening(on: port) {
             target = self
         } else {
-            destination = network.translate(address: address, port: port, from: self)
+            (destination, proxied) = network.translateNoting(address: address, port: port, from: self)
             if destination.0.hasPrefix("127.") || (destination.0 == address && isLocal) {
                 target = self
             } else {
                 target = network.stack(for: destination.0)
             }
         }
-        guard let target else { throw .system(.EHOSTUNREACH) }
+        guard let target else { throw .system(proxied ? .ECONNRESET : .EHOSTUNREACH) }
         guard let listener = target.listeners[destination.1], listener.isOpen,
-              !listener.loopbackOnly || (target === self && destination.0.hasPrefix("127.")) else { throw .system(.ECONNREFUSED) }
+              !listener.loopbackOnly || (target === self && destination.0.hasPrefix("127.")) else {
+            // The proxy took the connection, found nobody behind it and dropped it.
+            throw .system(proxied ? .ECONNRESET : .ECONNREFUSED)
+        }
         let localAddress = target === self ? (address.hasPrefix("127.") ? address : primaryAddress) : primaryAddress
         let localPort = allocateEphemeralPort()
         let (client, server) = Connection.makePair(

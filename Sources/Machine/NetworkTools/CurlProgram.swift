@@ -141,6 +141,17 @@ final class CurlTransfer {
         let connection: Connection
         do {
             connection = try stack.connect(address: ip, port: address.port)
+        } catch .system(.ETIMEDOUT) {
+            try await waitForUnansweredConnect(to: address, ip: ip)
+        } catch .system(.ECONNRESET) {
+            // A proxy (Docker's published port) accepted, sent the request nowhere, and closed.
+            trace("* Connected to \(address.host) (\(ip)) port \(address.port) (#\(connectionNumber))\n")
+            if settings.verbose {
+                let request = makeRequest(address, method: method, data: data)
+                trace(Self.prefixedLines(Array(request.serialized.dropLast(request.body.count)), "> "))
+            }
+            trace("* Recv failure: Connection reset by peer\n* stopped the pause stream!\n* Closing connection \(connectionNumber)\n")
+            throw Failure(code: 56, message: "Recv failure: Connection reset by peer")
         } catch {
             let reason: String
             switch error {
@@ -242,6 +253,36 @@ final class CurlTransfer {
         }
         return HTTPRequest(method: method, target: address.target, headers: HTTPHeaders(fields), body: data ?? [])
     }
+
+    /// Nothing answers the connection attempt: curl waits for its own limit (`--connect-timeout`,
+    /// `-m`) or for the kernel's, whichever comes first, then fails.
+    private func waitForUnansweredConnect(to address: WebAddress, ip: String) async throws -> Never {
+        let connectStart = context.loop.now
+        var limit = Self.kernelConnectTimeout
+        var curlLimit: Duration?
+        if let connectTimeout = settings.connectTimeout { curlLimit = connectTimeout }
+        if let maximumTime = settings.maximumTime {
+            let remaining = started + maximumTime - connectStart
+            curlLimit = min(curlLimit ?? remaining, remaining)
+        }
+        if let curlLimit, curlLimit < limit { limit = max(curlLimit, .zero) } else { curlLimit = nil }
+        try await context.process.sleep(for: limit)
+        if curlLimit != nil {
+            // curl notices its timer on the next millisecond tick.
+            let elapsed = context.loop.now - started
+            let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000 + 1
+            let message = "Connection timed out after \(milliseconds) milliseconds"
+            trace("* \(message)\n* Closing connection \(connectionNumber)\n")
+            throw Failure(code: 28, message: message)
+        }
+        let reason = Errno.ETIMEDOUT.message
+        trace("* connect to \(ip) port \(address.port) failed: \(reason)\n* Failed to connect to \(address.host) port \(address.port): \(reason)\n* Closing connection \(connectionNumber)\n")
+        throw Failure(code: 7, message: "Failed to connect to \(address.host) port \(address.port): \(reason)")
+    }
+
+    /// How long Linux tries to connect to an address that never answers: six SYN retries,
+    /// 1 + 2 + 4 + 8 + 16 + 32 + 64 seconds.
+    static let kernelConnectTimeout: Duration = .seconds(127)
 
     private func timeoutFailure() -> Failure {
         let milliseconds = (context.loop.now - started).components.seconds * 1000

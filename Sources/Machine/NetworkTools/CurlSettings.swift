@@ -15,6 +15,8 @@ struct CurlSettings {
     var failOnError = false
     var writeOut: String?
     var maximumTime: Duration?
+    /// `--connect-timeout`: how long connecting may take.
+    var connectTimeout: Duration?
     var userAgent = "curl/\(CurlProgram.version)"
     var showVersion = false
     /// `--path-as-is`: keep `/./` and `/../` in the path instead of squashing them.
@@ -90,10 +92,11 @@ struct CurlSettings {
                 }
                 settings.maximumTime = .milliseconds(Int64(seconds * 1000))
             case longOnlyConnectTimeout:
-                // Connections in the simulation are made or refused at once; the limit never bites.
-                guard Double(value) != nil else {
+                guard let seconds = Double(value), seconds >= 0 else {
                     throw UsageError(message: "option --connect-timeout: expected a proper numerical parameter")
                 }
+                // 0 means curl's default (the kernel gives up first).
+                settings.connectTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1000)) : nil
             case "A": settings.userAgent = value
             case "V": settings.showVersion = true
             case longOnlyPathAsIs: settings.pathAsIs = true

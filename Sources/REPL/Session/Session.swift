@@ -37,6 +37,11 @@ public final class Session {
     public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
     /// Told when a running command was interrupted with Ctrl-C.
     public var interrupted: ((_ after: Duration) -> Void)?
+    /// The language of KubeLab's notes in the tools' output (`en`, `zh`): the course's. Kept on
+    /// every world the session runs, including those undo, reset and a lesson's start make.
+    public var noteLanguage = "en" {
+        didSet { currentWorld.workstation.noteLanguage = noteLanguage }
+    }
 
     /// How much virtual time a scripted session lets pass before each command.
     public static let scriptStep: Duration = .seconds(1)
@@ -374,17 +379,37 @@ public final class Session {
     public func rebuildWorld(keepingJournalEntries position: Int) throws {
         guard let makeWorld, let journal else { throw RebuildUnavailable() }
         let kept = Array(journal.entries.prefix(position))
-        let fresh = try makeWorld(journal.seed)
-        for entry in kept { fresh.apply(entry) }
+        let fresh = try JournalSegment(entries: kept, seed: journal.seed).rebuild(makeWorld)
         fresh.outputSink = world.outputSink
         fresh.editorHost = world.editorHost
         try journal.rewrite(entries: kept)
+        fresh.workstation.noteLanguage = noteLanguage
+        currentWorld = fresh
+        exportWorkspace()
+    }
+
+    /// Replaces the world by a fresh one made with the journal's seed, its clock where the old
+    /// one's was (a lesson entered restores the world it starts from). Journaled: a replay starts
+    /// there. A world with nothing journaled yet is fresh already and is kept.
+    public func restoreFreshWorld() throws {
+        guard let makeWorld, let journal else { throw RebuildUnavailable() }
+        if journal.entries.isEmpty { return }
+        let old = world
+        let now = old.loop.now
+        let fresh = try makeWorld(journal.seed)
+        fresh.loop.advance(to: now)
+        fresh.outputSink = old.outputSink
+        fresh.editorHost = old.editorHost
+        record(.freshWorld(seed: journal.seed, nanoseconds: now.nanosecondsSinceEpoch))
+        fresh.workstation.noteLanguage = noteLanguage
         currentWorld = fresh
         exportWorkspace()
     }
 
     /// This session keeps no journal, so its world cannot be rebuilt.
-    public struct RebuildUnavailable: Error {}
+    public struct RebuildUnavailable: Error {
+        public init() {}
+    }
 
     // MARK: Persistence
 

@@ -17,6 +17,10 @@ public struct JournalEntry: Codable, Hashable, Sendable {
         case silentCommand(line: String)
         /// The learner changed a workspace file outside KubeLab (nil contents: removed it).
         case workspaceEdit(path: String, contents: Data?)
+        /// The world was replaced by a fresh one made with `seed`, its clock at `nanoseconds`
+        /// since the Unix epoch (a lesson restoring the world it starts from). What came before
+        /// no longer shapes the world: a replay begins at the last such entry.
+        case freshWorld(seed: UInt64, nanoseconds: Int64)
     }
 
     public var event: Event

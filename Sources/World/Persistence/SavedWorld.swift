@@ -28,8 +28,10 @@ public final class SavedWorld {
         if let seed, existed, journal.seed != seed {
             throw SeedMismatch(saved: journal.seed, requested: seed, directory: directory)
         }
-        let world = try World(seed: journal.seed, setup: setup)
-        let replay = JournalReplay(world: world, entries: journal.entries)
+        // Only what follows the last fresh world (a lesson's starting world) is replayed.
+        let segment = JournalSegment(entries: journal.entries, seed: journal.seed)
+        let world = try segment.makeWorld { try World(seed: $0, setup: setup) }
+        let replay = JournalReplay(world: world, entries: Array(segment.entries))
         let mirror = WorkspaceMirror(folder: directory.appendingPathComponent("workspace"), simulatedPath: world.learner.home)
         try FileManager.default.createDirectory(at: mirror.folder, withIntermediateDirectories: true)
         if existed {

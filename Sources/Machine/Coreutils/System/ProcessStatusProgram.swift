@@ -123,6 +123,11 @@ public struct ProcessStatusProgram: Program {
     }
 
     private func startText(_ start: VirtualInstant, now: VirtualInstant) -> String {
+        Self.startText(start, now: now)
+    }
+
+    /// The STIME/START column: the time of day when started today, else the month and day.
+    public static func startText(_ start: VirtualInstant, now: VirtualInstant) -> String {
         let startTime = CivilTime(start)
         let today = CivilTime(now)
         if startTime.year == today.year, startTime.dayOfYear == today.dayOfYear { return startTime.format("%H:%M") }
@@ -133,7 +138,13 @@ public struct ProcessStatusProgram: Program {
         String(Paths.lastComponent(process.arguments.first ?? "").prefix(15))
     }
 
-    static func clock(_ duration: Duration) -> String {
+    /// The UID column: the user's name on `machine`, or the number when it has none.
+    public static func userLabel(_ uid: UInt32, on machine: Machine) -> String {
+        UserDatabase(fileSystem: machine.fileSystem).userLabel(uid)
+    }
+
+    /// The TIME column: CPU time as HH:MM:SS.
+    public static func clock(_ duration: Duration) -> String {
         let seconds = Int(duration.components.seconds)
         return twoDigits(seconds / 3600) + ":" + twoDigits(seconds / 60 % 60) + ":" + twoDigits(seconds % 60)
     }
