@@ -19,7 +19,7 @@ public struct GcloudProgram: Program {
         case ("compute", "instances"): return try await instances(context, Array(arguments.dropFirst(2)))
         case ("compute", "ssh"): return try await secureShell(context, Array(arguments.dropFirst(2)))
         case ("version", _), ("--version", _):
-            context.print(environment.era.gke.sdkVersions)
+            context.print(reference.environment.era.gke.sdkVersions)
             return 0
         default:
             context.printError("ERROR: (gcloud) Invalid choice: '\(arguments.first ?? "")'.\nUsage: gcloud [optional flags] <group | command>\n")

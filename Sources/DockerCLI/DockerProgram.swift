@@ -50,13 +50,13 @@ public struct DockerProgram: Program {
             context.printError("docker: '\(name)' is not a docker command.\nSee 'docker --help'\n")
             return 1
         }
-        return try await Self.execute(command, arguments, context: context, engine: engine)
+        return try await Self.execute(command, arguments, context: context, engine: engine, era: era)
     }
 
     /// Parses `arguments` for `command`, checks their count and runs it (management commands
     /// such as `docker volume` call this again for their subcommands).
     static func execute(_ command: DockerCommand, _ arguments: [String], context: ProgramContext,
-                        engine: DockerEngine) async throws -> Int32 {
+                        engine: DockerEngine, era: Era) async throws -> Int32 {
         let parsed: ParsedArguments
         do {
             parsed = try FlagParser.parse(arguments, flags: command.flags, interspersed: command.interspersed)

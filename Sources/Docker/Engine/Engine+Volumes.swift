@@ -97,7 +97,7 @@ extension DockerEngine {
             return .object(JSONObject(pairs: values.keys.sorted().map { ($0, .string(values[$0] ?? "")) }))
         }
         return .object(JSONObject([
-            "CreatedAt": .string(CivilTime.rfc3339(volume.created.secondsSinceEpoch) + "Z"),
+            "CreatedAt": .string(CivilTime(secondsSinceEpoch: Int64(volume.created.secondsSinceEpoch)).rfc3339),
             "Driver": "local",
             "Labels": map(volume.labels),
             "Mountpoint": .string(volume.mountpoint),

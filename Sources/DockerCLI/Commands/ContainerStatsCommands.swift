@@ -65,7 +65,7 @@ extension Commands {
                            ProcessStatusProgram.startText(process.startTime, now: now), process.terminal ?? "?",
                            ProcessStatusProgram.clock(process.cpuTime), process.arguments.joined(separator: " ")])
             }
-            invocation.out(table.text)
+            invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
     }
@@ -118,6 +118,6 @@ extension Commands {
                        DockerSize.bytesSize(Double(usage)) + " / " + DockerSize.bytesSize(Double(limit)),
                        String(format: "%.2f%%", percent), "0B / 0B", "0B / 0B", String(processes.count)])
         }
-        return table.text
+        return table.text(invocation.engine.era.docker.tables)
     }
 }

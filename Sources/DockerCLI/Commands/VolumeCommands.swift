@@ -20,7 +20,7 @@ extension Commands {
                 return 1
             }
             return try await DockerProgram.execute(subcommand, Array(arguments.dropFirst()), context: invocation.context,
-                                                   engine: invocation.engine)
+                                                   engine: invocation.engine, era: invocation.era)
         }
     }
 
@@ -182,7 +182,7 @@ extension Commands {
             }
             var table = Table(header: ["DRIVER", "VOLUME NAME"])
             for volume in shown { table.add(["local", volume.name]) }
-            invocation.out(table.text)
+            invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
     }

@@ -16,7 +16,7 @@ extension APIServer {
         var service = Service(
             metadata: ObjectMeta(name: Self.masterServiceName, namespace: Self.masterServiceNamespace,
                                  labels: ["component": "apiserver", "provider": "kubernetes"]),
-            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(configuration.securePort))]))
+            spec: ServiceSpec(ports: [ServicePort(name: "https", port: 443, targetPort: .int(Int32(configuration.securePort)))]))
         service.spec?.clusterIP = admission.clusterIP(offset: 1)
         service.spec?.sessionAffinity = "ClientIP"
         return service
@@ -28,7 +28,7 @@ extension APIServer {
             metadata: ObjectMeta(name: Self.masterServiceName, namespace: Self.masterServiceNamespace),
             subsets: [EndpointSubset(
                 addresses: [EndpointAddress(ip: configuration.masterAddress)],
-                ports: [EndpointPort(name: "https", port: configuration.securePort, protocol: "TCP")])])
+                ports: [EndpointPort(name: "https", port: Int32(configuration.securePort), protocol: "TCP")])])
     }
 
     /// Called for every object deleted for good: losing the master's service or endpoints

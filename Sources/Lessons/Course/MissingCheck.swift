@@ -19,7 +19,7 @@ enum MissingCheck {
     /// The program and the words that say what it looks at: `kubectl get pods -o jsonpath=…`
     /// → `kubectl get pods`; other programs with their operands (`test -f notes.txt`).
     static func lookedAt(_ line: String) -> String {
-        guard let command = ShellSyntax(line).commands.first(where: { !$0.words.isEmpty }) else { return line }
+        guard let command = CommandLineReading(line).commands.first(where: { !$0.words.isEmpty }) else { return line }
         let stopsAtOptions = toolsWithTellingOptions.contains(command.words[0])
         var words: [String] = []
         for word in command.words {
