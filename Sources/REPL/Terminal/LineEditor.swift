@@ -35,6 +35,7 @@ public final class LineEditor: LineReading {
         // libedit reads the prompt through a callback and cannot handle a null one.
         setPrompt("")
         InterruptFlag.installSignalHandler()
+        ResizeFlag.installSignalHandler()
         _ = kubelab_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = kubelab_el_set_editor(editLine, "emacs")
         _ = kubelab_el_set_history(editLine, history.state)
@@ -48,6 +49,17 @@ public final class LineEditor: LineReading {
             return editor.completeWordBeforeCursor()
         })
         _ = kubelab_el_bind(editLine, "^I", "kubelab-complete")
+        installReadFunction()
+    }
+
+    /// Keys are read here rather than by libedit, so that a resize while editing redraws the
+    /// line for the new width (libedit is not told about SIGWINCH), and so that a saved world
+    /// can replay while the learner is at the prompt (`doWhileWaiting`).
+    private func installReadFunction() {
+        _ = kubelab_el_set_read_function(editLine) { editLine, character in
+            guard let editLine, let character, let editor = LineEditor.owner(of: editLine) else { return -1 }
+            return editor.readKeyWorkingMeanwhile(into: character)
+        }
     }
 
     deinit {
@@ -159,10 +171,6 @@ public final class LineEditor: LineReading {
     /// them itself again. Everything stays on this one thread: the work runs between keys.
     public func doWhileWaiting(_ work: @escaping () -> Bool) {
         idleWork = work
-        _ = kubelab_el_set_read_function(editLine) { editLine, character in
-            guard let editLine, let character, let editor = LineEditor.owner(of: editLine) else { return -1 }
-            return editor.readKeyWorkingMeanwhile(into: character)
-        }
     }
 
     /// libedit's read of one character, with the wait for it spent on the idle work. Ctrl-C
@@ -175,8 +183,12 @@ public final class LineEditor: LineReading {
             }
             if !work() { idleWork = nil }
         }
-        if idleWork == nil { _ = kubelab_el_set_read_function(editLine, nil) }
-        return Self.readCharacter(from: STDIN_FILENO, into: character)
+        while true {
+            let result = Self.readCharacter(from: STDIN_FILENO, into: character)
+            guard result < 0, errno == EINTR, !InterruptFlag.isSet, ResizeFlag.consume() else { return result }
+            el_resize(editLine)
+            _ = kubelab_el_refresh(editLine)
+        }
     }
 
     /// Reads one character as libedit's own reader does: a byte at a time until the locale's
