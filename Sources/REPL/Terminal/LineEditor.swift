@@ -117,6 +117,38 @@ public final class LineEditor: LineReading {
         return .line(line)
     }
 
+    /// Reads a line with the terminal's echo off (a password): the command printed its prompt
+    /// and prints the newline itself, as `docker login` does after `term.DisableEcho`.
+    public func readSecret(prompt: String) -> LineInput {
+        InterruptFlag.reset()
+        var saved = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ICANON | ISIG)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+        var bytes: [UInt8] = []
+        while true {
+            var byte: UInt8 = 0
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0 {
+                guard errno == EINTR else { return .endOfFile }
+                if InterruptFlag.isSet {
+                    InterruptFlag.reset()
+                    kubelab_write_output("^C\n")
+                    return .interrupted
+                }
+                continue
+            }
+            if count == 0 { return bytes.isEmpty ? .endOfFile : .line(String(decoding: bytes, as: UTF8.self)) }
+            if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
+            bytes.append(byte)
+        }
+    }
+
     /// Adds the line to the history and saves at once, so a kill loses nothing.
     public func addToHistory(_ line: String) {
         history.add(line)
