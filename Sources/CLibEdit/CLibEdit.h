@@ -248,11 +248,6 @@ static inline int kubelab_install_resize_handler(void (*handler)(int)) {
     return sigaction(SIGWINCH, &action, NULL);
 }
 
-// Redraws the line being edited (after el_resize).
-static inline int kubelab_el_refresh(EditLine *el) {
-    return el_set(el, EL_REFRESH);
-}
-
 // Whether a byte can be read from `fd` without waiting (or reading would report its end).
 static inline int kubelab_input_waiting(int fd) {
     struct pollfd descriptor = { .fd = fd, .events = POLLIN, .revents = 0 };

@@ -218,8 +218,9 @@ public final class LineEditor: LineReading {
         while true {
             let result = Self.readCharacter(from: STDIN_FILENO, into: character)
             guard result < 0, errno == EINTR, !InterruptFlag.isSet, ResizeFlag.consume() else { return result }
+            // The terminal reflowed what it shows itself; libedit lays out the next change
+            // at the new width (redrawing now would print the prompt a second time).
             el_resize(editLine)
-            _ = kubelab_el_refresh(editLine)
         }
     }
 
