@@ -253,7 +253,8 @@ public final class Session {
             let pause = execution.run(until: world.loop.now)
             if pause == .finished { break }
             if pause == .awaitingInput {
-                let prompt = execution.pendingPrompt
+                // Only what follows `clear`'s sequences: the terminal has cleared already.
+                let prompt = PromptEscapes.afterLastControlSequence(execution.pendingPrompt)
                 // The command printed its prompt already; the editor shows it again as its
                 // own, so take it back off the screen first.
                 let secret = execution.isReadingSecret
