@@ -10,6 +10,7 @@
 
 #include <histedit.h>
 #include <errno.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <poll.h>
 #include <wchar.h>
@@ -17,14 +18,102 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 typedef char *(*kubelab_prompt_function)(EditLine *);
 typedef unsigned char (*kubelab_editor_function)(EditLine *, int);
 
-// Without this libedit decodes multi-byte input (Chinese) as Latin-1.
+static inline int kubelab_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
+
+// Without this libedit decodes multi-byte input (Chinese) as Latin-1. A `LANG` naming a
+// locale that is not installed (zh_CN.UTF-8 on a machine with only C.UTF-8) would leave the
+// C locale, where Chinese input is dropped: fall back to a UTF-8 locale that exists.
 static inline void kubelab_use_environment_locale(void) {
+    if (setlocale(LC_CTYPE, "") != NULL && kubelab_locale_is_utf8()) {
+        return;
+    }
+    const char *fallbacks[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8", "en_US.utf8" };
+    for (unsigned index = 0; index < sizeof fallbacks / sizeof fallbacks[0]; index++) {
+        if (setlocale(LC_CTYPE, fallbacks[index]) != NULL && kubelab_locale_is_utf8()) {
+            return;
+        }
+    }
     setlocale(LC_CTYPE, "");
+}
+
+// Runs `/bin/sh -c command` as a shell runs a foreground job: in a process group of its own
+// that owns the terminal, so a full-screen editor can read it; then takes the terminal back
+// with its modes as they were. Returns the exit status (128+N for signal N), or -1.
+static inline int kubelab_run_in_foreground(const char *command, const char *argument) {
+    int terminal = isatty(STDIN_FILENO) ? STDIN_FILENO : -1;
+    struct termios modes;
+    int haveModes = terminal >= 0 && tcgetattr(terminal, &modes) == 0;
+    struct sigaction ignore, oldTTOU;
+    memset(&ignore, 0, sizeof ignore);
+    ignore.sa_handler = SIG_IGN;
+    sigemptyset(&ignore.sa_mask);
+    // Changing the terminal's process group from the background would stop us otherwise.
+    sigaction(SIGTTOU, &ignore, &oldTTOU);
+    pid_t child = fork();
+    if (child < 0) {
+        sigaction(SIGTTOU, &oldTTOU, NULL);
+        return -1;
+    }
+    if (child == 0) {
+        // Only async-signal-safe calls between fork and exec.
+        setpgid(0, 0);
+        if (terminal >= 0) {
+            tcsetpgrp(terminal, getpid());
+        }
+        struct sigaction standard;
+        memset(&standard, 0, sizeof standard);
+        standard.sa_handler = SIG_DFL;
+        sigemptyset(&standard.sa_mask);
+        int defaults[] = { SIGINT, SIGQUIT, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH, SIGCHLD };
+        for (unsigned index = 0; index < sizeof defaults / sizeof defaults[0]; index++) {
+            sigaction(defaults[index], &standard, NULL);
+        }
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        char *const arguments[] = { (char *)"/bin/sh", (char *)"-c", (char *)command, (char *)"editor", (char *)argument, NULL };
+        execv("/bin/sh", arguments);
+        _exit(127);
+    }
+    setpgid(child, child);
+    if (terminal >= 0) {
+        tcsetpgrp(terminal, child);
+    }
+    int status = 0;
+    for (;;) {
+        pid_t waited = waitpid(child, &status, WUNTRACED);
+        if (waited < 0) {
+            if (errno == EINTR) continue;
+            status = -1;
+            break;
+        }
+        if (WIFSTOPPED(status)) {
+            // Stopped by Ctrl-Z or a read before it owned the terminal: it has it now.
+            if (terminal >= 0) tcsetpgrp(terminal, child);
+            kill(child, SIGCONT);
+            continue;
+        }
+        break;
+    }
+    if (terminal >= 0) {
+        tcsetpgrp(terminal, getpgrp());
+        if (haveModes) tcsetattr(terminal, TCSADRAIN, &modes);
+    }
+    sigaction(SIGTTOU, &oldTTOU, NULL);
+    if (status == -1) return -1;
+    if (WIFEXITED(status)) return WEXITSTATUS(status);
+    if (WIFSIGNALED(status)) return 128 + WTERMSIG(status);
+    return -1;
 }
 
 static inline EditLine *kubelab_el_init(const char *program) {
@@ -146,6 +235,17 @@ static inline int kubelab_install_interrupt_handler(void (*handler)(int)) {
     sigemptyset(&action.sa_mask);
     action.sa_flags = 0;
     return sigaction(SIGINT, &action, NULL);
+}
+
+// SIGWINCH without SA_RESTART: the read of a key breaks, and the editor redraws for the
+// new width before it reads on.
+static inline int kubelab_install_resize_handler(void (*handler)(int)) {
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = handler;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    return sigaction(SIGWINCH, &action, NULL);
 }
 
 // Whether a byte can be read from `fd` without waiting (or reading would report its end).

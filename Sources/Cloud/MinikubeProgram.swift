@@ -88,6 +88,10 @@ public struct MinikubeProgram: Program {
             try? node.machine.fileSystem.createDirectory("/home/docker", intermediates: true)
             let user = Credentials(uid: 1000, gid: 1000, userName: "docker", home: "/home/docker")
             return try await NodeShell.run(on: node.machine, user: user, command: Array(arguments.dropFirst()), context: context)
+        case "version":
+            // The release of late 2017 that starts Kubernetes v1.8.0.
+            context.print("minikube version: v0.23.0\n")
+            return 0
         case "dashboard":
             guard environment.minikube != nil else { return notRunning(context) }
             context.print("Opening kubernetes dashboard in default browser...\n")

@@ -1,4 +1,5 @@
 import Foundation
+import REPL
 
 /// Runs the learner's own editor (`$VISUAL`, `$EDITOR`, else `vi`) on a copy of a simulated
 /// file: the only host program KubeLab ever starts.
@@ -18,17 +19,11 @@ struct HostEditor {
         defer { try? FileManager.default.removeItem(at: file) }
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor command may carry its own arguments (`code --wait`); the file is quoted apart.
-        process.arguments = ["-c", editor + " \"$1\"", "editor", file.path]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            return nil
-        }
-        guard process.terminationStatus == 0, let edited = try? Data(contentsOf: file) else { return nil }
+        // It runs as the terminal's foreground job (a `Process` would leave it in the
+        // background, where vim cannot read the keyboard), and gets the terminal's modes back.
+        let status = ForegroundJob.run(shellCommand: editor + " \"$1\"", argument: file.path)
+        guard status == 0, let edited = try? Data(contentsOf: file) else { return nil }
         return [UInt8](edited)
     }
 }

@@ -14,6 +14,11 @@ struct KubeLab: ParsableCommand {
         discussion: """
             With no subcommand, KubeLab opens its shell and resumes the world where you left it.
             Everything you do is saved in the state directory (see --home) after every command.
+
+            Options of kubelab itself (and of sandbox; reset and progress take --home):
+              --home <dir>            The state directory (also KUBELAB_HOME).
+              --seed <n>              The seed a new world is made with; names, IDs and IPs derive from it.
+              --lessons <dir>         The folder of lesson files (also KUBELAB_LESSONS): try lessons you write.
             """,
         version: version,
         subcommands: [Resume.self, Sandbox.self, Record.self, Replay.self, LessonCommand.self, ProgressCommand.self, Reset.self],

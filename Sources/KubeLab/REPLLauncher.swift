@@ -37,6 +37,7 @@ struct REPLLauncher {
             for problem in problems {
                 output.write(Array("kubelab: lesson left out: \(problem)\n".utf8))
             }
+            if Terminal.isInteractive { course.measureWidth = { Terminal.width } }
             session.companion = course
         }
         return session.run()

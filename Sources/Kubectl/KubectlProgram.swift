@@ -124,8 +124,9 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     /// Completion candidates for the word being typed (`words` are the words before it, `words[0]`
     /// being `kubectl`): subcommands, flags, resource types, and names of existing objects when a
     /// client is given (the integrator passes the one the workstation's kubeconfig reaches).
-    public func completions(for words: [String], current prefix: String, client: (any KubernetesClient)? = nil, namespace: String = "default") -> [String] {
-        Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace, era: era)
+    public func completions(for words: [String], current prefix: String, client: (any KubernetesClient)? = nil, namespace: String = "default",
+                            contexts: [String] = []) -> [String] {
+        Completion.candidates(for: words, prefix: prefix, client: client, namespace: namespace, era: era, contexts: contexts)
     }
 
     /// Completions for the learner's shell: object names come from the cluster the kubeconfig
@@ -133,13 +134,15 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     public func completions(for words: [String], current prefix: String, machine: Machine, user: Credentials) -> [String] {
         var client: (any KubernetesClient)?
         var namespace = "default"
+        var contexts: [String] = []
         if let bytes = try? machine.fileSystem.readFile(user.home + "/.kube/config", as: user),
-           let config = try? Kubeconfig(text: String(decoding: bytes, as: UTF8.self)),
-           let context = config.context(named: config.currentContext),
-           let cluster = config.cluster(named: context.cluster) {
-            client = clusters.client(forServer: cluster.server)
-            namespace = context.namespace ?? "default"
+           let config = try? Kubeconfig(text: String(decoding: bytes, as: UTF8.self)) {
+            contexts = config.contexts.map(\.name)
+            if let context = config.context(named: config.currentContext), let cluster = config.cluster(named: context.cluster) {
+                client = clusters.client(forServer: cluster.server)
+                namespace = context.namespace ?? "default"
+            }
         }
-        return completions(for: words, current: prefix, client: client, namespace: namespace)
+        return completions(for: words, current: prefix, client: client, namespace: namespace, contexts: contexts)
     }
 }

@@ -23,7 +23,11 @@ public final class TranscriptRecorder {
     public func attach(to session: Session) {
         session.lineEntered = { [weak self] line in self?.steps.append(RecordedStep(command: line)) }
         session.commandFinished = { [weak self] _, status in self?.updateLast { $0.status = status } }
-        session.inputTyped = { [weak self] _, text in self?.updateLast { $0.output += Array((text + "\n").utf8) } }
+        // A password typed without echo is left out: the screen never showed it.
+        session.inputTyped = { [weak self] _, text in
+            guard let text else { return }
+            self?.updateLast { $0.output += Array((text + "\n").utf8) }
+        }
         session.interrupted = { [weak self] after in
             // Whole milliseconds: real keystrokes are no more precise, and the file stays readable.
             let rounded = Duration.milliseconds((after.nanoseconds + 500_000) / 1_000_000)

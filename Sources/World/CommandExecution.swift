@@ -35,6 +35,10 @@ public final class CommandExecution {
         return earliest
     }
 
+    /// Whether the command reads with echo off (a password): what is typed is not shown, and
+    /// not recorded anywhere but the journal.
+    public var isReadingSecret: Bool { !world.terminalInput.echoesInput }
+
     /// What the command printed after its last newline: its own prompt, if it is asking.
     public var pendingPrompt: String {
         String(decoding: world.terminalOutput.currentLine, as: UTF8.self)

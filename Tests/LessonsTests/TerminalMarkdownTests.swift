@@ -2,6 +2,25 @@ import Testing
 @testable import Lessons
 
 @Suite struct TerminalMarkdownTests {
+    @Test(arguments: [100, 99, 98, 97, 80, 60])
+    func punctuationAfterCodeNeverStartsALine(width: Int) {
+        // The welcome once wrapped so that `, curl` began a line.
+        for style in [TextStyle(width: width, usesColor: true), TextStyle(width: width, usesColor: false)] {
+            let rendered = TerminalMarkdown.render(Phrases.welcomeEnglish, style: style)
+            for line in rendered.split(separator: "\n") {
+                #expect(!line.hasPrefix(",") && !line.hasPrefix("\u{1B}[0m,") && !line.hasPrefix("."), "\(line)")
+            }
+        }
+    }
+
+    @Test(arguments: [100, 99, 98, 97, 80, 60])
+    func chineseClosingPunctuationNeverStartsALine(width: Int) {
+        let rendered = TerminalMarkdown.render(Phrases.welcomeChinese, style: TextStyle(width: width, usesColor: false))
+        for line in rendered.split(separator: "\n") {
+            #expect(!(line.first.map { TerminalMarkdown.closingPunctuation.contains($0) } ?? false), "\(line)")
+        }
+    }
+
     @Test func paragraphsAreWrappedAndInlineCodeKeepsItsBackticksInPlainText() {
         let text = "Run **the** container with `docker run busybox echo \"Hello world\"` and *look* at what it prints."
         #expect(TerminalMarkdown.render(text, style: TextStyle(width: 30, usesColor: false)) == """

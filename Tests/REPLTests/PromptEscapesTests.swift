@@ -16,3 +16,16 @@ struct PromptEscapesTests {
         #expect(PromptEscapes.marked(prompt) == expected)
     }
 }
+
+@Suite struct PendingPromptTests {
+    @Test(arguments: [
+        ("\u{1B}[H\u{1B}[2J\u{1B}[3Jroot@12e50e6e3330:/# ", "root@12e50e6e3330:/# "),
+        ("root@web:/# ", "root@web:/# "),
+        ("\u{1B}[1;32mroot\u{1B}[0m:/# ", "\u{1B}[1;32mroot\u{1B}[0m:/# "),
+        ("\u{1B}[2J\u{1B}[1;32mroot\u{1B}[0m# ", "\u{1B}[1;32mroot\u{1B}[0m# "),
+        ("\u{1B}", ""),
+    ])
+    func clearsSequencesAreLeftToTheTerminal(prompt: String, shown: String) {
+        #expect(PromptEscapes.afterLastControlSequence(prompt) == shown)
+    }
+}

@@ -124,4 +124,20 @@ import Testing
         world.loop.advance(by: .seconds(15))
         #expect(run(world, "docker ps -q").output == "")
     }
+
+    @Test func grepPrintsContextLines() throws {
+        let world = try world()
+        #expect(run(world, "printf 'a\\nb\\nc\\nd\\ne\\nf\\n' > letters").status == 0)
+        #expect(run(world, "grep -A1 b letters").output == "b\nc\n")
+        #expect(run(world, "grep -n -B1 e letters").output == "4-d\n5:e\n")
+        #expect(run(world, "grep -C1 -e b -e f letters").output == "a\nb\nc\n--\ne\nf\n")
+        #expect(run(world, "grep -H --context=0 d letters").output == "letters:d\n")
+        #expect(run(world, "grep -A x d letters").output == "grep: x: invalid context length argument\n")
+    }
+
+    @Test func theToolsSayTheirVersions() throws {
+        let world = try world()
+        #expect(run(world, "minikube version").output == "minikube version: v0.23.0\n")
+        #expect(run(world, "gcloud version").output.hasPrefix("Google Cloud SDK 181.0.0\n"))
+    }
 }

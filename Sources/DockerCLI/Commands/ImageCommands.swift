@@ -102,7 +102,11 @@ extension Commands {
             }
             if password.isEmpty {
                 invocation.out("Password: ")
+                // As the real CLI does (term.DisableEcho): the password does not show.
+                let terminal = invocation.context.stdin as? EchoControl
+                terminal?.echoesInput = false
                 password = ((try? await input.readLine()) ?? nil) ?? ""
+                terminal?.echoesInput = true
                 invocation.out("\n")
                 guard !password.isEmpty else {
                     invocation.err("Error: Non-null Password Required\n")

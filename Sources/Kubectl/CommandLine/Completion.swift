@@ -8,7 +8,12 @@ enum Completion {
     /// Commands whose first argument is a pod's name.
     static let podCommands: Set<String> = ["logs", "exec", "port-forward"]
 
-    static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String, era: Era) -> [String] {
+    /// `kubectl config` subcommands, and those whose argument is a context's name.
+    static let configCommands = ["current-context", "get-contexts", "use-context", "view"]
+    static let contextCommands: Set<String> = ["use-context", "get-contexts"]
+
+    static func candidates(for words: [String], prefix: String, client: (any KubernetesClient)?, namespace: String, era: Era,
+                           contexts: [String] = []) -> [String] {
         let arguments = Array(words.dropFirst())
         guard let commandName = arguments.first(where: { !$0.hasPrefix("-") }) else {
             return filter(Commands.available(in: era).map(\.name), prefix)
@@ -21,6 +26,10 @@ enum Completion {
         guard resourceCommands.contains(command.name) else {
             if podCommands.contains(command.name) {
                 return positional.isEmpty ? filter(names(of: "pods", client: client, namespace: namespace), prefix) : []
+            }
+            if command.name == "config" {
+                if positional.isEmpty { return filter(configCommands, prefix) }
+                return positional.count == 1 && contextCommands.contains(positional[0]) ? filter(contexts, prefix) : []
             }
             if command.name == "completion" {
                 return positional.isEmpty ? filter(CompletionScript.Shell.allCases.map(\.rawValue), prefix) : []

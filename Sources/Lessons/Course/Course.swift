@@ -11,6 +11,9 @@ public final class Course: SessionCompanion {
     private let defaultLanguage: Language
     /// How text is laid out on the learner's terminal.
     public var style: TextStyle
+    /// Measures the terminal's width before text is wrapped (it may have been resized since);
+    /// nil keeps `style.width`.
+    public var measureWidth: (() -> Int)?
     /// A message from loading the progress, shown when the session starts.
     private var loadNotice: String?
 
@@ -241,6 +244,7 @@ public final class Course: SessionCompanion {
     }
 
     func show(markdown: String, in session: Session) {
+        if let measureWidth { style = TextStyle(width: measureWidth(), usesColor: style.usesColor) }
         session.show(TerminalMarkdown.render(markdown, style: style))
     }
 

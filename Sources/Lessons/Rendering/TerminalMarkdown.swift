@@ -127,11 +127,13 @@ public enum TerminalMarkdown {
         func shown(_ piece: Piece) -> String {
             piece.look == .code && !style.usesColor ? "`" + piece.text + "`" : piece.text
         }
-        // A line breaks only where a space was or next to a CJK character: `curl`, stays whole.
+        // A line breaks only where a space was or next to a CJK character: `curl`, stays whole,
+        // and closing punctuation (`、`, `。`) never starts a line.
         let widths = pieces.map { TextWidth.terminalColumns.measure(shown($0)) }
         let startsUnit = pieces.indices.map { index in
-            index == 0 || pieces[index].spaceBefore || isWide(pieces[index].text.first ?? " ")
-                || isWide(pieces[index - 1].text.last ?? " ")
+            let first = pieces[index].text.first ?? " "
+            if index > 0, !pieces[index].spaceBefore, Self.closingPunctuation.contains(first) { return false }
+            return index == 0 || pieces[index].spaceBefore || isWide(first) || isWide(pieces[index - 1].text.last ?? " ")
         }
         var lines: [String] = []
         var line = ""
@@ -169,6 +171,9 @@ public enum TerminalMarkdown {
         case .code: style.styled(text, TextStyle.code)
         }
     }
+
+    /// CJK punctuation that ends a phrase and so may not begin a line.
+    static let closingPunctuation: Set<Character> = ["、", "。", "，", "；", "：", "！", "？", "）", "」", "』", "】", "》"]
 
     static func isWide(_ character: Character) -> Bool {
         character.unicodeScalars.contains { TextWidth.columns(of: $0) == 2 }

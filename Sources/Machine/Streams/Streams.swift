@@ -7,6 +7,12 @@ public protocol ReadableStream: AnyObject {
     func closeReading()
 }
 
+/// A terminal a program can switch echo off on (termios `ECHO`), as password prompts do.
+public protocol EchoControl: AnyObject {
+    /// Whether what is typed shows on the screen.
+    var echoesInput: Bool { get set }
+}
+
 /// The writing end of a byte stream. Writes never suspend: buffers are unbounded.
 public protocol WritableStream: AnyObject {
     /// Throws `Errno.EPIPE` when the reader has gone away.

@@ -28,8 +28,9 @@ public final class Session {
     /// Told about every command line the shell ran, with its exit status and what the learner
     /// typed into it (a recorder writes transcripts from this).
     public var commandFinished: ((_ line: String, _ status: Int32) -> Void)?
-    /// Told about each line typed into a running command, after the command's own prompt.
-    public var inputTyped: ((_ prompt: String, _ text: String) -> Void)?
+    /// Told about each line typed into a running command, after the command's own prompt; nil
+    /// text: a line typed without echo (a password), which must not be written down.
+    public var inputTyped: ((_ prompt: String, _ text: String?) -> Void)?
     /// Whether a scripted session shows the lines it types into commands (a player types them
     /// itself, at a human pace).
     public var echoesScriptInput = true
@@ -252,13 +253,16 @@ public final class Session {
             let pause = execution.run(until: world.loop.now)
             if pause == .finished { break }
             if pause == .awaitingInput {
-                let prompt = execution.pendingPrompt
+                // Only what follows `clear`'s sequences: the terminal has cleared already.
+                let prompt = PromptEscapes.afterLastControlSequence(execution.pendingPrompt)
                 // The command printed its prompt already; the editor shows it again as its
                 // own, so take it back off the screen first.
-                if !prompt.isEmpty { write(Array("\r\u{1B}[K".utf8)) }
-                switch reader.readInput(prompt: prompt) {
+                let secret = execution.isReadingSecret
+                if !prompt.isEmpty, !secret { write(Array("\r\u{1B}[K".utf8)) }
+                switch secret ? reader.readSecret(prompt: prompt) : reader.readInput(prompt: prompt) {
                 case .line(let text):
-                    inputTyped?(prompt, text)
+                    // A password is never handed on (a recorder would write it down).
+                    inputTyped?(prompt, secret ? nil : text)
                     execution.type(text)
                 case .endOfFile:
                     write(Array("\n".utf8))
@@ -300,11 +304,13 @@ public final class Session {
                 return
             case .awaitingInput:
                 let prompt = execution.pendingPrompt
-                switch reader.readInput(prompt: prompt) {
+                let secret = execution.isReadingSecret
+                switch secret ? reader.readSecret(prompt: prompt) : reader.readInput(prompt: prompt) {
                 case .line(let text):
-                    // No terminal echoes what a script types: show it, as a person would see it.
-                    if echoesScriptInput { write(Array((text + "\n").utf8)) }
-                    inputTyped?(prompt, text)
+                    // No terminal echoes what a script types: show it, as a person would see it
+                    // (a password not: the program itself ends its line).
+                    if echoesScriptInput, !secret { write(Array((text + "\n").utf8)) }
+                    inputTyped?(prompt, secret ? nil : text)
                     execution.type(text)
                 case .endOfFile: execution.endInput()
                 case .interrupted:

@@ -35,6 +35,7 @@ public final class LineEditor: LineReading {
         // libedit reads the prompt through a callback and cannot handle a null one.
         setPrompt("")
         InterruptFlag.installSignalHandler()
+        ResizeFlag.installSignalHandler()
         _ = kubelab_el_set_client_data(editLine, Unmanaged.passUnretained(self).toOpaque())
         _ = kubelab_el_set_editor(editLine, "emacs")
         _ = kubelab_el_set_history(editLine, history.state)
@@ -48,6 +49,17 @@ public final class LineEditor: LineReading {
             return editor.completeWordBeforeCursor()
         })
         _ = kubelab_el_bind(editLine, "^I", "kubelab-complete")
+        installReadFunction()
+    }
+
+    /// Keys are read here rather than by libedit, so that a resize while editing redraws the
+    /// line for the new width (libedit is not told about SIGWINCH), and so that a saved world
+    /// can replay while the learner is at the prompt (`doWhileWaiting`).
+    private func installReadFunction() {
+        _ = kubelab_el_set_read_function(editLine) { editLine, character in
+            guard let editLine, let character, let editor = LineEditor.owner(of: editLine) else { return -1 }
+            return editor.readKeyWorkingMeanwhile(into: character)
+        }
     }
 
     deinit {
@@ -105,6 +117,38 @@ public final class LineEditor: LineReading {
         return .line(line)
     }
 
+    /// Reads a line with the terminal's echo off (a password): the command printed its prompt
+    /// and prints the newline itself, as `docker login` does after `term.DisableEcho`.
+    public func readSecret(prompt: String) -> LineInput {
+        InterruptFlag.reset()
+        var saved = termios()
+        let isTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if isTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            quiet.c_lflag |= tcflag_t(ICANON | ISIG)
+            tcsetattr(STDIN_FILENO, TCSANOW, &quiet)
+        }
+        defer { if isTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) } }
+        var bytes: [UInt8] = []
+        while true {
+            var byte: UInt8 = 0
+            let count = read(STDIN_FILENO, &byte, 1)
+            if count < 0 {
+                guard errno == EINTR else { return .endOfFile }
+                if InterruptFlag.isSet {
+                    InterruptFlag.reset()
+                    kubelab_write_output("^C\n")
+                    return .interrupted
+                }
+                continue
+            }
+            if count == 0 { return bytes.isEmpty ? .endOfFile : .line(String(decoding: bytes, as: UTF8.self)) }
+            if byte == UInt8(ascii: "\n") { return .line(String(decoding: bytes, as: UTF8.self)) }
+            bytes.append(byte)
+        }
+    }
+
     /// Adds the line to the history and saves at once, so a kill loses nothing.
     public func addToHistory(_ line: String) {
         history.add(line)
@@ -159,10 +203,6 @@ public final class LineEditor: LineReading {
     /// them itself again. Everything stays on this one thread: the work runs between keys.
     public func doWhileWaiting(_ work: @escaping () -> Bool) {
         idleWork = work
-        _ = kubelab_el_set_read_function(editLine) { editLine, character in
-            guard let editLine, let character, let editor = LineEditor.owner(of: editLine) else { return -1 }
-            return editor.readKeyWorkingMeanwhile(into: character)
-        }
     }
 
     /// libedit's read of one character, with the wait for it spent on the idle work. Ctrl-C
@@ -175,8 +215,13 @@ public final class LineEditor: LineReading {
             }
             if !work() { idleWork = nil }
         }
-        if idleWork == nil { _ = kubelab_el_set_read_function(editLine, nil) }
-        return Self.readCharacter(from: STDIN_FILENO, into: character)
+        while true {
+            let result = Self.readCharacter(from: STDIN_FILENO, into: character)
+            guard result < 0, errno == EINTR, !InterruptFlag.isSet, ResizeFlag.consume() else { return result }
+            // The terminal reflowed what it shows itself; libedit lays out the next change
+            // at the new width (redrawing now would print the prompt a second time).
+            el_resize(editLine)
+        }
     }
 
     /// Reads one character as libedit's own reader does: a byte at a time until the locale's

@@ -15,6 +15,8 @@ public protocol LineReading: AnyObject {
     /// Reads a line a running command asks for, after the command printed `prompt`
     /// (a transcript answers from its text; a terminal simply reads a line).
     func readInput(prompt: String) -> LineInput
+    /// Reads a line typed without echo (a password), after the command printed `prompt`.
+    func readSecret(prompt: String) -> LineInput
     /// Records a line the user entered; blank lines are ignored.
     func addToHistory(_ line: String)
     /// Writes the history to its file, if it has one.
@@ -31,5 +33,9 @@ extension LineReading {
 
     public func readInput(prompt: String) -> LineInput {
         readLine(prompt: prompt)
+    }
+
+    public func readSecret(prompt: String) -> LineInput {
+        readInput(prompt: prompt)
     }
 }

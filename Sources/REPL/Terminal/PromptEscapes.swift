@@ -30,6 +30,27 @@ enum PromptEscapes {
         return String(result)
     }
 
+    /// What follows the last escape sequence that is not a colour (`clear`'s cursor moves and
+    /// erasures): a command's pending prompt as the line editor shows it again. The terminal
+    /// has acted on those sequences already; libedit would print them as text.
+    static func afterLastControlSequence(_ prompt: String) -> String {
+        let scalars = Array(prompt.unicodeScalars)
+        var start = 0
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index] == "\u{1B}" else {
+                index += 1
+                continue
+            }
+            let end = endOfEscape(in: scalars, from: index)
+            if scalars[end - 1] != "m" { start = end }
+            index = end
+        }
+        var tail = String.UnicodeScalarView()
+        tail.append(contentsOf: scalars[start...])
+        return String(tail)
+    }
+
     /// The index just past the escape sequence starting at `start` (which holds ESC).
     private static func endOfEscape(in scalars: [Unicode.Scalar], from start: Int) -> Int {
         let next = start + 1

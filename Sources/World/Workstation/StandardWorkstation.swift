@@ -85,6 +85,12 @@ extension WorkstationSetup {
             reference.value.edit(fileName: name, contents: contents)
         })
         world.programs.register("kubectl", kubectl)
+        world.argumentCompletions["docker"] = { words, prefix in
+            DockerCompletion.candidates(for: words, prefix: prefix, engine: engines.value.0)
+        }
+        world.argumentCompletions["gcloud"] = { words, prefix in
+            GcloudCompletion.candidates(for: words, prefix: prefix, environment: engines.value.1)
+        }
         world.argumentCompletions["kubectl"] = { [unowned world] words, prefix in
             kubectl.completions(for: words, current: prefix, machine: world.workstation, user: world.learner)
         }

@@ -2,7 +2,9 @@ import Machine
 
 /// The keyboard, as a stream a foreground program reads: a read parks until the session
 /// supplies a typed line, end of input (Ctrl-D) or nothing more (the command ended).
-public final class TerminalInput: ReadableStream {
+public final class TerminalInput: ReadableStream, EchoControl {
+    /// Off while a program reads a password: the line typed is neither shown nor recorded.
+    public var echoesInput = true
     private var pending: [[UInt8]?] = []
     private var waiting: Wakeup?
     private var closed = false

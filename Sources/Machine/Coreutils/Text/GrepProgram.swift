@@ -11,15 +11,18 @@ public struct GrepProgram: Program {
         var invert = false, lineNumbers = false, countOnly = false, namesOnly = false, namesWithout = false
         var quiet = false, onlyMatching = false, withNames: Bool?, suppressErrors = false
         var wholeWord = false, wholeLine = false
+        /// `-A`, `-B` (`-C` sets both): lines of context after and before each selected line.
+        var after = 0, before = 0
     }
 
     public func run(_ context: ProgramContext) async throws -> Int32 {
-        var specification = OptionSpecification(flags: Set("ivEFGnclLrRqsohHwxP"), valued: Set("efm"))
+        var specification = OptionSpecification(flags: Set("ivEFGnclLrRqsohHwxP"), valued: Set("efmABC"))
         specification.long = ["ignore-case": "i", "invert-match": "v", "extended-regexp": "E", "fixed-strings": "F",
                               "line-number": "n", "count": "c", "files-with-matches": "l", "recursive": "r",
                               "quiet": "q", "silent": "q", "only-matching": "o", "regexp": "e", "word-regexp": "w",
-                              "line-regexp": "x", "no-filename": "h", "with-filename": "H", "color": "\u{1}", "colour": "\u{1}"]
-        specification.longValued = ["regexp"]
+                              "line-regexp": "x", "no-filename": "h", "with-filename": "H", "color": "\u{1}", "colour": "\u{1}",
+                              "after-context": "A", "before-context": "B", "context": "C"]
+        specification.longValued = ["regexp", "after-context", "before-context", "context"]
         guard let parsed = context.parseOptions(specification, flavor: flavor) else { return 2 }
         var settings = Settings()
         // egrep and fgrep are grep -E and grep -F under other names.
@@ -46,6 +49,15 @@ public struct GrepProgram: Program {
             case "x": settings.wholeLine = true
             default: break
             }
+        }
+        for option: Character in ["A", "B", "C"] {
+            guard let text = parsed.values(option).last else { continue }
+            guard let lines = Int(text), lines >= 0 else {
+                context.complain("\(text): invalid context length argument")
+                return 2
+            }
+            if option != "B" { settings.after = lines }
+            if option != "A" { settings.before = lines }
         }
         var operands = parsed.operands
         var patterns = parsed.values("e")
@@ -154,6 +166,10 @@ public struct GrepProgram: Program {
         let settings: Settings
         let prefix: String?
         private(set) var selected = 0
+        /// Unselected lines kept for `-B`, and how many more `-A` still prints.
+        private var held: [(number: Int, text: String)] = []
+        private var afterLeft = 0
+        private var lastPrinted: Int?
 
         init(expressions: [PosixRegex], settings: Settings, prefix: String?) {
             self.expressions = expressions
@@ -167,13 +183,34 @@ public struct GrepProgram: Program {
         /// What to print for `line` (often nothing).
         mutating func consider(_ line: String, number: Int) -> String {
             let matched = expressions.contains { $0.matches(line) }
-            guard matched != settings.invert else { return "" }
+            let printsLines = !settings.countOnly && !settings.namesOnly && !settings.namesWithout && !settings.quiet
+            let withContext = printsLines && !settings.onlyMatching && (settings.after > 0 || settings.before > 0)
+            guard matched != settings.invert else {
+                guard withContext else { return "" }
+                if afterLeft > 0 {
+                    afterLeft -= 1
+                    lastPrinted = number
+                    return contextLine(line, number: number)
+                }
+                held.append((number, line))
+                if held.count > settings.before { held.removeFirst() }
+                return ""
+            }
             selected += 1
-            guard !settings.countOnly, !settings.namesOnly, !settings.namesWithout, !settings.quiet else { return "" }
+            guard printsLines else { return "" }
+            var output = ""
+            if withContext {
+                // GNU grep: `--` between groups of lines that are not adjacent.
+                if let lastPrinted, (held.first?.number ?? number) > lastPrinted + 1 { output += "--\n" }
+                for kept in held { output += contextLine(kept.text, number: kept.number) }
+                held = []
+                afterLeft = settings.after
+                lastPrinted = number
+            }
             var lead = ""
             if let prefix { lead += prefix + ":" }
             if settings.lineNumbers { lead += String(number) + ":" }
-            guard settings.onlyMatching else { return lead + line + "\n" }
+            guard settings.onlyMatching else { return output + lead + line + "\n" }
             guard !settings.invert else { return "" }
             var pieces: [(String.Index, String)] = []
             for expression in expressions {
@@ -181,7 +218,15 @@ public struct GrepProgram: Program {
                     pieces.append((match.range.lowerBound, String(line[match.range])))
                 }
             }
-            return pieces.sorted { $0.0 < $1.0 }.map { lead + $0.1 + "\n" }.joined()
+            return output + pieces.sorted { $0.0 < $1.0 }.map { lead + $0.1 + "\n" }.joined()
+        }
+
+        /// A line printed for context: `-` where a selected line has `:`.
+        private func contextLine(_ line: String, number: Int) -> String {
+            var lead = ""
+            if let prefix { lead += prefix + "-" }
+            if settings.lineNumbers { lead += String(number) + "-" }
+            return lead + line + "\n"
         }
     }
 

@@ -103,3 +103,12 @@ struct ClosureProgram: Program {
         try await body.value(context)
     }
 }
+
+/// Echo control passes through to the terminal underneath (a password prompt in a command
+/// the shell runs).
+extension PushbackReader: EchoControl {
+    var echoesInput: Bool {
+        get { (base as? EchoControl)?.echoesInput ?? true }
+        set { (base as? EchoControl)?.echoesInput = newValue }
+    }
+}
