@@ -35,6 +35,9 @@ import Kubernetes
         ("kubectl create cm c --from-file=conf", "configmap \"c\" created\n", ""),
         ("kubectl create configmap c --from-file=k=conf/sleep-interval", "configmap \"c\" created\n", ""),
         ("kubectl create configmap c", "configmap \"c\" created\n", ""),
+        // Flags of `create` before the subcommand's name do not hide it (cobra's Find).
+        ("kubectl create -n default cm c --from-literal=a=1", "configmap \"c\" created\n", ""),
+        ("kubectl create secret -n default generic s", "secret \"s\" created\n", ""),
         ("kubectl create configmap", "", "error: exactly one NAME is required, got 0\nSee 'kubectl create configmap -h' for help and examples.\n"),
         ("kubectl create configmap c --from-literal=a b", "", "error: exactly one NAME is required, got 2\nSee 'kubectl create configmap -h' for help and examples.\n"),
         ("kubectl create configmap c --from-literal=a:b=1", "",

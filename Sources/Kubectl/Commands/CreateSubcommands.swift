@@ -8,7 +8,7 @@ extension Commands {
     static let createNamespace: CommandSpec = CommandSpec(
         name: "namespace", aliases: ["ns"],
         summary: "Create a namespace with the specified name",
-        usage: "kubectl create namespace NAME [--dry-run] [options]",
+        usage: "kubectl create namespace NAME [options]",
         run: { invocation, flags in
             let name = try objectName(flags, command: "create namespace")
             let created = try invocation.client().create(Namespace(metadata: ObjectMeta(name: name)))
@@ -19,7 +19,7 @@ extension Commands {
     static let createConfigMap: CommandSpec = CommandSpec(
         name: "configmap", aliases: ["cm"],
         summary: "Create a configmap from a local file, directory or literal value",
-        usage: "kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run] [options]",
+        usage: "kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [options]",
         declareFlags: { flags in
             flags.add("from-file", nil, .strings, "Key file can be specified using its file path, in which case file basename will be used as configmap key, or optionally with a key and file path, in which case the given key will be used.  Specifying a directory will iterate each named file in the directory whose basename is a valid configmap key.")
             flags.add("from-literal", nil, .strings, "Specify a key and literal value to insert in configmap (i.e. mykey=somevalue)")
@@ -49,7 +49,7 @@ extension Commands {
     static let createGenericSecret: CommandSpec = CommandSpec(
         name: "generic",
         summary: "Create a secret from a local file, directory or literal value",
-        usage: "kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run] [options]",
+        usage: "kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [options]",
         declareFlags: { flags in
             flags.add("from-file", nil, .strings, "Key files can be specified using their file path, in which case a default name will be given to them, or optionally with a name and file path, in which case the given name will be used.  Specifying a directory will iterate each named file in the directory that is a valid secret key.")
             flags.add("from-literal", nil, .strings, "Specify a key and literal value to insert in secret (i.e. mykey=somevalue)")
@@ -70,7 +70,7 @@ extension Commands {
     static let createTLSSecret: CommandSpec = CommandSpec(
         name: "tls",
         summary: "Create a TLS secret",
-        usage: "kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run] [options]",
+        usage: "kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [options]",
         declareFlags: { flags in
             flags.add("cert", nil, .string, "Path to PEM encoded public key certificate.")
             flags.add("key", nil, .string, "Path to private key associated with given certificate.")
