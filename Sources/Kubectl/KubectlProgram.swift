@@ -79,7 +79,7 @@ public final class KubectlProgram: Program, @unchecked Sendable {
     }
 
     private func dispatch(_ name: String, arguments: [String], context: ProgramContext) async throws -> Int32 {
-        guard let command = Commands.named(name, in: era) else {
+        guard let named = Commands.named(name, in: era) else {
             // cobra: `Error: <err>` then `Run …`; the error ends in a line break only with suggestions.
             var text = "Error: unknown command \(goQuoted(name)) for \"kubectl\""
             if let suggestion = SpellingSuggestion.closest(to: name, among: Commands.available(in: era).map(\.name)) {
@@ -90,7 +90,8 @@ public final class KubectlProgram: Program, @unchecked Sendable {
             if let later = era.kubectl.notes?.laterCommand[name] { note(name, later, context: context) }
             return 1
         }
-        let invocation = Invocation(context: context, program: self, commandName: command.name)
+        let (command, arguments, _) = named.resolved(arguments)
+        let invocation = Invocation(context: context, program: self, commandName: named.name)
         let flags = command.flagSet
         let parsed: ParsedFlags
         do {

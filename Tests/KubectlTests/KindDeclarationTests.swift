@@ -12,12 +12,14 @@ import Kubernetes
         let meta = ObjectMeta(name: "x", namespace: "default")
         return [
             ComponentStatus(metadata: ObjectMeta(name: "x"), conditions: []),
+            ConfigMap(metadata: meta, data: ["k": "v"]),
             Endpoints(metadata: meta, subsets: []),
             Event(metadata: meta, involvedObject: ObjectReference(kind: "Pod", namespace: "default", name: "p")),
             Namespace(metadata: ObjectMeta(name: "x")),
             Node(metadata: ObjectMeta(name: "x")),
             Pod(metadata: meta, spec: template.spec),
             ReplicationController(metadata: meta, spec: ReplicationControllerSpec(replicas: 1, selector: ["a": "b"], template: template)),
+            Secret(metadata: meta, data: ["k": SecretBytes("v")], type: "Opaque"),
             Service(metadata: meta, spec: ServiceSpec(ports: [ServicePort(port: 80)])),
             Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),

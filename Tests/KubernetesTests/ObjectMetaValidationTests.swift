@@ -23,6 +23,7 @@ struct ObjectMetaValidationTests {
         event.reason = "Test"
         return [
             ComponentStatus(metadata: ObjectMeta(name: "c", labels: labels), conditions: []),
+            ConfigMap(metadata: meta("cm"), data: ["k": "v"]),
             Endpoints(metadata: meta("ep"), subsets: []),
             event,
             Namespace(metadata: ObjectMeta(name: "ns", labels: labels)),
@@ -30,6 +31,7 @@ struct ObjectMetaValidationTests {
             Pod(metadata: meta("p"), spec: PodSpec(containers: [Container(name: "c", image: "i")])),
             ReplicationController(metadata: meta("rc"), spec: ReplicationControllerSpec(
                 replicas: 1, selector: ["a": "b"], template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
+            Secret(metadata: meta("sec"), data: ["k": SecretBytes("v")]),
             Service(metadata: meta("s"), spec: ServiceSpec(ports: [ServicePort(port: 80)])),
             Deployment(metadata: meta("d"), spec: DeploymentSpec(
                 replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),

@@ -11,7 +11,36 @@ struct CommandSpec: @unchecked Sendable {
     /// The text after `Usage:` (`kubectl get [flags] [options]`).
     var usage: String
     var declareFlags: (inout FlagSet) -> Void = { _ in }
+    /// Commands under this one (`create configmap`), each with flags of its own.
+    var subcommands: [CommandSpec] = []
     var run: (Invocation, ParsedFlags) async throws -> Int32
+
+    /// The subcommand the arguments name and the arguments without its name, as cobra's `Find`
+    /// walks down from the command: the first word that is not a flag names it; self when none does.
+    func resolved(_ arguments: [String]) -> (command: CommandSpec, arguments: [String], path: String) {
+        var parentFlags = FlagSet()
+        declareFlags(&parentFlags)
+        GlobalFlags.declare(&parentFlags)
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            if word == "--" { break }
+            if word.hasPrefix("-"), word.count > 1 {
+                // A flag's separate value is not a command name (`-n foo`).
+                let name = word.hasPrefix("--") ? String(word.dropFirst(2)) : String(word.dropFirst())
+                let flag = word.hasPrefix("--") ? parentFlags.flag(named: name) : name.count == 1 ? name.first.flatMap(parentFlags.flag(shorthand:)) : nil
+                if let flag, flag.kind != .bool, !word.contains("=") { index += 1 }
+                index += 1
+                continue
+            }
+            guard let child = subcommands.first(where: { $0.name == word || $0.aliases.contains(word) }) else { break }
+            var rest = arguments
+            rest.remove(at: index)
+            let found = child.resolved(rest)
+            return (found.command, found.arguments, name + " " + found.path)
+        }
+        return (self, arguments, name)
+    }
 
     /// The command's flags plus the global ones every command takes.
     var flagSet: FlagSet {

@@ -25,17 +25,10 @@ extension Commands {
             flags.add("save-config", nil, .bool, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.")
             flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
         },
+        subcommands: createSubcommands,
         run: { invocation, flags in
             if let subcommand = flags.positional.first {
-                guard subcommand == "namespace" || subcommand == "ns" else {
-                    throw KubectlError.raw("Error: unknown command \(goQuoted(subcommand)) for \"kubectl create\"\nRun 'kubectl create --help' for usage.")
-                }
-                guard flags.positional.count == 2 else {
-                    throw KubectlError.usage("exactly one NAME is required, got \(flags.positional.count - 1)", command: "create namespace")
-                }
-                let created = try invocation.client().create(Namespace(metadata: ObjectMeta(name: flags.positional[1])))
-                invocation.print(Messages.operation(created, "created"))
-                return 0
+                throw KubectlError.raw("Error: unknown command \(goQuoted(subcommand)) for \"kubectl create\"\nRun 'kubectl create --help' for usage.")
             }
             return try await ApplyCommand(invocation: invocation, flags: flags, applying: false).run()
         })

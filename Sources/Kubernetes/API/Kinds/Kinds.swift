@@ -4,8 +4,8 @@
 public enum Kinds {
     /// Every kind, in the order `kubectl api-resources` would list their groups.
     public static let all: [any KindDeclaration.Type] = [
-        ComponentStatus.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
-        ReplicationController.self, Service.self, Deployment.self, ReplicaSet.self,
+        ComponentStatus.self, ConfigMap.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
+        ReplicationController.self, Secret.self, Service.self, Deployment.self, ReplicaSet.self,
     ]
 
     /// The declaration of a kind name (`Pod`).
