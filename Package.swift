@@ -22,6 +22,8 @@ let package = Package(
         .target(name: "Simulation"),
         .target(name: "StructuredData", dependencies: [.product(name: "Yams", package: "Yams")]),
         .target(name: "Formatting"),
+        // Go's text/template, shared by `docker --format` and `kubectl -o go-template`.
+        .target(name: "GoTemplates", dependencies: ["StructuredData", "Formatting"]),
 
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
@@ -32,12 +34,12 @@ let package = Package(
         // Docker: the engine, its registries and the docker CLI.
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "GoTemplates"]),
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "GoTemplates", "Machine", "Simulation"]),
 
         // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud",
@@ -60,11 +62,12 @@ let package = Package(
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "GoTemplates"]),
+        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker"]),
         .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData", "GoTemplates"]),
         .testTarget(name: "WorldTests", dependencies: ["World"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),

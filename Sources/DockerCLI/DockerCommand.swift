@@ -1,4 +1,5 @@
 import Docker
+import GoTemplates
 import Machine
 
 /// One `docker` subcommand: its usage line, flags and action.
