@@ -259,10 +259,28 @@ extension Shell {
                 return String(characters[..<start])
             }
             return text
-        case .replace(let patternWord, let replacementWord, let all):
+        case .replace(var patternWord, let replacementWord, let all):
             let text = Array(value ?? "")
+            // `${v/#p/r}` and `${v/%p/r}`: the pattern must match at the start or at the end.
+            var anchor: Character?
+            if !all, case .literal(let first)? = patternWord.parts.first, let mark = first.first, mark == "#" || mark == "%" {
+                anchor = mark
+                patternWord.parts[0] = .literal(String(first.dropFirst()))
+            }
             let pattern = try await expandToPattern(patternWord)
             let replacement = try await expandToString(replacementWord)
+            if anchor == "#" {
+                for end in (0...text.count).reversed() where pattern.matches(String(text[..<end])) {
+                    return replacement + String(text[end...])
+                }
+                return String(text)
+            }
+            if anchor == "%" {
+                for start in 0...text.count where pattern.matches(String(text[start...])) {
+                    return String(text[..<start]) + replacement
+                }
+                return String(text)
+            }
             guard !pattern.elements.isEmpty else { return String(text) }
             var result = ""
             var index = 0
