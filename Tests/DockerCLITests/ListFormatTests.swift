@@ -34,6 +34,7 @@ import Machine
         #expect(world.docker("ps", "-a", "-f", "name=^done$", "-q").out.count == 13)
         #expect(world.docker("ps", "-a", "-f", "exited=0", "--format", "{{.Names}}").out == "done\n")
         #expect(world.docker("ps", "-a", "-f", "ancestor=busybox", "--format", "{{.Names}}").out == "done\nsleeper\n")
+        #expect(world.docker("ps", "-f", "publish=80").err == "Error response from daemon: the 'publish' filter is not simulated by KubeLab\n")
         let unknown = world.docker("ps", "-f", "colour=red")
         #expect(unknown.err == "Error response from daemon: Invalid filter 'colour'\n")
         #expect(unknown.status == 1)
@@ -50,5 +51,21 @@ import Machine
         #expect(digests[1].hasPrefix("busybox             latest              sha256:"))
         let table = world.docker("images", "--format", "table {{.Repository}}\\t{{.Tag}}").out
         #expect(table == "REPOSITORY          TAG\nbusybox             latest\n")
+    }
+}
+
+@Suite struct ListFilterGlobTests {
+    @Test(arguments: [
+        ("busy*", "busybox", true), ("busy*", "busybox:latest", true), ("*box", "busybox", true), ("b?sybox", "busybox", true),
+        ("*", "luksa/kubia", false), ("*/*", "luksa/kubia", true), ("kubia", "kubia:latest", false), ("", "", true),
+    ])
+    func matchesAsGoPathMatch(_ example: (String, String, Bool)) {
+        #expect(ListFilters.glob(example.0, matches: example.1) == example.2)
+    }
+
+    @Test func longPatternsDoNotRecurse() {
+        let pattern = String(repeating: "*a", count: 1_000)
+        #expect(!ListFilters.glob(pattern, matches: String(repeating: "a", count: 1_000) + "b"))
+        #expect(ListFilters.glob(pattern, matches: String(repeating: "a", count: 1_000)))
     }
 }

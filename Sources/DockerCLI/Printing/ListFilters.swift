@@ -8,9 +8,10 @@ struct ListFilters {
         let description: String
     }
 
-    static let containerKeys: Set<String> = ["ancestor", "before", "exited", "id", "label", "name", "since", "status",
-                                             "expose", "health", "isolation", "is-task", "network", "publish", "volume"]
+    static let containerKeys: Set<String> = ["ancestor", "before", "exited", "id", "label", "name", "since", "status"]
     static let imageKeys: Set<String> = ["before", "dangling", "label", "reference", "since"]
+    /// Keys the daemon knows that the simulation cannot apply: refused plainly rather than ignored.
+    static let unsimulatedKeys: Set<String> = ["expose", "health", "isolation", "is-task", "network", "publish", "volume"]
 
     private var values: [String: [String]] = [:]
 
@@ -20,6 +21,9 @@ struct ListFilters {
                 throw Refusal(description: "Bad format of filter (expected name=value)")
             }
             let key = argument[..<equals].lowercased()
+            if accepted == Self.containerKeys, Self.unsimulatedKeys.contains(key) {
+                throw Refusal(description: "the '\(key)' filter is not simulated by KubeLab")
+            }
             guard accepted.contains(key) else { throw Refusal(description: "Invalid filter '\(key)'") }
             values[key, default: []].append(String(argument[argument.index(after: equals)...]))
         }
@@ -95,26 +99,33 @@ struct ListFilters {
         }
     }
 
-    /// Go's `path.Match` for `*` and `?` (neither crosses a `/`).
+    /// Go's `path.Match` for `*` and `?` (neither crosses a `/`), by dynamic programming over
+    /// the pattern so that no input can recurse deeply.
     static func glob(_ pattern: String, matches text: String) -> Bool {
-        let pattern = Array(pattern), text = Array(text)
-        var memo: [Int: Bool] = [:]
-        func match(_ p: Int, _ t: Int) -> Bool {
-            let key = p * (text.count + 1) + t
-            if let known = memo[key] { return known }
-            let result: Bool
-            if p == pattern.count {
-                result = t == text.count
-            } else if pattern[p] == "*" {
-                result = match(p + 1, t) || (t < text.count && text[t] != "/" && match(p, t + 1))
-            } else if t < text.count, pattern[p] == "?" ? text[t] != "/" : pattern[p] == text[t] {
-                result = match(p + 1, t + 1)
+        let text = Array(text)
+        // reachable[t]: the pattern read so far can match exactly the first t characters.
+        var reachable = [Bool](repeating: false, count: text.count + 1)
+        reachable[0] = true
+        for symbol in pattern {
+            var next = [Bool](repeating: false, count: text.count + 1)
+            if symbol == "*" {
+                // Reachable from an earlier position without crossing a `/`.
+                var active = false
+                for t in 0...text.count {
+                    if reachable[t] {
+                        active = true
+                    } else if t > 0, text[t - 1] == "/" {
+                        active = false
+                    }
+                    next[t] = active
+                }
             } else {
-                result = false
+                for t in 0..<text.count where reachable[t] && (symbol == "?" ? text[t] != "/" : symbol == text[t]) {
+                    next[t + 1] = true
+                }
             }
-            memo[key] = result
-            return result
+            reachable = next
         }
-        return match(0, 0)
+        return reachable[text.count]
     }
 }
