@@ -39,6 +39,8 @@ import Simulation
         ("printf 'l1\\nl2\\n' | { read -rd '' v; echo $?; args \"$v\"; }", "1\n<l1\nl2>\n", ""),
         // Duplications are dup2 whichever operator names them; the target word is expanded.
         ("echo to-err 1<&2; fd=2; echo also >&$fd; name=out; echo both >&$name; echo $(< out)", "both\n", "to-err\nalso\n"),
+        // Tilde expansion after = and : in assignments, after a declaration's =, in ${v:-~}; ~user.
+        ("x=~/bin:~/sbin:a~b; echo $x; export P=~/a:~; echo $P; echo ${u:-~/d} \"${u:-~}\" ~root ~nobody-here", "/root/bin:/root/sbin:a~b\n/root/a:/root\n/root/d ~ /root ~nobody-here\n", ""),
         // Anchored pattern substitution.
         ("v=abcabc; echo ${v/#abc/X} ${v/%abc/X} ${v/#b/X} ${v/%b/X} ${v/#/>} ${v/%/<} ${v/#a*/Y}", "Xabc abcX abcabc abcabc >abcabc abcabc< Y\n", ""),
         // break in a while loop's condition list leaves the loop.

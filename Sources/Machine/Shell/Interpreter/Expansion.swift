@@ -228,10 +228,10 @@ extension Shell {
             if value == nil, options.failOnUnset { throw fail("\(name): unbound variable") }
             return String((value ?? "").count)
         case .useDefault(let word, let nullCounts):
-            return isNullOrUnset(nullCounts) ? try await expandToString(word) : value ?? ""
+            return isNullOrUnset(nullCounts) ? try await expandToString(quoted ? word : word.markingTildes(afterColons: false)) : value ?? ""
         case .assignDefault(let word, let nullCounts):
             guard isNullOrUnset(nullCounts) else { return value ?? "" }
-            let assigned = try await expandToString(word)
+            let assigned = try await expandToString(quoted ? word : word.markingTildes(afterColons: false))
             guard let first = name.first, first.isNameStart else { throw fail("$\(name): cannot assign in this way") }
             setVariable(name, assigned)
             return assigned
@@ -240,7 +240,7 @@ extension Shell {
             let message = try await expandToString(word)
             throw fail("\(name): \(message.isEmpty ? "parameter null or not set" : message)")
         case .useAlternative(let word, let nullCounts):
-            return isNullOrUnset(nullCounts) ? "" : try await expandToString(word)
+            return isNullOrUnset(nullCounts) ? "" : try await expandToString(quoted ? word : word.markingTildes(afterColons: false))
         case .removePrefix(let word, let longest):
             let text = value ?? ""
             let pattern = try await expandToPattern(word)

@@ -18,7 +18,7 @@ extension Shell {
         // Each assignment is expanded after the ones before it took effect (`A=1 B=$A cmd`).
         var outer: [String: String?] = [:]
         for assignment in command.assignments {
-            var value = try await expandToString(assignment.value)
+            var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
             if assignment.isAppend { value = (variables[assignment.name] ?? "") + value }
             assignments.append((assignment.name, value))
             if outer.index(forKey: assignment.name) == nil { outer[assignment.name] = .some(variables[assignment.name]) }
@@ -70,7 +70,7 @@ extension Shell {
         for word in words.dropFirst() {
             if case .literal(let text)? = word.parts.first, let equals = text.firstIndex(of: "="),
                Self.isValidName(String(text[..<equals].dropLast(text[..<equals].hasSuffix("+") ? 1 : 0))) {
-                result.append(try await expandToString(word))
+                result.append(try await expandToString(word.markingTildes(afterColons: true, afterEquals: true)))
             } else {
                 result += try await expandWords([word])
             }
