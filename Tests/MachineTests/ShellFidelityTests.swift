@@ -41,6 +41,9 @@ import Simulation
         ("echo to-err 1<&2; fd=2; echo also >&$fd; name=out; echo both >&$name; echo $(< out)", "both\n", "to-err\nalso\n"),
         // Tilde expansion after = and : in assignments, after a declaration's =, in ${v:-~}; ~user.
         ("x=~/bin:~/sbin:a~b; echo $x; export P=~/a:~; echo $P; echo ${u:-~/d} \"${u:-~}\" ~root ~nobody-here", "/root/bin:/root/sbin:a~b\n/root/a:/root\n/root/d ~ /root ~nobody-here\n", ""),
+        // ||, && and ?: do not evaluate the operand they skip.
+        ("x=0; (( 1 || (x = 2) )); echo $x; (( 0 && (x = 3) )); echo $x; echo $(( 1 ? 4 : (x = 5) )) $x; echo $(( 0 && 1/0 ))",
+         "0\n0\n4 0\n0\n", ""),
         // Anchored pattern substitution.
         ("v=abcabc; echo ${v/#abc/X} ${v/%abc/X} ${v/#b/X} ${v/%b/X} ${v/#/>} ${v/%/<} ${v/#a*/Y}", "Xabc abcX abcabc abcabc >abcabc abcabc< Y\n", ""),
         // break in a while loop's condition list leaves the loop.
