@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "Formatting"),
         // Every era-dependent fact of the simulated tools, in one value (see `Era`).
         .target(name: "Eras", dependencies: ["Formatting", "StructuredData"]),
+        // Go's text/template, shared by `docker --format` and `kubectl -o go-template`.
+        .target(name: "GoTemplates", dependencies: ["StructuredData", "Formatting"]),
 
         // A simulated Linux machine: files, processes, shell, programs, network.
         .target(name: "Machine", dependencies: ["Simulation"]),
@@ -35,12 +37,12 @@ let package = Package(
         // Docker: the engine, its registries and the docker CLI.
         .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting", "Eras",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation", "Eras"]),
+        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "GoTemplates", "Machine", "Simulation", "Eras"]),
 
         // The learner's world, the REPL around it, transcripts of it.
         .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud", "Eras",
@@ -64,11 +66,12 @@ let package = Package(
         .testTarget(name: "ErasTests", dependencies: ["Eras"]),
         .testTarget(name: "MachineTests", dependencies: ["Machine"]),
         .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
-        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras"]),
+        .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
+        .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript", "Eras"]),
         .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
         .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData", "Eras"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Eras"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),

@@ -1,5 +1,6 @@
 import Docker
 import Eras
+import GoTemplates
 import Machine
 
 /// One `docker` subcommand: its usage line, flags and action.

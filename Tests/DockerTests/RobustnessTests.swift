@@ -2,6 +2,7 @@ import Simulation
 import StructuredData
 import Testing
 @testable import Docker
+import GoTemplates
 
 /// Arbitrary input never crashes or hangs the parsers: it parses or gets an error.
 @Suite struct RobustnessTests {

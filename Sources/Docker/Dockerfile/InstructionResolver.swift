@@ -35,10 +35,29 @@ extension DockerfileInstruction {
     }
 }
 
+extension DockerfileInstruction {
+    /// The checks 17.12's `instructions.Parse` makes on every instruction before step 1 (flags,
+    /// argument counts, HEALTHCHECK forms, stage names …) on the words as written; what depends
+    /// on expanded values (ports, signals) waits for the step. Failures read
+    /// `Dockerfile parse error line N: …`.
+    public func checkBeforeBuild() throws(DockerfileError) {
+        guard let known = DockerfileKeyword(rawValue: keyword) else {
+            throw .unknownInstruction(keyword, line: line)
+        }
+        do {
+            _ = try InstructionChecks(instruction: self, arguments: arguments, beforeExpansion: true).instruction(known)
+        } catch {
+            throw DockerfileError(stage: .check, line: line, reason: error.reason)
+        }
+    }
+}
+
 /// The per-instruction checks of the 17.x dispatchers, in their order.
 private struct InstructionChecks {
     let instruction: DockerfileInstruction
     let arguments: [String]
+    /// Whether only the checks 17.12 makes while parsing apply (the words are not expanded yet).
+    var beforeExpansion = false
     var line: Int { instruction.line }
 
     func flags(_ allowed: Set<String> = []) throws(DockerfileError) -> BuilderFlags {
@@ -87,7 +106,7 @@ private struct InstructionChecks {
             return .volume(volumes)
         case .stopsignal:
             guard arguments.count == 1 else { throw .exactlyOneArgument("STOPSIGNAL", line: line) }
-            guard StopSignal.isValid(arguments[0]) else { throw .step("Invalid signal: \(arguments[0])", line: line) }
+            guard beforeExpansion || StopSignal.isValid(arguments[0]) else { throw .step("Invalid signal: \(arguments[0])", line: line) }
             return .stopSignal(arguments[0])
         case .arg:
             guard arguments.count == 1 else { throw .exactlyOneArgument("ARG", line: line) }
@@ -209,6 +228,7 @@ private struct InstructionChecks {
     private func exposedPorts() throws(DockerfileError) -> [String] {
         guard !arguments.isEmpty else { throw .atLeastOneArgument("EXPOSE", line: line) }
         _ = try flags()
+        if beforeExpansion { return arguments }
         var ports: Set<String> = []
         for specification in arguments {
             // ip:hostPort:containerPort — only the container part matters for EXPOSE.

@@ -49,6 +49,11 @@ extension Commands {
                 invocation.err("Error parsing reference: \"\(target)\" is not a valid repository/tag: \(error.dockerMessage)\n")
                 return 1
             }
+            // The client refuses before asking the daemon (client.ImageTag).
+            if targetReference.digest != nil {
+                invocation.err("refusing to create a tag with a digest reference\n")
+                return 1
+            }
             guard let image = invocation.engine.image(named: source) else {
                 let shown = ImageName(parsing: source)?.description ?? source
                 invocation.err("Error response from daemon: No such image: \(shown)\n")

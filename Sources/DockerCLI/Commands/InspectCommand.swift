@@ -1,4 +1,5 @@
 import Docker
+import GoTemplates
 import Machine
 import StructuredData
 

@@ -2,19 +2,39 @@ import Simulation
 import Foundation
 import Docker
 import Machine
+import StructuredData
 
 extension Commands {
     static var ps: DockerCommand {
         DockerCommand(name: "ps", usage: "docker ps [OPTIONS]", summary: "List containers",
-                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("latest", "l")],
+                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("latest", "l"),
+                              FlagSpec("format", value: true), FlagSpec("filter", "f", value: true)],
                       minimumArguments: 0, maximumArguments: 0, readsOnly: true) { invocation in
             let engine = invocation.engine
             let arguments = invocation.arguments
-            var shown = engine.containers.reversed().filter { arguments.has("all") || $0.isRunning }
+            let filters: ListFilters
+            do { filters = try ListFilters(arguments.all("filter"), accepted: ListFilters.containerKeys) } catch {
+                return invocation.daemonError(error)
+            }
+            // A status filter shows stopped containers too, as the daemon's `All` does.
+            let all = arguments.has("all") || filters.has("status") || filters.has("exited")
+            var shown = engine.containers.reversed().filter { all || $0.isRunning }
             if arguments.has("latest") { shown = Array(engine.containers.suffix(1)) }
+            shown = shown.filter { filters.matches($0, engine: engine) }
             let full = arguments.has("no-trunc")
             if arguments.has("quiet") {
                 invocation.out(shown.map { (full ? $0.id : $0.shortID) + "\n" }.joined())
+                return 0
+            }
+            if let format = arguments.value("format"), !format.isEmpty {
+                do {
+                    let printer = try ListFormat(format, headers: ListFormat.containerHeaders)
+                    invocation.out(try printer.render(shown.map { containerFields($0, full: full, now: engine.loop.now) }))
+                } catch {
+                    // formatter.Context's error ends in a newline, and the CLI prints it with another.
+                    invocation.err(error.templateMessage + "\n\n")
+                    return 1
+                }
                 return 0
             }
             var table = Table(header: ["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"])
@@ -29,6 +49,31 @@ extension Commands {
             invocation.out(table.text(invocation.engine.era.docker.tables))
             return 0
         }
+    }
+
+    /// The fields `docker ps --format` offers, as docker/cli's containerContext prints them.
+    static func containerFields(_ container: Container, full: Bool, now: VirtualInstant) -> JSONValue {
+        let command = displayCommand(container.commandLine)
+        let labels = container.config.labels.keys.sorted().map { "\($0)=\(container.config.labels[$0] ?? "")" }
+        return .object(JSONObject(pairs: [
+            ("ID", .string(full ? container.id : container.shortID)),
+            ("Image", .string(container.imageReference)),
+            ("Command", .string(quoted(full ? command : ellipsis(command, 20)))),
+            ("CreatedAt", .string(dockerTime(container.created))),
+            ("RunningFor", .string(HumanUnits.duration(now - container.created) + " ago")),
+            ("Ports", .string(ports(of: container))),
+            ("Status", .string(status(of: container, now: now))),
+            ("Size", .string("0B")),
+            ("Names", .string(container.name)),
+            ("Labels", .string(labels.joined(separator: ","))),
+            ("Mounts", .string("")),
+            ("Networks", .string("bridge")),
+        ]))
+    }
+
+    /// Go's `time.Time.String()` in UTC: `2018-03-06 09:00:00 +0000 UTC`.
+    static func dockerTime(_ instant: VirtualInstant) -> String {
+        CivilTime.rfc3339(instant.secondsSinceEpoch).replacingOccurrences(of: "T", with: " ") + " +0000 UTC"
     }
 
     /// The daemon's COMMAND text: the path, then the arguments with those containing a space
@@ -74,10 +119,15 @@ extension Commands {
 
     static var images: DockerCommand {
         DockerCommand(name: "images", usage: "docker images [OPTIONS] [REPOSITORY[:TAG]]", summary: "List images",
-                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("digests")],
+                      flags: [FlagSpec("all", "a"), FlagSpec("quiet", "q"), FlagSpec("no-trunc"), FlagSpec("digests"),
+                              FlagSpec("format", value: true), FlagSpec("filter", "f", value: true)],
                       minimumArguments: 0, maximumArguments: 1, readsOnly: true) { invocation in
             let engine = invocation.engine
             let arguments = invocation.arguments
+            let filters: ListFilters
+            do { filters = try ListFilters(arguments.all("filter"), accepted: ListFilters.imageKeys) } catch {
+                return invocation.daemonError(error)
+            }
             let parents = Set(engine.images.values.compactMap(\.parentID))
             var rows: [(repository: String, tag: String, image: Image)] = []
             for image in engine.images.values {
@@ -98,11 +148,36 @@ extension Commands {
                 }
                 rows = rows.filter { $0.repository == repository && (tag.isEmpty || $0.tag == tag) }
             }
+            rows = rows.filter { filters.matches(image: $0.image, repository: $0.repository, tag: $0.tag, engine: engine) }
             rows.sort {
                 $0.image.created != $1.image.created ? $0.image.created > $1.image.created
                     : ($0.repository, $0.tag) < ($1.repository, $1.tag)
             }
             let full = arguments.has("no-trunc")
+            func digest(_ row: (repository: String, tag: String, image: Image)) -> String {
+                let pinned = (engine.repositoryDigests[row.image.id] ?? []).first { $0.hasPrefix(row.repository + "@") }
+                return pinned.map { String($0.dropFirst(row.repository.count + 1)) } ?? "<none>"
+            }
+            if let format = arguments.value("format"), !format.isEmpty, !arguments.has("quiet") {
+                let now = engine.loop.now
+                let fields = rows.map { row in
+                    JSONValue.object(JSONObject(pairs: [
+                        ("ID", .string(full ? row.image.id : row.image.shortID)),
+                        ("Repository", .string(row.repository)), ("Tag", .string(row.tag)), ("Digest", .string(digest(row))),
+                        ("CreatedSince", .string(HumanUnits.duration(now - row.image.created) + " ago")),
+                        ("CreatedAt", .string(dockerTime(row.image.created))),
+                        ("Size", .string(HumanUnits.size(engine.size(of: row.image)))),
+                    ]))
+                }
+                do {
+                    invocation.out(try ListFormat(format, headers: ListFormat.imageHeaders).render(fields))
+                } catch {
+                    // formatter.Context's error ends in a newline, and the CLI prints it with another.
+                    invocation.err(error.templateMessage + "\n\n")
+                    return 1
+                }
+                return 0
+            }
             if arguments.has("quiet") {
                 var seen: Set<String> = []
                 for row in rows where seen.insert(row.image.id).inserted {
@@ -110,10 +185,11 @@ extension Commands {
                 }
                 return 0
             }
-            var table = Table(header: ["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"])
+            let digests = arguments.has("digests")
+            var table = Table(header: ["REPOSITORY", "TAG"] + (digests ? ["DIGEST"] : []) + ["IMAGE ID", "CREATED", "SIZE"])
             let now = engine.loop.now
             for row in rows {
-                table.add([row.repository, row.tag, full ? row.image.id : row.image.shortID,
+                table.add([row.repository, row.tag] + (digests ? [digest(row)] : []) + [full ? row.image.id : row.image.shortID,
                            HumanUnits.duration(now - row.image.created) + " ago", HumanUnits.size(engine.size(of: row.image))])
             }
             invocation.out(table.text(invocation.engine.era.docker.tables))

@@ -19,10 +19,13 @@ extension Commands {
             """,
         usage: "kubectl create -f FILENAME [options]",
         declareFlags: { flags in
+            flags.add("allow-missing-template-keys", nil, .bool, default: "true", Commands.allowMissingTemplateKeysHelp)
+            flags.add("dry-run", nil, .bool, "If true, only print the object that would be sent, without sending it.")
             flags.add("filename", "f", .strings, "Filename, directory, or URL to files to use to create the resource")
             flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
             flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
             flags.add("save-config", nil, .bool, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.")
+            flags.add("template", nil, .string, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].")
             flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
         },
         subcommands: createSubcommands,
@@ -95,6 +98,7 @@ struct ApplyCommand {
             // apply and --save-config record the configuration; create keeps an annotation the file already had up to date.
             object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([Self.lastAppliedAnnotation: appliedText]) { _, new in new }
         }
+        if !applying, try ApplyCommand.printDryRun(object, invocation: invocation, flags: flags) { return }
         if applying, let existing = try? manifest.type.get(client, namespace, object.name) {
             try patch(existing, to: ApplyCommand.settingAnnotation(configuration, appliedText), manifest: manifest, client: client)
             return
@@ -128,6 +132,15 @@ struct ApplyCommand {
         } catch {
             throw .raw(KubectlError.frame(framed(error, verb: "applying patch", source: manifest.source)))
         }
+    }
+
+    /// `--dry-run`: the object that would be sent with `-o`, else `pod "x" created (dry run)`; false without the flag.
+    static func printDryRun(_ object: any APIObject, invocation: Invocation, flags: ParsedFlags) throws(KubectlError) -> Bool {
+        guard flags.bool("dry-run") else { return false }
+        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "",
+                                            command: "create", era: invocation.era, allowsMissingKeys: flags.allowsMissingTemplateKeys)
+        try GeneratedObject.print(object, output: output, invocation: invocation)
+        return true
     }
 
     private func report(_ object: any APIObject, _ verb: String) {

@@ -8,10 +8,18 @@ extension Commands {
     static let createNamespace: CommandSpec = CommandSpec(
         name: "namespace", aliases: ["ns"],
         summary: "Create a namespace with the specified name",
-        usage: "kubectl create namespace NAME [options]",
+        usage: "kubectl create namespace NAME [--dry-run] [options]",
+        declareFlags: { flags in
+            flags.add("allow-missing-template-keys", nil, .bool, default: "true", Commands.allowMissingTemplateKeysHelp)
+            flags.add("dry-run", nil, .bool, "If true, only print the object that would be sent, without sending it.")
+            flags.add("output", "o", .string, "Output format. One of: json|yaml|wide|name|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=... See custom columns [http://kubernetes.io/docs/user-guide/kubectl-overview/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [http://kubernetes.io/docs/user-guide/jsonpath].")
+            flags.add("template", nil, .string, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].")
+        },
         run: { invocation, flags in
             let name = try objectName(flags, command: "create namespace")
-            let created = try invocation.client().create(Namespace(metadata: ObjectMeta(name: name)))
+            let namespace = Namespace(metadata: ObjectMeta(name: name))
+            if try ApplyCommand.printDryRun(namespace, invocation: invocation, flags: flags) { return 0 }
+            let created = try invocation.client().create(namespace)
             invocation.print(Messages.operation(created, "created"))
             return 0
         })

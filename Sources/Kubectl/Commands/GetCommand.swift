@@ -46,11 +46,14 @@ extension Commands {
         usage: "kubectl get [(-o|--output=)json|yaml|wide|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=...] (TYPE [NAME | -l label] | TYPE/NAME ...) [flags] [options]",
         declareFlags: { flags in
             flags.add("all-namespaces", nil, .bool, "If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.")
+            flags.add("allow-missing-template-keys", nil, .bool, default: "true", Commands.allowMissingTemplateKeysHelp)
             flags.add("export", nil, .bool, "If true, use 'export' for the resources.  Exported resources are stripped of cluster-specific information.")
+            flags.add("filename", "f", .strings, "Filename, directory, or URL to files identifying the resource to get from a server.")
             flags.add("field-selector", nil, .string, "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.")
             flags.add("label-columns", "L", .strings, "Accepts a comma separated list of labels that are going to be presented as columns. Names are case-sensitive. You can also use multiple flag options like -L label1 -L label2...")
             flags.add("no-headers", nil, .bool, "When using the default or custom-column output format, don't print headers (default print headers).")
             flags.add("output", "o", .string, "Output format. One of: json|yaml|wide|name|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=... See custom columns [http://kubernetes.io/docs/user-guide/kubectl-overview/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [http://kubernetes.io/docs/user-guide/jsonpath].")
+            flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
             flags.add("selector", "l", .string, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)")
             flags.add("show-all", "a", .bool, "When printing, show all resources (default hide terminated pods.)")
             flags.add("show-kind", nil, .bool, "If present, list the resource type for the requested object(s).")
@@ -69,6 +72,7 @@ struct GetCommand {
     let flags: ParsedFlags
 
     func run() async throws -> Int32 {
+        if !flags.strings("filename").isEmpty { return try await runOnFiles() }
         if flags.positional.isEmpty {
             throw KubectlError.raw("""
                 You must specify the type of resource to get. Valid resource types include:
@@ -79,7 +83,8 @@ struct GetCommand {
                 See 'kubectl get -h' for help and examples.
                 """)
         }
-        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era)
+        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era,
+                                           allowsMissingKeys: flags.allowsMissingTemplateKeys)
         let requests = try ResourceArguments.parse(flags.positional)
         let client = try invocation.client()
         let options = try Selectors.listOptions(flags)
@@ -135,6 +140,44 @@ struct GetCommand {
         default:
             let asList = !anyNamed || all.count > 1
             invocation.print(try output.render(all, asList: asList, invocation: invocation))
+        }
+        return failed ? 1 : 0
+    }
+
+    /// `get -f FILE`: the objects a manifest names, as the server has them.
+    private func runOnFiles() async throws -> Int32 {
+        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era,
+                                           allowsMissingKeys: flags.allowsMissingTemplateKeys)
+        let manifests = try await Manifests.read(flags.strings("filename"), invocation: invocation, recursive: flags.bool("recursive"))
+        guard !manifests.isEmpty else { throw KubectlError.message("no objects passed to get") }
+        let client = try invocation.client()
+        var failed = false
+        var groups: [(ResourceType, [any APIObject])] = []
+        for manifest in manifests {
+            do {
+                let name = try manifest.decode(validate: false).name
+                let object = try manifest.type.get(client, manifest.namespace(default: invocation.namespace), name)
+                if let last = groups.indices.last, groups[last].0.kind == manifest.type.kind {
+                    groups[last].1.append(object)
+                } else {
+                    groups.append((manifest.type, [object]))
+                }
+            } catch let error as APIError {
+                invocation.printError(KubectlError.api(error).text)
+                failed = true
+            }
+        }
+        let all = groups.flatMap(\.1)
+        guard !all.isEmpty else { return failed ? 1 : 0 }
+        if case .table(let wide) = output {
+            var text = ""
+            for (type, objects) in groups {
+                if !text.isEmpty { text += "\n" }
+                text += table(type, objects, wide: wide, allNamespaces: false, prefixed: false, headers: !flags.bool("no-headers"))
+            }
+            invocation.print(text)
+        } else {
+            invocation.print(try output.render(all, asList: all.count > 1, invocation: invocation))
         }
         return failed ? 1 : 0
     }

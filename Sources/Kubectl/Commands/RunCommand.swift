@@ -71,28 +71,45 @@ struct RunCommand {
         }
         let labels = try podLabels(name: name)
         let template = PodTemplateSpec(metadata: ObjectMeta(labels: labels), spec: try podSpec(name: name, image: image, restart: restart))
-        let client = try invocation.client()
-        let namespace = invocation.namespace
-        let created: any APIObject
+        let dryRun = flags.bool("dry-run")
+        let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "run", era: invocation.era,
+                                            allowsMissingKeys: flags.allowsMissingTemplateKeys)
+        // The generators leave the namespace to the request, so a dry run prints none.
+        let namespace = dryRun ? "" : invocation.namespace
+        let generated: any APIObject
         switch generator {
         case "run/v1":
-            let controller = ReplicationController(
+            generated = ReplicationController(
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
                 spec: ReplicationControllerSpec(replicas: GoIntegers.int32(Int64(replicas)), selector: labels, template: template))
-            created = try client.create(controller)
         case "deployment/v1beta1", "deployment/apps.v1beta1":
             invocation.note("run-deployment") { $0.runDeployment(name, image) }
-            let deployment = Deployment(
+            generated = Deployment(
                 apiVersion: generator == "deployment/v1beta1" ? "extensions/v1beta1" : "apps/v1beta1",
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
                 spec: DeploymentSpec(replicas: GoIntegers.int32(Int64(replicas)), selector: LabelSelector(matchLabels: labels), template: template))
-            created = try client.create(deployment)
         case "run-pod/v1":
             var pod = Pod(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), spec: template.spec)
             pod.spec?.restartPolicy = restart
-            created = try client.create(pod)
+            // The run-pod/v1 generator sets the DNS policy itself (the server defaults it alike).
+            if dryRun { pod.spec?.dnsPolicy = "ClusterFirst" }
+            generated = pod
         default:
             throw KubectlError.message("generator \(goQuoted(generator)) not found.")
+        }
+        if dryRun {
+            // 1.8 printed the object it would have sent with -o, else `… created (dry run)`.
+            try GeneratedObject.print(generated, output: output, invocation: invocation)
+            return 0
+        }
+        let client = try invocation.client()
+        guard let type = ResourceTypes.type(of: generated) else {
+            throw KubectlError.message("generator \(goQuoted(generator)) not found.")
+        }
+        let created = try type.create(client, generated)
+        if !output.isTable {
+            invocation.print(try output.render([created], asList: false, invocation: invocation))
+            return 0
         }
         let attaching = flags.bool("stdin") || flags.bool("tty") || flags.bool("rm")
         guard attaching else {

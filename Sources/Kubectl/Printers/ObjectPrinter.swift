@@ -3,7 +3,7 @@ import Formatting
 import Kubernetes
 import StructuredData
 
-/// The `-o` printers other than tables: yaml, json, name, jsonpath, custom-columns.
+/// The `-o` printers other than tables: yaml, json, name, jsonpath, go-template, custom-columns.
 enum ObjectOutput {
     case table(wide: Bool)
     case yaml
@@ -11,9 +11,11 @@ enum ObjectOutput {
     case name
     case jsonPath(JSONPathPrinter)
     case customColumns(CustomColumns)
+    case goTemplate(GoTemplatePrinter)
 
     /// Reads `-o` (and `--template`) as the era's kubectl does.
-    static func parse(_ output: String, template: String = "", command: String, era: Era) throws(KubectlError) -> ObjectOutput {
+    static func parse(_ output: String, template: String = "", command: String, era: Era,
+                      allowsMissingKeys: Bool = true) throws(KubectlError) -> ObjectOutput {
         let argument = OutputFormatArgument(output: output, template: template)
         switch argument.format {
         case "": return .table(wide: false)
@@ -23,10 +25,12 @@ enum ObjectOutput {
         case "name": return .name
         case "jsonpath":
             do {
-                return .jsonPath(try JSONPathPrinter(template: argument.argument, generation: .init(era)))
+                return .jsonPath(try JSONPathPrinter(template: argument.argument, generation: .init(era), allowsMissingKeys: allowsMissingKeys))
             } catch {
                 throw .message(error.message)
             }
+        case "go-template", "template":
+            return .goTemplate(try GoTemplatePrinter(template: argument.argument, allowsMissingKeys: allowsMissingKeys))
         case "custom-columns":
             do {
                 return .customColumns(try CustomColumns(spec: argument.argument))
@@ -35,6 +39,18 @@ enum ObjectOutput {
             }
         default:
             throw .message("output format \(goQuoted(output)) not recognized")
+        }
+    }
+
+    var formatName: String {
+        switch self {
+        case .table(let wide): wide ? "wide" : ""
+        case .yaml: "yaml"
+        case .json: "json"
+        case .name: "name"
+        case .jsonPath: "jsonpath"
+        case .customColumns: "custom-columns"
+        case .goTemplate: "go-template"
         }
     }
 
@@ -61,19 +77,8 @@ enum ObjectOutput {
         let values = objects.map { ObjectOutput.withTypeMeta($0) }
         let document = asList || values.count != 1 ? ObjectOutput.list(values) : values[0]
         switch self {
-        case .yaml:
-            return document.yamlText(style: invocation.era.kubectl.yamlStyle)
-        case .json:
-            return document.jsonText(indent: "    ") + "\n"
         case .name:
             return objects.map { ObjectOutput.name(of: $0) + "\n" }.joined()
-        case .jsonPath(let printer):
-            do {
-                return try printer.print(document)
-            } catch {
-                invocation.print(error.standardOutput)
-                throw .message(error.message.hasSuffix("\n") ? String(error.message.dropLast()) : error.message)
-            }
         case .customColumns(let columns):
             var rows = [columns.headers]
             for value in values {
@@ -86,6 +91,40 @@ enum ObjectOutput {
             return TabWriter.format(rows, with: invocation.era.kubectl.tables)
         case .table:
             return ""
+        default:
+            return try render(document: document, invocation: invocation)
+        }
+    }
+
+    /// The text for one document (an object, a List or a kubeconfig) in the generic printers.
+    func render(document: JSONValue, invocation: Invocation) throws(KubectlError) -> String {
+        switch self {
+        case .yaml:
+            return document.yamlText(style: invocation.era.kubectl.yamlStyle)
+        case .json:
+            return document.jsonText(indent: "    ") + "\n"
+        case .goTemplate(let printer):
+            do {
+                return try printer.print(document)
+            } catch {
+                invocation.print(error.standardOutput)
+                throw .message(error.message)
+            }
+        case .jsonPath(let printer):
+            do {
+                return try printer.print(document)
+            } catch {
+                invocation.print(error.standardOutput)
+                throw .message(error.message.hasSuffix("\n") ? String(error.message.dropLast()) : error.message)
+            }
+        case .customColumns(let columns):
+            do {
+                return TabWriter.format([columns.headers, try columns.row(for: document)], with: invocation.era.kubectl.tables)
+            } catch {
+                throw .message(error.message)
+            }
+        case .name, .table:
+            throw .message("output format \(goQuoted(self.formatName)) not supported here")
         }
     }
 
@@ -97,4 +136,13 @@ enum ObjectOutput {
         if (copy.kind ?? "").isEmpty { copy.kind = resource.kind }
         return copy.jsonValue
     }
+}
+
+extension Commands {
+    static let allowMissingTemplateKeysHelp = "If true, ignore any errors in templates when a field or map key is missing in the template. Only applies to golang and jsonpath output formats."
+}
+
+extension ParsedFlags {
+    /// `--allow-missing-template-keys`, true unless turned off.
+    var allowsMissingTemplateKeys: Bool { string("allow-missing-template-keys") != "false" }
 }

@@ -51,6 +51,12 @@ public enum Coreutils {
             "less": PagerProgram(),
             "more": PagerProgram(),
         ]
+        if flavor == .gnu {
+            // BusyBox has these applets too, but adding them would change the busybox and alpine
+            // image layers (and so the digests recorded transcripts show).
+            programs["tac"] = ReverseLinesProgram(flavor: flavor)
+            programs["expr"] = ExpressionProgram(flavor: flavor)
+        }
         if flavor == .busybox {
             programs["nslookup"] = NameLookupProgram(flavor: .busybox)
             programs["wget"] = WgetProgram()
@@ -76,6 +82,8 @@ public func registerCoreutils(in registry: ProgramRegistry) {
     for (name, program) in Coreutils.programs(flavor: .gnu) {
         registry.register(name, program)
     }
+    // /bin/echo, /bin/pwd, /usr/bin/printf, test and [ of the GNU layout.
+    for (name, program) in ShellUtilityProgram.all { registry.register(name, program) }
     registry.register(Coreutils.ProgramName.busybox, BusyBoxProgram(applets: Coreutils.programs(flavor: .busybox)))
     registry.register(Coreutils.ProgramName.fortune, FortuneProgram())
     registry.register(Coreutils.ProgramName.hello, HelloWorldProgram())

@@ -18,6 +18,19 @@ enum GNUSystemLayout {
         ("yes", "/usr/bin", 31_408),
     ]
 
+    /// More of Debian's coreutils, on the workstation only: the images' layers (and so the
+    /// digests recorded transcripts show) stay as they were.
+    static let workstationTools: [(name: String, directory: String, size: Int)] = [
+        ("echo", "/bin", 31_408), ("pwd", "/bin", 35_504), ("expr", "/usr/bin", 39_664), ("printf", "/usr/bin", 51_856),
+        ("tac", "/usr/bin", 39_600), ("test", "/usr/bin", 39_632), ("[", "/usr/bin", 43_728),
+    ]
+
+    static func installWorkstationTools(_ builder: TreeBuilder) {
+        for tool in workstationTools {
+            builder.program("\(tool.directory)/\(tool.name)", tool.name, size: tool.size)
+        }
+    }
+
     /// Installs the tools (all of them, or those named in `only`).
     static func installTools(_ builder: TreeBuilder, only: Set<String>? = nil) {
         for tool in tools where only?.contains(tool.name) ?? true {

@@ -25,6 +25,7 @@ public enum RootFileSystems {
         GNUSystemLayout.baseDirectories(builder)
         GNUSystemLayout.installShells(builder)
         GNUSystemLayout.installTools(builder)
+        GNUSystemLayout.installWorkstationTools(builder)
         builder.program("/usr/bin/less", "less", size: 170_760)
         builder.program("/usr/bin/apt-get", Coreutils.ProgramName.aptGet, size: 219_544)
         builder.program("/usr/bin/nslookup", Coreutils.ProgramName.nslookup, size: 102_136)

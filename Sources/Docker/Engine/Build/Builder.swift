@@ -21,21 +21,31 @@ final class Builder {
         self.variables = BuildVariables(buildArguments: request.buildArguments)
     }
 
-    func say(_ line: String) {
-        try? output.write(line + "\n")
+    func say(_ line: String, newline: Bool = true) {
+        try? output.write(newline ? line + "\n" : line)
     }
 
     func run() async throws(DockerError) -> Image {
         let dockerfile: Dockerfile
         do { dockerfile = try Dockerfile(parsing: request.dockerfile) } catch { throw .other(error.message) }
-        for instruction in dockerfile.instructions where !instruction.isKnown {
-            throw .other(DockerfileError(stage: .check, line: instruction.line,
-                                         reason: "unknown instruction: \(instruction.name)").message)
+        for instruction in dockerfile.instructions {
+            guard instruction.isKnown else {
+                throw .other(DockerfileError(stage: .check, line: instruction.line,
+                                             reason: "unknown instruction: \(instruction.name)").message)
+            }
+            do { try instruction.checkBeforeBuild() } catch { throw .other(error.message) }
         }
-        guard !dockerfile.instructions.isEmpty else { throw .other("The Dockerfile (Dockerfile) cannot be empty") }
+        // 17.12's remotecontext.readAndParseDockerfile refuses a file without a single byte; a
+        // file of comments and blank lines gets through to "No image was generated" below.
+        guard !request.dockerfile.isEmpty else { throw .other("the Dockerfile (Dockerfile) cannot be empty") }
+        if !dockerfile.warnings.isEmpty {
+            // PrintWarnings writes to the builder's stderr, which the stream shows in red.
+            say("\u{1B}[91m" + dockerfile.warnings.joined(separator: "\n") + "\n\u{1B}[0m", newline: false)
+        }
         let total = dockerfile.instructions.count
         for (index, instruction) in dockerfile.instructions.enumerated() {
-            say("Step \(index + 1)/\(total) : \(instruction.original)")
+            // The instruction's source code, trimmed as instructions.withNameAndCode keeps it.
+            say("Step \(index + 1)/\(total) : \(trimSpace(instruction.original))")
             let resolved: Instruction
             do { resolved = try instruction.resolve(with: variables, escape: dockerfile.escapeCharacter) } catch {
                 throw .buildFailed(error.message)
@@ -43,7 +53,11 @@ final class Builder {
             try await perform(resolved, line: instruction.line)
             variables.apply(resolved)
         }
-        guard let image = current else { throw .buildFailed("No image was generated. Is your Dockerfile empty?") }
+        guard let image = current else {
+            let message = "No image was generated. Is your Dockerfile empty?"
+            // Before anything was written to the stream the daemon answers with an HTTP error.
+            throw dockerfile.instructions.isEmpty && dockerfile.warnings.isEmpty ? .other(message) : .buildFailed(message)
+        }
         say("Successfully built \(image.shortID)")
         if let tag = request.tag {
             engine.tag(image.id, as: tag)
@@ -81,6 +95,8 @@ final class Builder {
             let config = ImageConfig(config: ContainerConfig(), created: engine.loop.now, dockerVersion: engine.era.docker.version, history: [], layerDigests: [])
             current = Image(config: config)
             variables.beginStage(baseEnvironment: [])
+            // The stage has no image ID yet, so the builder's ` ---> %s` line ends after the arrow.
+            say(" ---> ")
             return
         }
         guard let name = ImageName(parsing: text) else { throw .buildFailed("invalid reference format") }

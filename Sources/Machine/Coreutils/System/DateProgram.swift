@@ -57,6 +57,8 @@ public struct SleepProgram: Program {
         self.flavor = flavor
     }
 
+    static let longestSleep: Int64 = 4_000_000_000_000_000_000
+
     /// Nanoseconds for an operand such as `1.5` or `2m`, or nil when it is not one.
     static func nanoseconds(_ text: String) -> Int64? {
         var number = Substring(text)
@@ -88,14 +90,18 @@ public struct SleepProgram: Program {
         }
         var total: Int64 = 0
         for operand in operands {
-            guard let nanoseconds = Self.nanoseconds(operand) else {
+            // GNU reads the number with strtod, which takes `inf` and `infinity` in any case;
+            // BusyBox of the era did not.
+            let infinite = flavor == .gnu && ["inf", "infinity"].contains(operand.lowercased())
+            guard let nanoseconds = infinite ? Int64.max : Self.nanoseconds(operand) else {
                 context.complain(flavor == .gnu ? "invalid time interval \(quoted(operand))" : "invalid number '\(operand)'")
                 context.printUsageHint(flavor: flavor)
                 return 1
             }
             total = total.addingReportingOverflow(nanoseconds).overflow ? Int64.max : total + nanoseconds
         }
-        try await context.process.sleep(for: .nanoseconds(total))
+        // Longer than any session, and short enough that the virtual clock's deadline cannot overflow.
+        try await context.process.sleep(for: .nanoseconds(min(total, Self.longestSleep)))
         return 0
     }
 }

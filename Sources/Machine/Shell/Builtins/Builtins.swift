@@ -171,6 +171,7 @@ extension Shell {
 
     func test(_ arguments: [String], io: ShellIO, command: String) -> Int32 {
         var evaluator = TestEvaluator(fileTest: fileTester())
+        evaluator.fileCompare = fileComparer()
         do {
             return try evaluator.evaluate(arguments) ? 0 : 1
         } catch {

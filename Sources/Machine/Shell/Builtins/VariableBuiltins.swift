@@ -154,7 +154,8 @@ extension Shell {
                 case "x": options.traceCommands = enable
                 case "u": options.failOnUnset = enable
                 case "f": options.noGlobbing = enable
-                case "h", "B", "m", "b", "C", "H", "v": continue
+                case "C": options.noClobber = enable
+                case "h", "B", "m", "b", "H", "v": continue
                 default:
                     report("set: \(sign)\(letter): invalid option", io: io)
                     try? io.stderr.write("set: usage: set [-abefhkmnptuvxBCHP] [-o option-name] [--] [arg ...]\n")
@@ -174,6 +175,7 @@ extension Shell {
         case "nounset": options.failOnUnset = enable
         case "noglob": options.noGlobbing = enable
         case "pipefail": options.pipeFail = enable
+        case "noclobber": options.noClobber = enable
         case "monitor", "emacs", "vi", "braceexpand", "hashall", "histexpand", "history", "interactive-comments": break
         default: return false
         }
@@ -181,7 +183,7 @@ extension Shell {
     }
 
     func printOptions(io: ShellIO) throws {
-        let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noglob", options.noGlobbing),
+        let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noclobber", options.noClobber), ("noglob", options.noGlobbing),
                                        ("nounset", options.failOnUnset), ("pipefail", options.pipeFail),
                                        ("xtrace", options.traceCommands)]
         for (option, on) in shown {
@@ -232,25 +234,59 @@ extension Shell {
     func read(_ arguments: [String], io: ShellIO) async throws -> Int32 {
         var raw = false
         var names: [String] = []
+        var delimiter: UInt8 = 0x0A
+        var limit: Int?
         var index = 0
-        while index < arguments.count {
+        let usage = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
+        // Options bundle as getopt allows (`-rd ''`, `-n1`); those taking a value take the rest
+        // of the word or the next argument.
+        options: while index < arguments.count {
             let argument = arguments[index]
-            if argument == "-r" {
-                raw = true
-            } else if argument == "-p", index + 1 < arguments.count {
+            if argument == "--", names.isEmpty {
                 index += 1
-                try? io.stderr.write(arguments[index])
-            } else if argument == "-s" || argument == "-e" {
-                // Silent and readline modes change nothing without a terminal.
-            } else if argument.hasPrefix("-"), argument.count > 1 {
-                report("read: \(argument): invalid option", io: io)
-                try? io.stderr.write("read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n")
-                return 2
-            } else {
+                break options
+            }
+            guard argument.hasPrefix("-"), argument.count > 1, names.isEmpty else {
                 names.append(argument)
+                index += 1
+                continue
+            }
+            var letters = Substring(argument.dropFirst())
+            while let letter = letters.popFirst() {
+                switch letter {
+                case "r": raw = true
+                case "s", "e": break  // Silent and readline modes change nothing without a terminal.
+                case "d", "n", "N", "p":
+                    var value = String(letters)
+                    letters = ""
+                    if value.isEmpty {
+                        index += 1
+                        guard index < arguments.count else {
+                            report("read: -\(letter): option requires an argument", io: io)
+                            try? io.stderr.write(usage)
+                            return 2
+                        }
+                        value = arguments[index]
+                    }
+                    switch letter {
+                    case "d": delimiter = value.utf8.first ?? 0
+                    case "p": try? io.stderr.write(value)
+                    default:
+                        guard let count = Int(value), count >= 0 else {
+                            report("read: \(value): invalid number", io: io)
+                            return 1
+                        }
+                        limit = count
+                    }
+                default:
+                    report("read: -\(letter): invalid option", io: io)
+                    try? io.stderr.write(usage)
+                    return 2
+                }
             }
             index += 1
         }
+        names += arguments[index...]
         for name in names where !Self.isValidName(name) {
             report("read: `\(name)': not a valid identifier", io: io)
             return 1
@@ -259,17 +295,25 @@ extension Shell {
         var text = ""
         var foundNewline = false
         var sawInput = false
-        while let (bytes, terminated) = try await reader.readLine() {
-            sawInput = true
-            foundNewline = terminated
-            var line = String(decoding: bytes, as: UTF8.self)
-            if !raw, line.hasSuffix("\\"), terminated {
-                line.removeLast()
-                text += line
-                continue
+        if delimiter != 0x0A || limit != nil {
+            if let (bytes, terminated) = try await reader.readRecord(delimiter: delimiter, limit: limit) {
+                sawInput = true
+                foundNewline = terminated
+                text = String(decoding: bytes, as: UTF8.self)
             }
-            text += line
-            break
+        } else {
+            while let (bytes, terminated) = try await reader.readLine() {
+                sawInput = true
+                foundNewline = terminated
+                var line = String(decoding: bytes, as: UTF8.self)
+                if !raw, line.hasSuffix("\\"), terminated {
+                    line.removeLast()
+                    text += line
+                    continue
+                }
+                text += line
+                break
+            }
         }
         if !raw { text = Self.removingBackslashes(text) }
         let ifs = variables["IFS"] ?? " \t\n"

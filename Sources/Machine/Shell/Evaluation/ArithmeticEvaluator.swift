@@ -130,20 +130,34 @@ struct ArithmeticEvaluator {
                 let current = try variable(name)
                 value = try apply(String(op.dropLast()), current, right)
             }
-            assign(name, String(value))
+            store(name, String(value))
             return value
         }
         return try conditional()
+    }
+
+    /// Operands bash does not evaluate (`||`, `&&` and `?:` short-circuit) are parsed with
+    /// their assignments and division checks turned off.
+    private var skipping = 0
+
+    private func store(_ name: String, _ value: String) {
+        if skipping == 0 { assign(name, value) }
+    }
+
+    private mutating func skipped<T>(_ skip: Bool, _ parse: (inout Self) throws(ArithmeticError) -> T) throws(ArithmeticError) -> T {
+        if skip { skipping += 1 }
+        defer { if skip { skipping -= 1 } }
+        return try parse(&self)
     }
 
     private mutating func conditional() throws(ArithmeticError) -> Int {
         let condition = try binary(level: 0)
         guard peekOperator() == "?" else { return condition }
         index += 1
-        let whenTrue = try assignment()
+        let whenTrue = try skipped(condition == 0) { (parser: inout Self) throws(ArithmeticError) -> Int in try parser.assignment() }
         guard peekOperator() == ":" else { throw syntaxError("syntax error in expression", at: index) }
         index += 1
-        let whenFalse = try assignment()
+        let whenFalse = try skipped(condition != 0) { (parser: inout Self) throws(ArithmeticError) -> Int in try parser.assignment() }
         return condition != 0 ? whenTrue : whenFalse
     }
 
@@ -155,7 +169,8 @@ struct ArithmeticEvaluator {
         var left = try binary(level: level + 1)
         while let op = peekOperator(), Self.levels[level].contains(op) {
             index += 1
-            let right = try binary(level: level + 1)
+            let decided = (op == "||" && left != 0) || (op == "&&" && left == 0)
+            let right = try skipped(decided) { (parser: inout Self) throws(ArithmeticError) -> Int in try parser.binary(level: level + 1) }
             left = try apply(op, left, right)
         }
         return left
@@ -197,7 +212,10 @@ struct ArithmeticEvaluator {
         case "-": return left &- right
         case "*": return left &* right
         case "/", "%":
-            guard right != 0 else { throw ArithmeticError(message: "\(text): division by 0 (error token is \"\(right)\")") }
+            guard right != 0 else {
+                if skipping > 0 { return 0 }
+                throw ArithmeticError(message: "\(text): division by 0 (error token is \"\(right)\")")
+            }
             if left == Int.min, right == -1 { return op == "/" ? Int.min : 0 }
             return op == "/" ? left / right : left % right
         default: return 0
@@ -218,7 +236,7 @@ struct ArithmeticEvaluator {
             }
             index += 1
             let value = try variable(name) + (op == "++" ? 1 : -1)
-            assign(name, String(value))
+            store(name, String(value))
             return value
         default:
             return try postfix()
@@ -237,7 +255,7 @@ struct ArithmeticEvaluator {
             let value = try variable(name)
             if let op = peekOperator(), op == "++" || op == "--" {
                 index += 1
-                assign(name, String(value + (op == "++" ? 1 : -1)))
+                store(name, String(value + (op == "++" ? 1 : -1)))
             }
             return value
         case .op("("):

@@ -123,7 +123,35 @@ struct PrintfFormatter {
         if let value = ArithmeticEvaluator.parseNumber(trimmed) ?? Int(trimmed) { return value }
         if trimmed.hasPrefix("-"), let value = ArithmeticEvaluator.parseNumber(String(trimmed.dropFirst())) { return -value }
         errors.append("\(text): invalid number")
-        return 0
+        // bash's strtoimax keeps the number the text starts with: `printf %d 3abc` prints 3.
+        return Self.leadingInteger(trimmed)
+    }
+
+    /// The value of the longest prefix strtoimax(…, 0) reads (sign, then hex, octal or decimal digits).
+    static func leadingInteger(_ text: String) -> Int {
+        var scalars = Substring(text).unicodeScalars[...]
+        var negative = false
+        if let sign = scalars.first, sign == "-" || sign == "+" {
+            negative = sign == "-"
+            scalars.removeFirst()
+        }
+        var radix = 10
+        if scalars.starts(with: "0x".unicodeScalars) || scalars.starts(with: "0X".unicodeScalars),
+           scalars.dropFirst(2).first.map({ Character($0).isHexDigit }) == true {
+            radix = 16
+            scalars.removeFirst(2)
+        } else if scalars.first == "0" {
+            radix = 8
+        }
+        var value = 0
+        for scalar in scalars {
+            guard let digit = Character(scalar).hexDigitValue, digit < radix, scalar.isASCII else { break }
+            let (product, overflow) = value.multipliedReportingOverflow(by: radix)
+            let (sum, overflow2) = product.addingReportingOverflow(digit)
+            guard !overflow, !overflow2 else { return negative ? Int.min : Int.max }
+            value = sum
+        }
+        return negative ? -value : value
     }
 
     static func formatInteger(_ value: Int, conversion: Character, flags: String, precision: Int?) -> String {
@@ -286,6 +314,19 @@ struct PrintfFormatter {
             }
             if count == 0 { return ("\\x", index + 1, false) }
             return (Unicode.Scalar(UInt8(value)).description, i, false)
+        case "u", "U":
+            // bash 4.2+: up to 4 (\u) or 8 (\U) hex digits name a Unicode character.
+            var value: UInt32 = 0
+            var i = index + 1
+            var count = 0
+            while i < characters.count, count < (c == "u" ? 4 : 8), let digit = characters[i].hexDigitValue,
+                  characters[i].isASCII {
+                value = value &* 16 &+ UInt32(digit)
+                i += 1
+                count += 1
+            }
+            if count == 0 { return ("\\" + String(c), index + 1, false) }
+            return (Unicode.Scalar(value).map { String(Character($0)) } ?? "", i, false)
         default:
             return ("\\" + String(c), index + 1, false)
         }

@@ -11,9 +11,11 @@ struct TestEvaluator {
     var isDoubleBracket = false
     /// For `[[`: the right-hand patterns, by argument index, for `==`/`!=`.
     var patterns: [Int: ShellPattern] = [:]
+    /// Answers `-ef`, `-nt` and `-ot` for two paths.
+    var fileCompare: (String, String, String) -> Bool = { _, _, _ in false }
 
     static let unaryOperators: Set<String> = ["-n", "-z", "-e", "-f", "-d", "-x", "-r", "-w", "-s", "-L", "-h", "-a", "-b", "-c", "-p", "-S", "-t", "-g", "-u", "-k", "-O", "-G", "-N", "-v"]
-    static let binaryOperators: Set<String> = ["=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "<", ">", "-nt", "-ot", "-ef"]
+    static let binaryOperators: Set<String> = ["=", "==", "!=", "-eq", "-ne", "-lt", "-le", "-gt", "-ge", "<", ">", "-nt", "-ot", "-ef", "=~"]
 
     private var arguments: [String] = []
     private var index = 0
@@ -132,7 +134,12 @@ struct TestEvaluator {
             return left != right
         case "<": return left < right
         case ">": return left > right
-        case "-nt", "-ot", "-ef": return false
+        case "-nt", "-ot", "-ef": return fileCompare(left, op, right)
+        case "=~":
+            guard isDoubleBracket else { throw TestError(message: "=~: binary operator expected") }
+            // POSIX extended regex, matched anywhere in the string; a bad one is status 2.
+            guard let regex = try? PosixRegex(right, extended: true) else { throw TestError(message: "invalid regular expression") }
+            return regex.matches(left)
         default:
             let a = try integer(left)
             let b = try integer(right)

@@ -323,8 +323,12 @@ extension Shell {
 
     /// One pass of a loop's body. `break N` and `continue N` aimed at outer loops go on to them.
     func runLoopBody(_ body: Script, io: ShellIO) async throws -> LoopPass {
+        try await runLoopBody(body: body) { try await self.runScript(body, io: io) }
+    }
+
+    func runLoopBody(body: Script, _ run: () async throws -> Int32) async throws -> LoopPass {
         do {
-            return .finished(try await runScript(body, io: io))
+            return .finished(try await run())
         } catch ShellControl.breakLoop(let levels) {
             if levels > 1 { throw ShellControl.breakLoop(levels - 1) }
             return .broken
@@ -339,7 +343,13 @@ extension Shell {
         loopDepth += 1
         defer { loopDepth -= 1 }
         while true {
-            let result = try await asCondition { try await runScript(condition, io: io) }
+            // `break` and `continue` in the condition list act on this loop, as in the body.
+            let check = try await runLoopBody(body: condition) { try await self.asCondition { try await self.runScript(condition, io: io) } }
+            guard case .finished(let result) = check else {
+                if case .broken = check { break }
+                try await tick()
+                continue
+            }
             if (result == 0) == until { break }
             let pass = try await runLoopBody(body, io: io)
             if case .broken = pass { break }
@@ -360,8 +370,11 @@ extension Shell {
             }
         }
         var evaluator = TestEvaluator(fileTest: fileTester(), isDoubleBracket: true, patterns: patterns)
+        evaluator.fileCompare = fileComparer()
         do {
             return try evaluator.evaluate(arguments) ? 0 : 1
+        } catch where error.message == "invalid regular expression" {
+            return 2
         } catch {
             report("syntax error in conditional expression", io: io)
             return 2

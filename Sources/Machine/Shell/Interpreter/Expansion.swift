@@ -228,10 +228,10 @@ extension Shell {
             if value == nil, options.failOnUnset { throw fail("\(name): unbound variable") }
             return String((value ?? "").count)
         case .useDefault(let word, let nullCounts):
-            return isNullOrUnset(nullCounts) ? try await expandToString(word) : value ?? ""
+            return isNullOrUnset(nullCounts) ? try await expandToString(quoted ? word : word.markingTildes(afterColons: false)) : value ?? ""
         case .assignDefault(let word, let nullCounts):
             guard isNullOrUnset(nullCounts) else { return value ?? "" }
-            let assigned = try await expandToString(word)
+            let assigned = try await expandToString(quoted ? word : word.markingTildes(afterColons: false))
             guard let first = name.first, first.isNameStart else { throw fail("$\(name): cannot assign in this way") }
             setVariable(name, assigned)
             return assigned
@@ -240,7 +240,7 @@ extension Shell {
             let message = try await expandToString(word)
             throw fail("\(name): \(message.isEmpty ? "parameter null or not set" : message)")
         case .useAlternative(let word, let nullCounts):
-            return isNullOrUnset(nullCounts) ? "" : try await expandToString(word)
+            return isNullOrUnset(nullCounts) ? "" : try await expandToString(quoted ? word : word.markingTildes(afterColons: false))
         case .removePrefix(let word, let longest):
             let text = value ?? ""
             let pattern = try await expandToPattern(word)
@@ -259,10 +259,28 @@ extension Shell {
                 return String(characters[..<start])
             }
             return text
-        case .replace(let patternWord, let replacementWord, let all):
+        case .replace(var patternWord, let replacementWord, let all):
             let text = Array(value ?? "")
+            // `${v/#p/r}` and `${v/%p/r}`: the pattern must match at the start or at the end.
+            var anchor: Character?
+            if !all, case .literal(let first)? = patternWord.parts.first, let mark = first.first, mark == "#" || mark == "%" {
+                anchor = mark
+                patternWord.parts[0] = .literal(String(first.dropFirst()))
+            }
             let pattern = try await expandToPattern(patternWord)
             let replacement = try await expandToString(replacementWord)
+            if anchor == "#" {
+                for end in (0...text.count).reversed() where pattern.matches(String(text[..<end])) {
+                    return replacement + String(text[end...])
+                }
+                return String(text)
+            }
+            if anchor == "%" {
+                for start in 0...text.count where pattern.matches(String(text[start...])) {
+                    return String(text[..<start]) + replacement
+                }
+                return String(text)
+            }
             guard !pattern.elements.isEmpty else { return String(text) }
             var result = ""
             var index = 0

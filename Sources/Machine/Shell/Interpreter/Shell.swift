@@ -12,6 +12,8 @@ public struct ShellOptions: Equatable, Sendable {
     public var noGlobbing = false
     /// `set -o pipefail`: a pipeline fails when any stage fails.
     public var pipeFail = false
+    /// `set -C`: `>` does not overwrite an existing regular file (`>|` still does).
+    public var noClobber = false
 
     public init() {}
 }

@@ -46,6 +46,30 @@ final class PushbackReader: ReadableStream {
 
     func closeReading() { base.closeReading() }
 
+    /// `read -d`/`-n`: bytes up to `delimiter` (consumed, not returned) or until `limit`
+    /// characters were read; whether either ended it before end of file; nil at end of file
+    /// with nothing read.
+    func readRecord(delimiter: UInt8, limit: Int?) async throws -> (line: [UInt8], terminated: Bool)? {
+        var line: [UInt8] = []
+        var characters = 0
+        while true {
+            while offset < buffer.count {
+                let byte = buffer[offset]
+                // Stop at a character boundary once enough characters were read.
+                if let limit, characters >= limit, byte & 0xC0 != 0x80 { return (line, true) }
+                offset += 1
+                if byte == delimiter { return (line, true) }
+                line.append(byte)
+                if byte & 0xC0 != 0x80 { characters += 1 }
+            }
+            if let limit, characters >= limit, limit == 0 { return (line, true) }
+            buffer.removeAll()
+            offset = 0
+            guard let chunk = try await base.read() else { return line.isEmpty ? nil : (line, false) }
+            buffer = chunk
+        }
+    }
+
     /// The next line without its newline, and whether one was found before end of file;
     /// nil at end of file with nothing read.
     func readLine() async throws -> (line: [UInt8], terminated: Bool)? {

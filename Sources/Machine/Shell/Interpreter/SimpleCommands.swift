@@ -13,13 +13,18 @@ extension Shell {
         currentLine = command.line
         let substitutionMark = processSubstitutionFiles.count
         defer { removeProcessSubstitutions(since: substitutionMark) }
-        let fields = try await expandWords(command.words)
+        let fields = try await expandCommandWords(command.words)
         var assignments: [(name: String, value: String)] = []
+        // Each assignment is expanded after the ones before it took effect (`A=1 B=$A cmd`).
+        var outer: [String: String?] = [:]
         for assignment in command.assignments {
-            var value = try await expandToString(assignment.value)
+            var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
             if assignment.isAppend { value = (variables[assignment.name] ?? "") + value }
             assignments.append((assignment.name, value))
+            if outer.index(forKey: assignment.name) == nil { outer[assignment.name] = .some(variables[assignment.name]) }
+            variables[assignment.name] = value
         }
+        for (name, value) in outer { variables[name] = value }
         traceCommand(assignments.map { "\($0.name)=\(Self.quotedForTrace($0.value))" } + fields.map(Self.quotedForTrace), io: io, quoting: false)
         var redirected = io
         if let status = try await applyRedirections(command.redirections, to: &redirected, reportingTo: io) { return status }
@@ -51,6 +56,26 @@ extension Shell {
         case .success(let child):
             return try await waitInForeground(child)
         }
+    }
+
+    static let declarationBuiltins: Set<String> = ["export", "local", "declare", "typeset", "readonly"]
+
+    /// The command's words; the `name=value` arguments of `export`, `local`, `declare`,
+    /// `typeset` and `readonly` expand as assignments do, without splitting or globbing.
+    func expandCommandWords(_ words: [Word]) async throws -> [String] {
+        guard let first = words.first?.plainText, Self.declarationBuiltins.contains(first), functions[first] == nil else {
+            return try await expandWords(words)
+        }
+        var result = [first]
+        for word in words.dropFirst() {
+            if case .literal(let text)? = word.parts.first, let equals = text.firstIndex(of: "="),
+               Self.isValidName(String(text[..<equals].dropLast(text[..<equals].hasSuffix("+") ? 1 : 0))) {
+                result.append(try await expandToString(word.markingTildes(afterColons: true, afterEquals: true)))
+            } else {
+                result += try await expandWords([word])
+            }
+        }
+        return result
     }
 
     func withTemporaryAssignments(_ assignments: [(name: String, value: String)], _ body: () async throws -> Int32) async throws -> Int32 {
@@ -217,6 +242,11 @@ extension Shell {
                 }
             case .output, .clobber, .append, .outputAndError, .appendOutputAndError:
                 let path = try await expandToString(redirection.target)
+                if options.noClobber, redirection.kind == .output || redirection.kind == .outputAndError,
+                   (try? machine.fileSystem.status(Paths.normalize(path, relativeTo: workingDirectory), as: user))?.kind == .file {
+                    report("\(path): cannot overwrite existing file", io: errors)
+                    return 1
+                }
                 let append = redirection.kind == .append || redirection.kind == .appendOutputAndError
                 switch openOutput(path, append: append, io: io) {
                 case .success(let stream):
@@ -238,22 +268,28 @@ extension Shell {
                     continue
                 }
                 guard let source = Int(target) else {
+                    // `>&$word` expanding to a name sends standard output and error to that file.
+                    if redirection.kind == .duplicateOutput, redirection.descriptor == nil {
+                        switch openOutput(target, append: false, io: io) {
+                        case .success(let stream):
+                            io.outputs[1] = stream
+                            io.outputs[2] = stream
+                            continue
+                        case .failure(let message):
+                            report(message, io: errors)
+                            return 1
+                        }
+                    }
                     report("\(target): ambiguous redirect", io: errors)
                     return 1
                 }
-                if redirection.kind == .duplicateOutput {
-                    guard let stream = io.outputs[source] else {
-                        report("\(source): Bad file descriptor", io: errors)
-                        return 1
-                    }
-                    io.outputs[descriptor] = stream
-                } else {
-                    guard let stream = io.inputs[source] else {
-                        report("\(source): Bad file descriptor", io: errors)
-                        return 1
-                    }
-                    io.inputs[descriptor] = stream
+                // Both operators are dup2: `1<&2` and `0>&1` copy whichever way the descriptor is open.
+                guard io.outputs[source] != nil || io.inputs[source] != nil else {
+                    report("\(source): Bad file descriptor", io: errors)
+                    return 1
                 }
+                if let stream = io.outputs[source] { io.outputs[descriptor] = stream }
+                if let stream = io.inputs[source] { io.inputs[descriptor] = stream }
             case .hereString:
                 let text = try await expandToString(redirection.target) + "\n"
                 io.inputs[descriptor] = PushbackReader(BytesReader(text))
@@ -305,6 +341,33 @@ extension Shell {
             return .success(FileOutputStream(fileSystem: machine.fileSystem, path: absolute, user: user))
         } catch {
             return .failure("\(path): \(error.code.message)")
+        }
+    }
+
+    /// Answers `A -ef B` (the same file once links are followed), `-nt` and `-ot` (modification
+    /// times; a missing file is older than an existing one) for `test` and `[[`.
+    func fileComparer() -> (String, String, String) -> Bool {
+        let fileSystem = machine.fileSystem
+        let directory = workingDirectory
+        let user = self.user
+        return { left, op, right in
+            let paths = [left, right].map { Paths.normalize($0, relativeTo: directory) }
+            let statuses = paths.map { try? fileSystem.status($0, as: user) }
+            switch op {
+            case "-ef":
+                guard statuses[0] != nil, statuses[1] != nil,
+                      let a = try? fileSystem.resolve(paths[0], followFinal: true, as: user),
+                      let b = try? fileSystem.resolve(paths[1], followFinal: true, as: user) else { return false }
+                return a == b
+            case "-nt":
+                guard let a = statuses[0] else { return false }
+                guard let b = statuses[1] else { return true }
+                return a.metadata.modified > b.metadata.modified
+            default:
+                guard let b = statuses[1] else { return false }
+                guard let a = statuses[0] else { return true }
+                return a.metadata.modified < b.metadata.modified
+            }
         }
     }
 

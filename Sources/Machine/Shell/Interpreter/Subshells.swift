@@ -2,6 +2,9 @@
 extension Shell {
     /// Runs `script` in a subshell and returns its output without trailing newlines.
     func captureOutput(of script: Script) async throws -> String {
+        if let redirection = Self.fileReadingRedirection(script) {
+            return try await readForSubstitution(redirection)
+        }
         let output = CollectingStream()
         var captureIO = io
         captureIO.outputs[1] = output
@@ -52,6 +55,37 @@ extension Shell {
             let status = settle(error)
             await runExitTrap()
             return status
+        }
+    }
+}
+
+extension Shell {
+    /// `$(< file)`: a substitution that is only an input redirection (bash reads the file
+    /// itself rather than running a command).
+    static func fileReadingRedirection(_ script: Script) -> Redirection? {
+        guard script.items.count == 1, let item = script.items.first, !item.isBackground, item.list.rest.isEmpty,
+              !item.list.first.isNegated, item.list.first.commands.count == 1,
+              case .simple(let command) = item.list.first.commands[0],
+              command.words.isEmpty, command.assignments.isEmpty, command.redirections.count == 1,
+              command.redirections[0].kind == .input, command.redirections[0].effectiveDescriptor == 0 else { return nil }
+        return command.redirections[0]
+    }
+
+    private func readForSubstitution(_ redirection: Redirection) async throws -> String {
+        let path = try await expandToString(redirection.target)
+        let absolute = Paths.normalize(path, relativeTo: workingDirectory)
+        do {
+            let bytes = try machine.fileSystem.readFile(absolute, as: user)
+            lastStatus = 0
+            lastSubstitutionStatus = 0
+            var text = String(decoding: bytes, as: UTF8.self)
+            while text.hasSuffix("\n") { text.removeLast() }
+            return text
+        } catch {
+            report("\(path): \(error.code.message)", io: io)
+            lastStatus = 1
+            lastSubstitutionStatus = 1
+            return ""
         }
     }
 }

@@ -44,7 +44,8 @@ extension ParserEngine {
         case "<&": kind = .duplicateInput
         case ">&":
             let isDescriptor = word.plainText.map { $0 == "-" || (!$0.isEmpty && $0.allSatisfy(\.isASCIIDigit)) } ?? false
-            kind = isDescriptor || (descriptor != nil && descriptor != 1) ? .duplicateOutput : .outputAndError
+            // A word with expansions decides when expanded (bash's r_duplicating_output_word).
+            kind = isDescriptor || word.plainText == nil || (descriptor != nil && descriptor != 1) ? .duplicateOutput : .outputAndError
         case "&>": kind = .outputAndError
         case "&>>": kind = .appendOutputAndError
         default: kind = .hereString

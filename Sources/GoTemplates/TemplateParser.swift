@@ -6,11 +6,13 @@ struct TemplateParser {
     private var index = 0
     private var variables = ["$"]
     private let functions: Set<String>
+    private let name: String
 
-    init(source: String, functions: Set<String>) {
+    init(source: String, functions: Set<String>, name: String = "") {
         self.source = source
         self.tokens = TemplateLexer.tokenize(source)
         self.functions = functions
+        self.name = name
     }
 
     private enum Item {
@@ -59,7 +61,7 @@ struct TemplateParser {
     private func error(_ message: String) -> TemplateError {
         let position = tokens[max(0, min(index, tokens.count) - 1)].position
         let line = 1 + source.utf8.prefix(position).filter { $0 == UInt8(ascii: "\n") }.count
-        return TemplateError(message: "template: :\(line): \(message)")
+        return TemplateError(message: "template: \(name):\(line): \(message)")
     }
 
     private func unexpected(_ token: TemplateToken, _ context: String) -> TemplateError {

@@ -14,17 +14,35 @@ public struct GoTemplate: Sendable {
         case error
     }
 
-    /// Parses `text`; errors read `template: :1: unexpected "}" in operand`.
-    public init(parsing text: String) throws(TemplateError) {
-        var parser = TemplateParser(source: text, functions: TemplateFunctions.names)
+    private let dialect: Dialect
+
+    /// Whose template it is: the name Go's messages show and the functions it has.
+    public enum Dialect: Sendable {
+        /// docker's `template.New("")` with its extra functions.
+        case docker
+        /// kubectl's `template.New("output")` with `exists`.
+        case kubectl
+
+        var name: String {
+            switch self {
+            case .docker: ""
+            case .kubectl: "output"
+            }
+        }
+    }
+
+    /// Parses `text`; errors read `template: :1: unexpected "}" in operand` (`template: output:1: …` for kubectl).
+    public init(parsing text: String, dialect: Dialect = .docker) throws(TemplateError) {
+        var parser = TemplateParser(source: text, functions: Set(TemplateFunctions.table(for: dialect).keys), name: dialect.name)
         nodes = try parser.parse()
         source = text
+        self.dialect = dialect
     }
 
     /// Runs the template with `data` as dot. Errors read
     /// `template: :1:2: executing "" at <.Foo>: map has no entry for key "Foo"`.
     public func render(_ data: JSONValue, missingKey: MissingKeyPolicy = .noValue) throws(TemplateError) -> String {
-        var evaluator = TemplateEvaluator(source: source, root: .json(data), missingKey: missingKey)
+        var evaluator = TemplateEvaluator(source: source, root: .json(data), missingKey: missingKey, dialect: dialect)
         try evaluator.run(nodes, dot: .json(data))
         return evaluator.output
     }

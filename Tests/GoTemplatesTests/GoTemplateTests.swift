@@ -1,6 +1,6 @@
 import StructuredData
 import Testing
-@testable import Docker
+@testable import GoTemplates
 
 @Suite struct GoTemplateTests {
     static let container: JSONValue = [

@@ -38,10 +38,45 @@ struct TemplateFunction: Sendable {
 
 extension TemplateParameter: Sendable {}
 
-/// Go's builtins (and, or, not, len, index, print, printf, println, eq, ne, lt, le, gt, ge)
-/// and docker's additions (json, split, join, title, lower, upper, pad, truncate).
+/// Go's builtins (and, or, not, len, index, print, printf, println, eq, ne, lt, le, gt, ge),
+/// docker's additions (json, split, join, title, lower, upper, pad, truncate) and kubectl's (exists).
 enum TemplateFunctions {
-    static var names: Set<String> { Set(all.keys) }
+    static let dockerAdditions: Set<String> = ["json", "split", "join", "title", "lower", "upper", "pad", "truncate"]
+
+    /// kubectl 1.8's printer registers only `exists` beside Go's builtins.
+    static let kubectl: [String: TemplateFunction] = all.filter { !dockerAdditions.contains($0.key) }.merging([
+        "exists": TemplateFunction(parameters: [.any], variadic: .any) { values in
+            .bool(exists(values[0], values.dropFirst()))
+        },
+    ]) { _, added in added }
+
+    static func table(for dialect: GoTemplate.Dialect) -> [String: TemplateFunction] {
+        switch dialect {
+        case .docker: all
+        case .kubectl: kubectl
+        }
+    }
+
+    /// Whether `index item indices…` would find a non-nil value (k8s.io/kubernetes pkg/printers `exists`).
+    static func exists(_ item: TemplateValue, _ indices: ArraySlice<TemplateValue>) -> Bool {
+        guard case .json(var value) = item else { return false }
+        for index in indices {
+            switch value {
+            case .array(let elements):
+                guard case .json(.number(.integer(let position))) = index, position >= 0, position < elements.count else { return false }
+                value = elements[Int(position)]
+            case .string(let text):
+                guard case .json(.number(.integer(let position))) = index, position >= 0, position < text.utf8.count else { return false }
+                value = .number(.integer(Int64(Array(text.utf8)[Int(position)])))
+            case .object(let object):
+                guard case .json(.string(let key)) = index else { return false }
+                value = object[key] ?? .null
+            default:
+                return false
+            }
+        }
+        return value != .null
+    }
 
     static let all: [String: TemplateFunction] = [
         "and": TemplateFunction(parameters: [.any], variadic: .any) { values in

@@ -8,9 +8,12 @@ struct TemplateEvaluator {
     private(set) var output = ""
     private var variables: [(name: String, value: TemplateValue)]
 
-    init(source: String, root: TemplateValue, missingKey: GoTemplate.MissingKeyPolicy) {
+    let dialect: GoTemplate.Dialect
+
+    init(source: String, root: TemplateValue, missingKey: GoTemplate.MissingKeyPolicy, dialect: GoTemplate.Dialect = .docker) {
         self.source = source
         self.missingKey = missingKey
+        self.dialect = dialect
         variables = [("$", root)]
     }
 
@@ -19,7 +22,7 @@ struct TemplateEvaluator {
         let before = Array(source.utf8.prefix(position))
         let line = 1 + before.filter { $0 == UInt8(ascii: "\n") }.count
         let column = before.lastIndex(of: UInt8(ascii: "\n")).map { position - $0 - 1 } ?? position
-        return TemplateError(message: "template: :\(line):\(column): executing \"\" at <\(context)>: \(message)")
+        return TemplateError(message: "template: \(dialect.name):\(line):\(column): executing \"\(dialect.name)\" at <\(context)>: \(message)")
     }
 
     mutating func run(_ nodes: [TemplateNode], dot: TemplateValue) throws(TemplateError) {
@@ -187,7 +190,7 @@ struct TemplateEvaluator {
 
     private mutating func call(_ name: String, arguments: [TemplateArgument], final: TemplateValue?, dot: TemplateValue,
                                context: String, position: Int) throws(TemplateError) -> TemplateValue {
-        guard let function = TemplateFunctions.all[name] else {
+        guard let function = TemplateFunctions.table(for: dialect)[name] else {
             throw failure("\(goQuoted(name)) is not a defined function", at: position, context: context)
         }
         let given = arguments.count + (final == nil ? 0 : 1)

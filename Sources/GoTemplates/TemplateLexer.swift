@@ -245,7 +245,11 @@ struct TemplateLexer {
     private func alphanumericLength(at offset: Int) -> Int {
         guard offset < source.count else { return 0 }
         let lead = source[offset]
-        if lead < 0x80 { return isWordCharacter(lead) ? 1 : 0 }
+        if lead < 0x80 {
+            let isWord = isDigit(lead) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lead)
+                || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(lead) || lead == UInt8(ascii: "_")
+            return isWord ? 1 : 0
+        }
         let length = lead >= 0xF0 ? 4 : (lead >= 0xE0 ? 3 : 2)
         guard offset + length <= source.count,
               let scalar = String(decoding: source[offset..<offset + length], as: UTF8.self).unicodeScalars.first,
