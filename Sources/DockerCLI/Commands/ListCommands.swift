@@ -73,7 +73,8 @@ extension Commands {
 
     /// Go's `time.Time.String()` in UTC: `2018-03-06 09:00:00 +0000 UTC`.
     static func dockerTime(_ instant: VirtualInstant) -> String {
-        CivilTime.rfc3339(instant.secondsSinceEpoch).replacingOccurrences(of: "T", with: " ") + " +0000 UTC"
+        let time = CivilTime(secondsSinceEpoch: Int64(instant.secondsSinceEpoch))
+        return "\(time.goYear)-\(CivilTime.padded(time.month, 2))-\(CivilTime.padded(time.day, 2)) \(time.clock) +0000 UTC"
     }
 
     /// The daemon's COMMAND text: the path, then the arguments with those containing a space

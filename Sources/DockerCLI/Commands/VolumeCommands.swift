@@ -1,5 +1,6 @@
 import Docker
 import Formatting
+import GoTemplates
 import Machine
 import StructuredData
 
