@@ -32,16 +32,19 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     /// The newest revision the trimmed history no longer holds.
     private var compactedRevision: Int64 = 0
     private let historyLimit: Int
+    /// False for an informer's cache: nothing resumes a watch on it.
+    private let keepsHistory: Bool
 
     private var watchers: [Int: Watcher<Object>] = [:]
     private var generalWatchers: Set<Int> = []
     private var indexedWatchers: [String: [String: Set<Int>]] = [:]
     private var nextWatcherID = 0
 
-    init(loop: EventLoop, historyLimit: Int) {
+    init(loop: EventLoop, historyLimit: Int, keepsHistory: Bool = true) {
         self.resource = Object.resource
         self.loop = loop
         self.historyLimit = historyLimit
+        self.keepsHistory = keepsHistory
     }
 
     var count: Int { objects.count }
@@ -174,7 +177,9 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
 
     /// Opens a watch; with `after` replays the retained changes newer than it, otherwise starts
     /// with the current objects as ADDED events.
-    func watch(namespace: String?, options: ListOptions, after revision: Int64?, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
+    /// A `synchronous` watch is handed each change as it is committed (an informer's reflector).
+    func watch(namespace: String?, options: ListOptions, after revision: Int64?, synchronous: Bool = false,
+               handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
         if let revision, revision < compactedRevision {
             throw APIError.gone("too old resource version: \(revision) (\(compactedRevision))")
         }
@@ -188,7 +193,8 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
             }
         }
         let watcher = Watcher<Object>(
-            id: id, namespace: resource.namespaced ? namespace : nil, options: options, indexedField: indexed, loop: loop, handler: handler)
+            id: id, namespace: resource.namespaced ? namespace : nil, options: options, indexedField: indexed, loop: loop,
+            synchronous: synchronous, handler: handler)
         watchers[id] = watcher
         if let indexed {
             indexedWatchers[indexed.0, default: [:]][indexed.1, default: []].insert(id)
@@ -231,15 +237,7 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     }
 
     private func record(_ change: Change) {
-        history.append(change)
-        if history.count - historyStart > historyLimit {
-            compactedRevision = history[historyStart].revision
-            historyStart += 1
-            if historyStart > historyLimit {
-                history.removeFirst(historyStart)
-                historyStart = 0
-            }
-        }
+        if keepsHistory { appendToHistory(change) }
         var ids = Array(generalWatchers)
         for field in Object.indexedFields {
             guard let buckets = indexedWatchers[field] else { continue }
@@ -254,6 +252,18 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         for id in ids.sorted() {
             guard let watcher = watchers[id] else { continue }
             deliver(change, to: watcher)
+        }
+    }
+
+    private func appendToHistory(_ change: Change) {
+        history.append(change)
+        if history.count - historyStart > historyLimit {
+            compactedRevision = history[historyStart].revision
+            historyStart += 1
+            if historyStart > historyLimit {
+                history.removeFirst(historyStart)
+                historyStart = 0
+            }
         }
     }
 
