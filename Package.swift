@@ -35,7 +35,8 @@ let package = Package(
         .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"],
+                exclude: ["Controllers/README.md"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "Machine", "Simulation"]),
 

@@ -12,14 +12,15 @@ public final class ClusterNode {
     public var name: String { kubelet.configuration.nodeName }
     public var isRunning: Bool { kubelet.isRunning }
 
-    init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, network: ClusterNetwork) {
+    init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, informers: SharedInformerFactory,
+         network: ClusterNetwork) {
         bridge = Network()
         let fileSystem = FileSystem(root: RootFileSystems.debian())
         machine = Machine(hostname: configuration.nodeName, loop: environment.loop, fileSystem: fileSystem, programs: environment.programs, network: bridge)
         engine = DockerEngine(host: machine, hub: environment.hub, programs: environment.programs)
         engine.registryResolver = { [weak environment] host in environment?.resolveRegistry(host) }
         network.attach(bridge: bridge)
-        kubelet = Kubelet(configuration: configuration, client: client, machine: machine, engine: engine, network: network)
+        kubelet = Kubelet(configuration: configuration, client: client, informers: informers, machine: machine, engine: engine, network: network)
     }
 }
 
@@ -68,8 +69,8 @@ public final class SimulatedCluster {
         controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider)
         let client = controlPlane.client()
         network = ClusterNetwork(world: environment.network)
-        proxy = ServiceProxy(client: client, network: network, random: environment.random.split())
-        dns = ClusterDNS(client: client)
+        proxy = ServiceProxy(informers: controlPlane.informers, network: network, random: environment.random.split())
+        dns = ClusterDNS(informers: controlPlane.informers)
         runtime = NodeRuntime(client: client)
         try controlPlane.start()
         try proxy.start()
@@ -79,7 +80,8 @@ public final class SimulatedCluster {
                 nodeName: spec.name, internalIP: spec.internalIP, externalIP: spec.externalIP, podCIDR: spec.podCIDR, labels: spec.labels,
                 cpu: profile.cpu, memory: profile.memory, osImage: profile.osImage, kernelVersion: profile.kernelVersion,
                 kubeletVersion: profile.configuration.kubernetesVersion, clusterDNS: profile.clusterDNS)
-            let node = ClusterNode(configuration: configuration, environment: environment, client: client, network: network)
+            let node = ClusterNode(configuration: configuration, environment: environment, client: client, informers: controlPlane.informers,
+                                   network: network)
             node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
             proxy.nodeAddresses.insert(spec.internalIP)
             if let external = spec.externalIP { proxy.nodeAddresses.insert(external) }

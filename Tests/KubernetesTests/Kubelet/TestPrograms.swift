@@ -80,9 +80,9 @@ final class NodeFixture {
         plane = ControlPlane(loop: loop)
         try plane.start()
         network = ClusterNetwork(world: world)
-        proxy = ServiceProxy(client: plane.client(), network: network, random: SeededRandom(seed: seed))
+        proxy = ServiceProxy(informers: plane.informers, network: network, random: SeededRandom(seed: seed))
         try proxy.start()
-        dns = ClusterDNS(client: plane.client())
+        dns = ClusterDNS(informers: plane.informers)
         try dns.start()
         runtime = NodeRuntime(client: plane.client())
         for index in 0..<nodes {
@@ -93,7 +93,8 @@ final class NodeFixture {
             network.attach(bridge: bridge)
             let configuration = KubeletConfiguration(nodeName: name, internalIP: "10.132.0.\(index + 2)",
                                                      podCIDR: IPv4Range(base: 0x0A00_0000 + UInt32(index) << 8, prefixLength: 24))
-            let kubelet = Kubelet(configuration: configuration, client: plane.client(), machine: machine, engine: engine, network: network)
+            let kubelet = Kubelet(configuration: configuration, client: plane.client(), informers: plane.informers, machine: machine, engine: engine,
+                                  network: network)
             kubelet.nameResolver = { [dns] name, search in dns.resolve(name, searchPath: search) }
             try kubelet.start()
             proxy.nodeAddresses.insert(configuration.internalIP)
