@@ -47,8 +47,9 @@ public final class SharedInformer<Object: APIObject> {
 
     private func apply(_ event: WatchEvent<Object>) {
         switch event.type {
-        case .added, .modified: cache.put(event.object, revision: 0)
-        case .deleted: cache.remove(event.object, revision: 0)
+        // The cache shares the server's box: applying a change copies nothing.
+        case .added, .modified: cache.put(event.shared, revision: 0)
+        case .deleted: cache.remove(event.shared, revision: 0)
         }
     }
 
