@@ -43,6 +43,27 @@ struct SharedInformerTests {
         #expect(informers.pods.list(namespace: "other").isEmpty)
     }
 
+    @Test func theByOwnerIndexFollowsControllerReferences() throws {
+        let loop = EventLoop(seed: 1)
+        let server = APIServer(loop: loop)
+        let client = server.client()
+        let informers = SharedInformerFactory(client: client, loop: loop)
+        let owner = OwnerReference(apiVersion: "v1", kind: "ReplicationController", name: "kubia", uid: "uid-1", controller: true, blockOwnerDeletion: true)
+        let other = OwnerReference(apiVersion: "v1", kind: "ReplicationController", name: "other", uid: "uid-2", controller: true, blockOwnerDeletion: true)
+        let notController = OwnerReference(apiVersion: "v1", kind: "ReplicationController", name: "kubia", uid: "uid-1")
+        for (name, references) in [("b", [owner]), ("a", [owner]), ("c", [other]), ("d", [notController])] {
+            var pod = Fixtures.pod(name)
+            pod.metadata.ownerReferences = references
+            _ = try client.create(pod)
+        }
+        #expect(informers.pods.list(controlledBy: "uid-1").map(\.name) == ["a", "b"])
+        _ = try client.modify(Pod.self, namespace: "default", name: "a") { (pod: inout Pod) throws(APIError) in pod.metadata.ownerReferences = [other] }
+        _ = try client.delete(Pod.self, namespace: "default", name: "c", options: DeleteOptions(gracePeriodSeconds: 0))
+        #expect(informers.pods.list(controlledBy: "uid-1").map(\.name) == ["b"])
+        #expect(informers.pods.list(controlledBy: "uid-2").map(\.name) == ["a"])
+        #expect(informers.pods.list(controlledBy: "uid-3").isEmpty)
+    }
+
     @Test func listerStartsTheInformerWhenReadFirst() throws {
         let loop = EventLoop(seed: 1)
         let server = APIServer(loop: loop)

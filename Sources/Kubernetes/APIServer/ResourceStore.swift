@@ -59,6 +59,11 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         objects[key(namespace: namespace, name: name)]?.value
     }
 
+    /// The object stored under a key (`namespace/name`, or `name` for cluster-scoped kinds).
+    func object(atKey key: String) -> Object? {
+        objects[key]?.value
+    }
+
     /// Whether an object of that name is stored (without copying it out).
     func contains(namespace: String?, name: String) -> Bool {
         objects[key(namespace: namespace, name: name)] != nil

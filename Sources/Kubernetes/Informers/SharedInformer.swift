@@ -17,6 +17,10 @@ public final class SharedInformer<Object: APIObject> {
     /// Stopping is for good (the cluster goes away): a cache refilled over old contents would
     /// keep objects deleted meanwhile.
     private var isStopped = false
+    /// The by-owner index: the keys of the objects each controller (by uid) controls, and the
+    /// controller of each key.
+    private var controlled: [String: Set<String>] = [:]
+    private var controllerOfKey: [String: String] = [:]
 
     init(client: any KubernetesClient, loop: EventLoop) {
         self.client = client
@@ -46,11 +50,28 @@ public final class SharedInformer<Object: APIObject> {
     }
 
     private func apply(_ event: WatchEvent<Object>) {
+        let metadata = event.shared.value.metadata
+        let key = cache.key(namespace: metadata.namespace, name: metadata.name ?? "")
         switch event.type {
         // The cache shares the server's box: applying a change copies nothing.
-        case .added, .modified: cache.put(event.shared, revision: 0)
-        case .deleted: cache.remove(event.shared, revision: 0)
+        case .added, .modified:
+            cache.put(event.shared, revision: 0)
+            fileUnderController(key, metadata.controllerReference?.uid)
+        case .deleted:
+            cache.remove(event.shared, revision: 0)
+            fileUnderController(key, nil)
         }
+    }
+
+    private func fileUnderController(_ key: String, _ uid: String?) {
+        let previous = controllerOfKey[key]
+        guard previous != uid else { return }
+        if let previous {
+            controlled[previous]?.remove(key)
+            if controlled[previous]?.isEmpty == true { controlled[previous] = nil }
+        }
+        controllerOfKey[key] = uid
+        if let uid { controlled[uid, default: []].insert(key) }
     }
 
     // MARK: Handlers
@@ -86,6 +107,13 @@ public final class SharedInformer<Object: APIObject> {
     /// The cached objects in a namespace whose labels the selector matches.
     public func list(namespace: String?, labelSelector: Labels.Selector) -> [Object] {
         list(namespace: namespace, options: ListOptions(labelSelector: labelSelector))
+    }
+
+    /// The cached objects whose controller (the owner reference marked `controller`) has this
+    /// uid, in the server's order (the by-owner index).
+    public func list(controlledBy uid: String) -> [Object] {
+        startIfNeeded()
+        return (controlled[uid] ?? []).sorted().compactMap { cache.object(atKey: $0) }
     }
 
     /// How many objects are cached.

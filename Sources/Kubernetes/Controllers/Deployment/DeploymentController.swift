@@ -80,9 +80,7 @@ public final class DeploymentController: Controller {
         } else {
             rollingUpdate(deployment, new: current, old: oldSets, desired: desired)
         }
-        let refreshed = replicaSets.list(namespace: namespace).filter {
-            $0.metadata.controllerReference?.uid == deployment.uid
-        }
+        let refreshed = replicaSets.list(controlledBy: deployment.uid).filter { $0.namespace == namespace }
         cleanUpHistory(deployment, sets: refreshed, newUID: current.uid)
         updateStatus(deployment, new: refreshed.first { $0.uid == current.uid }, all: refreshed)
     }
