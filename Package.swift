@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
 
         // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md"]),
+        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md", "Controllers/README.md"]),
         .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "GoTemplates", "Machine", "Simulation", "Eras"]),
 

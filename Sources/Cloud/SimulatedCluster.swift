@@ -13,7 +13,8 @@ public final class ClusterNode {
     public var name: String { kubelet.configuration.nodeName }
     public var isRunning: Bool { kubelet.isRunning }
 
-    init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, network: ClusterNetwork) {
+    init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, informers: SharedInformerFactory,
+         network: ClusterNetwork) {
         bridge = Network()
         // A node has what the book uses on one: curl, and the docker client of its engine.
         let fileSystem = FileSystem(root: RootFileSystems.debian(extras: [
@@ -24,7 +25,7 @@ public final class ClusterNode {
         engine = DockerEngine(host: machine, hub: environment.hub, era: environment.era, programs: environment.programs)
         engine.registryResolver = { [weak environment] host in environment?.resolveRegistry(host) }
         network.attach(bridge: bridge)
-        kubelet = Kubelet(configuration: configuration, client: client, machine: machine, engine: engine, network: network)
+        kubelet = Kubelet(configuration: configuration, client: client, informers: informers, machine: machine, engine: engine, network: network)
     }
 }
 
@@ -79,8 +80,8 @@ public final class SimulatedCluster {
         network = ClusterNetwork(world: environment.network) { address in
             IPv4Range.address(address).map { serviceRange.contains($0) } ?? false
         }
-        proxy = ServiceProxy(client: client, network: network, random: environment.random.split())
-        dns = ClusterDNS(client: client)
+        proxy = ServiceProxy(informers: controlPlane.informers, network: network, random: environment.random.split())
+        dns = ClusterDNS(informers: controlPlane.informers)
         runtime = NodeRuntime(client: client)
         try controlPlane.start()
         try proxy.start()
@@ -91,7 +92,8 @@ public final class SimulatedCluster {
                 cpu: profile.cpu, memory: profile.memory, osImage: profile.osImage, kernelVersion: profile.kernelVersion,
                 containerRuntimeVersion: environment.era.kubernetes.containerRuntimeVersion, kubeletVersion: profile.version,
                 pauseImage: SystemImages.reference("pause-amd64", era: environment.era), clusterDNS: profile.clusterDNS)
-            let node = ClusterNode(configuration: configuration, environment: environment, client: client, network: network)
+            let node = ClusterNode(configuration: configuration, environment: environment, client: client, informers: controlPlane.informers,
+                                   network: network)
             node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
             proxy.nodeAddresses.insert(spec.internalIP)
             if let external = spec.externalIP { proxy.nodeAddresses.insert(external) }

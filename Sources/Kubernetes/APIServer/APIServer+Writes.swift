@@ -20,7 +20,7 @@ extension APIServer {
         if object.name.isEmpty, let base = object.metadata.generateName, !base.isEmpty {
             var candidate = identifiers.generateName(base: base)
             var attempts = 0
-            while store(Object.self).object(namespace: object.metadata.namespace, name: candidate) != nil, attempts < 8 {
+            while store(Object.self).contains(namespace: object.metadata.namespace, name: candidate), attempts < 8 {
                 candidate = identifiers.generateName(base: base)
                 attempts += 1
             }
@@ -33,7 +33,7 @@ extension APIServer {
         if let version = object.metadata.resourceVersion.flatMap({ UInt64($0) }), version != 0 {
             throw APIError.resourceVersionSetOnCreate
         }
-        if store(Object.self).object(namespace: object.metadata.namespace, name: object.name) != nil {
+        if store(Object.self).contains(namespace: object.metadata.namespace, name: object.name) {
             throw APIError.alreadyExists(resource, object.name)
         }
         try object.admit(admission, old: nil)

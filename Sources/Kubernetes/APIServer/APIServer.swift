@@ -91,6 +91,13 @@ public final class APIServer {
         return try store(type).watch(namespace: type.resource.namespaced ? namespace : nil, options: options, after: after, handler: handler)
     }
 
+    /// An informer's watch of every object of a kind: the current objects, then each change as it
+    /// is committed. In-process there is no transport between the two, so a cache fed by it
+    /// answers exactly as the server would.
+    func reflect<Object: APIObject>(_ type: Object.Type, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
+        try store(type).watch(namespace: nil, options: .everything, after: nil, synchronous: true, handler: handler)
+    }
+
     private func checkFieldSelector<Object: APIObject>(_ type: Object.Type, _ selector: Fields.Selector) throws(APIError) {
         let supported = Set(["metadata.name", "metadata.namespace"] + type.selectableFields)
         do {

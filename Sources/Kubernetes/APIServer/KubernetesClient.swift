@@ -22,6 +22,9 @@ public protocol KubernetesClient: AnyObject {
     func delete<Object: APIObject>(_ type: Object.Type, namespace: String?, name: String, options: DeleteOptions) throws(APIError) -> Object
     /// `GET ?watch=true`: events arrive on the event loop, after the current work, in revision order.
     func watch<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle
+    /// The watch a shared informer's reflector keeps on a whole kind: the current objects as
+    /// ADDED events, then each change handed over as the server commits it, not on the loop.
+    func reflect<Object: APIObject>(_ type: Object.Type, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle
     /// `POST pods/<name>/binding`: assigns a pod to a node.
     func bind(pod name: String, namespace: String, to nodeName: String) throws(APIError)
     /// The server's current revision, as a list's `resourceVersion` reports it.
@@ -110,6 +113,10 @@ final class ServerClient: KubernetesClient {
 
     func watch<Object: APIObject>(_ type: Object.Type, namespace: String?, options: ListOptions, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
         try server.watch(type, namespace: namespace, options: options, handler: handler)
+    }
+
+    func reflect<Object: APIObject>(_ type: Object.Type, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
+        try server.reflect(type, handler: handler)
     }
 
     func bind(pod name: String, namespace: String, to nodeName: String) throws(APIError) {

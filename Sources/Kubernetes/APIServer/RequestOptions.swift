@@ -50,11 +50,33 @@ public struct WatchEvent<Object: APIObject>: Sendable {
     }
 
     public var type: EventType
-    public var object: Object
+    /// The object, held by reference: passing the event on is one retain, not a copy.
+    var shared: SharedObject<Object>
+
+    /// The object as the event carries it.
+    public var object: Object {
+        get { shared.value }
+        set { shared = SharedObject(newValue) }
+    }
 
     public init(type: EventType, object: Object) {
         self.type = type
-        self.object = object
+        self.shared = SharedObject(object)
+    }
+
+    init(type: EventType, shared: SharedObject<Object>) {
+        self.type = type
+        self.shared = shared
+    }
+}
+
+/// An API object in an immutable box, so that the store, its watches and the informers' caches
+/// share one copy by reference; a change makes a new box (copy on write).
+final class SharedObject<Object: APIObject>: Sendable {
+    let value: Object
+
+    init(_ value: Object) {
+        self.value = value
     }
 }
 

@@ -12,10 +12,12 @@ protocol AnyResourceStore: AnyObject {
 /// The objects of one kind, with the indexes that keep selectors cheap and the watches on them.
 ///
 /// Keys are `namespace/name` (or `name` for cluster-scoped kinds), so sorting keys gives etcd's order.
+/// Objects are held in immutable boxes shared with the history, every watch event and the
+/// informers' caches, so handing one on is one retain, not a copy of the whole object.
 final class ResourceStore<Object: APIObject>: AnyResourceStore {
     let resource: APIResource
     private let loop: EventLoop
-    private(set) var objects: [String: Object] = [:]
+    private var objects: [String: SharedObject<Object>] = [:]
     private var namespaceIndex: [String: Set<String>] = [:]
     private var labelIndex: [String: [String: Set<String>]] = [:]
     private var fieldIndex: [String: [String: Set<String>]] = [:]
@@ -23,8 +25,8 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     private struct Change {
         var revision: Int64
         var type: WatchEvent<Object>.EventType
-        var object: Object
-        var previous: Object?
+        var object: SharedObject<Object>
+        var previous: SharedObject<Object>?
     }
 
     private var history: [Change] = []
@@ -32,16 +34,19 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     /// The newest revision the trimmed history no longer holds.
     private var compactedRevision: Int64 = 0
     private let historyLimit: Int
+    /// False for an informer's cache: nothing resumes a watch on it.
+    private let keepsHistory: Bool
 
     private var watchers: [Int: Watcher<Object>] = [:]
     private var generalWatchers: Set<Int> = []
     private var indexedWatchers: [String: [String: Set<Int>]] = [:]
     private var nextWatcherID = 0
 
-    init(loop: EventLoop, historyLimit: Int) {
+    init(loop: EventLoop, historyLimit: Int, keepsHistory: Bool = true) {
         self.resource = Object.resource
         self.loop = loop
         self.historyLimit = historyLimit
+        self.keepsHistory = keepsHistory
     }
 
     var count: Int { objects.count }
@@ -51,7 +56,17 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     }
 
     func object(namespace: String?, name: String) -> Object? {
-        objects[key(namespace: namespace, name: name)]
+        objects[key(namespace: namespace, name: name)]?.value
+    }
+
+    /// The object stored under a key (`namespace/name`, or `name` for cluster-scoped kinds).
+    func object(atKey key: String) -> Object? {
+        objects[key]?.value
+    }
+
+    /// Whether an object of that name is stored (without copying it out).
+    func contains(namespace: String?, name: String) -> Bool {
+        objects[key(namespace: namespace, name: name)] != nil
     }
 
     func keys(inNamespace namespace: String) -> [String] {
@@ -62,22 +77,30 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
 
     /// Stores a new or changed object and tells the watches.
     func put(_ object: Object, revision: Int64) {
-        let key = key(namespace: object.metadata.namespace, name: object.name)
-        let previous = objects[key]
-        objects[key] = object
+        put(SharedObject(object), revision: revision)
+    }
+
+    /// Stores an object another store already boxed (an informer's cache sharing the server's).
+    func put(_ object: SharedObject<Object>, revision: Int64) {
+        let key = key(namespace: object.value.metadata.namespace, name: object.value.name)
+        let previous = objects.updateValue(object, forKey: key)
         if let previous {
-            reindex(from: previous, to: object, key: key)
+            reindex(from: previous.value, to: object.value, key: key)
         } else {
-            index(object, key: key)
+            index(object.value, key: key)
         }
         record(Change(revision: revision, type: previous == nil ? .added : .modified, object: object, previous: previous))
     }
 
     /// Removes an object; `object` is its final state (carrying the deletion revision).
     func remove(_ object: Object, revision: Int64) {
-        let key = key(namespace: object.metadata.namespace, name: object.name)
+        remove(SharedObject(object), revision: revision)
+    }
+
+    func remove(_ object: SharedObject<Object>, revision: Int64) {
+        let key = key(namespace: object.value.metadata.namespace, name: object.value.name)
         guard let previous = objects.removeValue(forKey: key) else { return }
-        unindex(previous, key: key)
+        unindex(previous.value, key: key)
         record(Change(revision: revision, type: .deleted, object: object, previous: previous))
     }
 
@@ -137,6 +160,11 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
 
     /// The objects passing the filters, in key order, using the smallest index that applies.
     func list(namespace: String?, options: ListOptions) -> [Object] {
+        sharedList(namespace: namespace, options: options).map(\.value)
+    }
+
+    /// The boxes of the objects passing the filters, in key order.
+    private func sharedList(namespace: String?, options: ListOptions) -> [SharedObject<Object>] {
         var candidates: Set<String>?
         func narrow(_ keys: Set<String>) {
             if let current = candidates {
@@ -158,14 +186,15 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         }
         if options.labelSelector.selectsNothing { return [] }
         let keys = candidates.map { $0.sorted() } ?? objects.keys.sorted()
-        var result: [Object] = []
+        var result: [SharedObject<Object>] = []
         result.reserveCapacity(keys.count)
         for key in keys {
-            guard let object = objects[key] else { continue }
+            guard let shared = objects[key] else { continue }
+            let object = shared.value
             if let namespace, resource.namespaced, object.metadata.namespace != namespace { continue }
             guard options.labelSelector.isEmpty || options.labelSelector.matches(object.labels) else { continue }
             guard options.fieldSelector.isEmpty || options.fieldSelector.matches({ object.fieldValue($0) }) else { continue }
-            result.append(object)
+            result.append(shared)
         }
         return result
     }
@@ -174,7 +203,9 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
 
     /// Opens a watch; with `after` replays the retained changes newer than it, otherwise starts
     /// with the current objects as ADDED events.
-    func watch(namespace: String?, options: ListOptions, after revision: Int64?, handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
+    /// A `synchronous` watch is handed each change as it is committed (an informer's reflector).
+    func watch(namespace: String?, options: ListOptions, after revision: Int64?, synchronous: Bool = false,
+               handler: @escaping (WatchEvent<Object>) -> Void) throws(APIError) -> WatchHandle {
         if let revision, revision < compactedRevision {
             throw APIError.gone("too old resource version: \(revision) (\(compactedRevision))")
         }
@@ -188,7 +219,8 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
             }
         }
         let watcher = Watcher<Object>(
-            id: id, namespace: resource.namespaced ? namespace : nil, options: options, indexedField: indexed, loop: loop, handler: handler)
+            id: id, namespace: resource.namespaced ? namespace : nil, options: options, indexedField: indexed, loop: loop,
+            synchronous: synchronous, handler: handler)
         watchers[id] = watcher
         if let indexed {
             indexedWatchers[indexed.0, default: [:]][indexed.1, default: []].insert(id)
@@ -202,8 +234,8 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
                 index += 1
             }
         } else {
-            for object in list(namespace: watcher.namespace, options: options) {
-                watcher.enqueue(WatchEvent(type: .added, object: object))
+            for object in sharedList(namespace: watcher.namespace, options: options) {
+                watcher.enqueue(WatchEvent(type: .added, shared: object))
             }
         }
         return WatchHandle { [weak self] in self?.stopWatch(id) }
@@ -231,22 +263,14 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
     }
 
     private func record(_ change: Change) {
-        history.append(change)
-        if history.count - historyStart > historyLimit {
-            compactedRevision = history[historyStart].revision
-            historyStart += 1
-            if historyStart > historyLimit {
-                history.removeFirst(historyStart)
-                historyStart = 0
-            }
-        }
+        if keepsHistory { appendToHistory(change) }
         var ids = Array(generalWatchers)
         for field in Object.indexedFields {
             guard let buckets = indexedWatchers[field] else { continue }
-            let newValue = change.object.fieldValue(field) ?? ""
+            let newValue = change.object.value.fieldValue(field) ?? ""
             ids += buckets[newValue] ?? []
             if let previous = change.previous {
-                let oldValue = previous.fieldValue(field) ?? ""
+                let oldValue = previous.value.fieldValue(field) ?? ""
                 if oldValue != newValue { ids += buckets[oldValue] ?? [] }
             }
         }
@@ -257,21 +281,33 @@ final class ResourceStore<Object: APIObject>: AnyResourceStore {
         }
     }
 
+    private func appendToHistory(_ change: Change) {
+        history.append(change)
+        if history.count - historyStart > historyLimit {
+            compactedRevision = history[historyStart].revision
+            historyStart += 1
+            if historyStart > historyLimit {
+                history.removeFirst(historyStart)
+                historyStart = 0
+            }
+        }
+    }
+
     private func deliver(_ change: Change, to watcher: Watcher<Object>) {
         switch change.type {
         case .added:
-            if watcher.accepts(change.object) { watcher.enqueue(WatchEvent(type: .added, object: change.object)) }
+            if watcher.accepts(change.object.value) { watcher.enqueue(WatchEvent(type: .added, shared: change.object)) }
         case .deleted:
-            if let previous = change.previous, watcher.accepts(previous) {
-                watcher.enqueue(WatchEvent(type: .deleted, object: change.object))
+            if let previous = change.previous, watcher.accepts(previous.value) {
+                watcher.enqueue(WatchEvent(type: .deleted, shared: change.object))
             }
         case .modified:
-            let passesNow = watcher.accepts(change.object)
-            let passedBefore = change.previous.map(watcher.accepts) ?? false
+            let passesNow = watcher.accepts(change.object.value)
+            let passedBefore = change.previous.map { watcher.accepts($0.value) } ?? false
             switch (passedBefore, passesNow) {
-            case (true, true): watcher.enqueue(WatchEvent(type: .modified, object: change.object))
-            case (false, true): watcher.enqueue(WatchEvent(type: .added, object: change.object))
-            case (true, false): watcher.enqueue(WatchEvent(type: .deleted, object: change.previous ?? change.object))
+            case (true, true): watcher.enqueue(WatchEvent(type: .modified, shared: change.object))
+            case (false, true): watcher.enqueue(WatchEvent(type: .added, shared: change.object))
+            case (true, false): watcher.enqueue(WatchEvent(type: .deleted, shared: change.previous ?? change.object))
             case (false, false): break
             }
         }

@@ -1,6 +1,9 @@
 import Simulation
 
 /// One open watch on a store: its filter, its queue of undelivered events and its handler.
+///
+/// A synchronous watcher (an informer's reflector) is handed each event as the store commits
+/// it; every other watcher gets its events on the loop, after the current work.
 final class Watcher<Object: APIObject> {
     let id: Int
     let namespace: String?
@@ -11,9 +14,12 @@ final class Watcher<Object: APIObject> {
     private var handler: ((WatchEvent<Object>) -> Void)?
     private var pending: [WatchEvent<Object>] = []
     private var isScheduled = false
+    private let isSynchronous: Bool
 
-    init(id: Int, namespace: String?, options: ListOptions, indexedField: (String, String)?, loop: EventLoop, handler: @escaping (WatchEvent<Object>) -> Void) {
+    init(id: Int, namespace: String?, options: ListOptions, indexedField: (String, String)?, loop: EventLoop, synchronous: Bool = false,
+         handler: @escaping (WatchEvent<Object>) -> Void) {
         self.id = id
+        self.isSynchronous = synchronous
         self.namespace = namespace
         self.options = options
         self.indexedField = indexedField.map { (field: $0.0, value: $0.1) }
@@ -38,7 +44,11 @@ final class Watcher<Object: APIObject> {
 
     /// Queues an event; delivery happens on the loop, in order, after the current work.
     func enqueue(_ event: WatchEvent<Object>) {
-        guard handler != nil else { return }
+        guard let handler else { return }
+        if isSynchronous {
+            handler(event)
+            return
+        }
         pending.append(event)
         guard !isScheduled else { return }
         isScheduled = true

@@ -1,61 +1,66 @@
 import Simulation
 
-/// The kube-controller-manager: every controller of the simulated cluster, started together.
+/// The kube-controller-manager: every controller of the simulated cluster, started together on
+/// the cluster's shared informers.
 public final class ControllerManager {
-    public let replicationControllers: ReplicationControllerController
-    public let replicaSets: ReplicaSetController
-    public let deployments: DeploymentController
-    public let endpoints: EndpointsController
-    public let garbageCollector: GarbageCollector
-    public let namespaces: NamespaceController
-    public let nodeLifecycle: NodeLifecycleController
-    /// Present only with a cloud provider; without one LoadBalancer services stay pending.
-    public let serviceLoadBalancers: ServiceLoadBalancerController?
+    /// Every controller, in the order they start (which is the order their handlers are told of
+    /// a change). Adding a controller is one folder and one line here.
+    public static let all: [ControllerDescriptor] = [
+        ControllerDescriptor("replicationcontroller") { ReplicationControllerController(context: $0) },
+        ControllerDescriptor("replicaset") { ReplicaSetController(context: $0) },
+        ControllerDescriptor("deployment") { DeploymentController(context: $0) },
+        ControllerDescriptor("endpoint") { EndpointsController(context: $0) },
+        ControllerDescriptor("garbagecollector") { GarbageCollector(context: $0) },
+        ControllerDescriptor("namespace") { NamespaceController(context: $0) },
+        ControllerDescriptor("nodelifecycle") { NodeLifecycleController(context: $0) },
+        ControllerDescriptor("service") { context in context.cloudProvider.map { ServiceLoadBalancerController(context: context, cloud: $0) } },
+    ]
 
-    public init(client: any KubernetesClient, loop: EventLoop, cloudProvider: (any CloudProvider)? = nil, nodeTiming: NodeLifecycleController.Timing = .init()) {
-        replicationControllers = ReplicationControllerController(client: client, loop: loop)
-        replicaSets = ReplicaSetController(client: client, loop: loop)
-        deployments = DeploymentController(client: client, loop: loop)
-        endpoints = EndpointsController(client: client, loop: loop)
-        garbageCollector = GarbageCollector(client: client, loop: loop)
-        namespaces = NamespaceController(client: client, loop: loop)
-        nodeLifecycle = NodeLifecycleController(client: client, loop: loop, timing: nodeTiming)
-        serviceLoadBalancers = cloudProvider.map { ServiceLoadBalancerController(client: client, loop: loop, cloud: $0) }
+    public let context: ControllerContext
+    /// The controllers this cluster runs, by name, in start order.
+    public let controllers: [(name: String, controller: any Controller)]
+
+    public init(context: ControllerContext) {
+        self.context = context
+        controllers = Self.all.compactMap { descriptor in descriptor.make(context).map { (descriptor.name, $0) } }
+    }
+
+    public convenience init(client: any KubernetesClient, loop: EventLoop, informers: SharedInformerFactory? = nil,
+                            cloudProvider: (any CloudProvider)? = nil, nodeTiming: NodeLifecycleController.Timing = .init()) {
+        self.init(context: ControllerContext(
+            client: client, loop: loop, informers: informers ?? SharedInformerFactory(client: client, loop: loop),
+            cloudProvider: cloudProvider, nodeTiming: nodeTiming))
+    }
+
+    /// The running controller of that name (`replicaset`, `garbagecollector` …).
+    public func controller(named name: String) -> (any Controller)? {
+        controllers.first { $0.name == name }?.controller
     }
 
     public func start() throws(APIError) {
-        try replicationControllers.start()
-        try replicaSets.start()
-        try deployments.start()
-        try endpoints.start()
-        try garbageCollector.start()
-        try namespaces.start()
-        try nodeLifecycle.start()
-        try serviceLoadBalancers?.start()
+        for (_, controller) in controllers { try controller.start() }
     }
 
     public func stop() {
-        replicationControllers.stop()
-        replicaSets.stop()
-        deployments.stop()
-        endpoints.stop()
-        garbageCollector.stop()
-        namespaces.stop()
-        nodeLifecycle.stop()
-        serviceLoadBalancers?.stop()
+        for (_, controller) in controllers { controller.stop() }
     }
 }
 
-/// A whole control plane on one event loop: API server, scheduler and controller manager.
+/// A whole control plane on one event loop: API server, shared informers, scheduler and
+/// controller manager.
 public final class ControlPlane {
     public let server: APIServer
+    /// The cluster's shared informers, for the scheduler and controllers here and for the
+    /// kubelets, kube-proxy and DNS of the cluster's nodes.
+    public let informers: SharedInformerFactory
     public let scheduler: Scheduler
     public let controllers: ControllerManager
 
     public init(loop: EventLoop, configuration: ClusterConfiguration = ClusterConfiguration(), cloudProvider: (any CloudProvider)? = nil, schedulerMessages: SchedulerMessages = .kubernetes18) {
         server = APIServer(loop: loop, configuration: configuration)
-        scheduler = Scheduler(client: server.client(), loop: loop, messages: schedulerMessages)
-        controllers = ControllerManager(client: server.client(), loop: loop, cloudProvider: cloudProvider)
+        informers = SharedInformerFactory(client: server.client(), loop: loop)
+        scheduler = Scheduler(client: server.client(), loop: loop, informers: informers, messages: schedulerMessages)
+        controllers = ControllerManager(client: server.client(), loop: loop, informers: informers, cloudProvider: cloudProvider)
     }
 
     /// Starts the scheduler and the controllers watching.
@@ -67,6 +72,7 @@ public final class ControlPlane {
     public func stop() {
         scheduler.stop()
         controllers.stop()
+        informers.stop()
     }
 
     /// A new client of the API server.

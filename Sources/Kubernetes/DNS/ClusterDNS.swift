@@ -10,25 +10,26 @@ public struct SRVRecord: Hashable, Sendable {
 
 /// kube-dns: answers `service.namespace.svc.cluster.local` with the cluster IP, or with each
 /// ready pod's IP for a headless service, plus SRV records per named port. Short names go
-/// through the asking pod's search path.
+/// through the asking pod's search path. Services and endpoints come through the cluster's
+/// shared informers.
 public final class ClusterDNS {
     public let domain: String
-    private let client: any KubernetesClient
+    private let informers: SharedInformerFactory
     private var services: [String: Service] = [:]
     private var endpoints: [String: Endpoints] = [:]
     private var watches: [WatchHandle] = []
 
-    public init(client: any KubernetesClient, domain: String = "cluster.local") {
-        self.client = client
+    public init(informers: SharedInformerFactory, domain: String = "cluster.local") {
+        self.informers = informers
         self.domain = domain
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Service.self, namespace: nil) { [weak self] event in
+        watches.append(try informers.services.addEventHandler { [weak self] event in
             let key = event.object.namespace + "/" + event.object.name
             self?.services[key] = event.type == .deleted ? nil : event.object
         })
-        watches.append(try client.watch(Endpoints.self, namespace: nil) { [weak self] event in
+        watches.append(try informers.endpoints.addEventHandler { [weak self] event in
             let key = event.object.namespace + "/" + event.object.name
             self?.endpoints[key] = event.type == .deleted ? nil : event.object
         })

@@ -3,10 +3,12 @@ import Machine
 import Simulation
 
 /// The node agent: registers its node, posts heartbeats, and runs the pods bound to it through
-/// the node's Docker engine.
+/// the node's Docker engine. It learns of its pods from the cluster's shared pod informer, told
+/// only of the pods bound to its node.
 public final class Kubelet {
     public let configuration: KubeletConfiguration
     public let client: any KubernetesClient
+    public let informers: SharedInformerFactory
     public let machine: Machine
     public let engine: DockerEngine
     public let network: ClusterNetwork
@@ -25,9 +27,12 @@ public final class Kubelet {
     private var stopObservers: [Int: () -> Void] = [:]
     private var nextStopObserver = 0
 
-    public init(configuration: KubeletConfiguration, client: any KubernetesClient, machine: Machine, engine: DockerEngine, network: ClusterNetwork) {
+    /// Without `informers` the kubelet has informers of its own.
+    public init(configuration: KubeletConfiguration, client: any KubernetesClient, informers: SharedInformerFactory? = nil, machine: Machine,
+                engine: DockerEngine, network: ClusterNetwork) {
         self.configuration = configuration
         self.client = client
+        self.informers = informers ?? SharedInformerFactory(client: client, loop: machine.loop)
         self.machine = machine
         self.engine = engine
         self.network = network
@@ -44,8 +49,7 @@ public final class Kubelet {
         network.assign(configuration.internalIP, to: machine.networkStack, fromOutside: configuration.externalIP == nil)
         if let external = configuration.externalIP { network.assign(external, to: machine.networkStack, fromOutside: true) }
         try register()
-        let selector = Fields.Selector([Fields.Requirement(field: "spec.nodeName", equals: configuration.nodeName)])
-        watch = try client.watch(Pod.self, namespace: nil, options: ListOptions(fieldSelector: selector)) { [weak self] event in
+        watch = try informers.pods.addEventHandler(options: .pods(onNode: configuration.nodeName)) { [weak self] event in
             self?.handle(event)
         }
         scheduleHeartbeat()

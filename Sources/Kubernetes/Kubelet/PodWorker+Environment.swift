@@ -41,7 +41,7 @@ extension PodWorker {
                 result.append("\(variable.name)=\(value ?? "")")
             }
         }
-        let services = (try? kubelet.client.list(Service.self, namespace: pod.namespace).items) ?? []
+        let services = kubelet.informers.services.list(namespace: pod.namespace)
         for service in services {
             guard let clusterIP = service.spec?.clusterIP, clusterIP != "None", !clusterIP.isEmpty, let ports = service.spec?.ports, let first = ports.first else { continue }
             let prefix = service.name.uppercased().replacingOccurrences(of: "-", with: "_")

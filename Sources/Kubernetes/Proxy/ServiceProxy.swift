@@ -4,11 +4,12 @@ import Simulation
 /// kube-proxy: turns services into address translations on the cluster's networks. A
 /// connection to a cluster IP, a node port on any node, or a load balancer's IP goes to one of
 /// the service's ready endpoints, picked at random (seeded) or by client IP with affinity.
+/// Services and endpoints come through the cluster's shared informers.
 public final class ServiceProxy {
     private struct Frontend: Hashable { var address: String; var port: Int }
     private struct Backend { var service: String; var portName: String?; var affinity: Bool }
 
-    private let client: any KubernetesClient
+    private let informers: SharedInformerFactory
     private let network: ClusterNetwork
     private var random: SeededRandom
     private var frontends: [Frontend: Backend] = [:]
@@ -22,8 +23,8 @@ public final class ServiceProxy {
     public var nodeAddresses: Set<String> = []
     private static let ruleName = "kube-proxy"
 
-    public init(client: any KubernetesClient, network: ClusterNetwork, random: SeededRandom) {
-        self.client = client
+    public init(informers: SharedInformerFactory, network: ClusterNetwork, random: SeededRandom) {
+        self.informers = informers
         self.network = network
         self.random = random
     }
@@ -32,8 +33,8 @@ public final class ServiceProxy {
         network.add(NetworkRule(name: Self.ruleName) { [weak self] address, port, source in
             self?.translate(address: address, port: port, source: source)
         })
-        watches.append(try client.watch(Service.self, namespace: nil) { [weak self] event in self?.handle(event) })
-        watches.append(try client.watch(Endpoints.self, namespace: nil) { [weak self] event in self?.handle(event) })
+        watches.append(try informers.services.addEventHandler { [weak self] event in self?.handle(event) })
+        watches.append(try informers.endpoints.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {

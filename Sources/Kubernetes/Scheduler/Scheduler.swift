@@ -2,14 +2,16 @@ import Simulation
 
 /// The default scheduler: watches pods without a node, filters and scores the nodes, binds the
 /// pod to the best one, and reports `Scheduled` or `FailedScheduling`. Unschedulable pods retry
-/// with back-off and whenever nodes or pods change.
+/// with back-off and whenever nodes or pods change. Nodes and pods come through the cluster's
+/// shared informers.
 public final class Scheduler {
     public let schedulerName: String
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let messages: SchedulerMessages
     private let recorder: EventRecorder
-    private var watches: [WatchHandle] = []
+    private let informers: SharedInformerFactory
+    private var handlers: [WatchHandle] = []
 
     private let cache = SchedulerCache()
     /// Pods waiting for a node, by key.
@@ -24,9 +26,12 @@ public final class Scheduler {
     /// Where the next pass over a large cluster starts, so that passes share the nodes out.
     private var nextStartNodeIndex = 0
 
-    public init(client: any KubernetesClient, loop: EventLoop, schedulerName: String = "default-scheduler", messages: SchedulerMessages = .kubernetes18) {
+    /// Without `informers` the scheduler has informers of its own.
+    public init(client: any KubernetesClient, loop: EventLoop, informers: SharedInformerFactory? = nil, schedulerName: String = "default-scheduler",
+                messages: SchedulerMessages = .kubernetes18) {
         self.client = client
         self.loop = loop
+        self.informers = informers ?? SharedInformerFactory(client: client, loop: loop)
         self.schedulerName = schedulerName
         self.messages = messages
         self.recorder = EventRecorder(client: client, loop: loop, component: schedulerName)
@@ -34,13 +39,13 @@ public final class Scheduler {
 
     /// Starts watching nodes and pods.
     public func start() throws(APIError) {
-        watches.append(try client.watch(Node.self) { [weak self] event in self?.handle(event) })
-        watches.append(try client.watch(Pod.self) { [weak self] event in self?.handle(event) })
+        handlers.append(try informers.nodes.addEventHandler { [weak self] event in self?.handle(event) })
+        handlers.append(try informers.pods.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         for timer in retryTimers.values { loop.cancel(timer) }
         retryTimers.removeAll()
     }

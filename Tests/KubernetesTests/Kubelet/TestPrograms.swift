@@ -81,9 +81,9 @@ final class NodeFixture {
         plane = ControlPlane(loop: loop)
         try plane.start()
         network = ClusterNetwork(world: world)
-        proxy = ServiceProxy(client: plane.client(), network: network, random: SeededRandom(seed: seed))
+        proxy = ServiceProxy(informers: plane.informers, network: network, random: SeededRandom(seed: seed))
         try proxy.start()
-        dns = ClusterDNS(client: plane.client())
+        dns = ClusterDNS(informers: plane.informers)
         try dns.start()
         runtime = NodeRuntime(client: plane.client())
         for index in 0..<nodes {
@@ -99,7 +99,8 @@ final class NodeFixture {
                                                      containerRuntimeVersion: era.kubernetes.containerRuntimeVersion,
                                                      kubeletVersion: era.kubernetes.version,
                                                      pauseImage: "gcr.io/google_containers/pause-amd64:" + era.kubernetes.pauseImageTag)
-            let kubelet = Kubelet(configuration: configuration, client: plane.client(), machine: machine, engine: engine, network: network)
+            let kubelet = Kubelet(configuration: configuration, client: plane.client(), informers: plane.informers, machine: machine, engine: engine,
+                                  network: network)
             kubelet.nameResolver = { [dns] name, search in dns.resolve(name, searchPath: search) }
             try kubelet.start()
             proxy.nodeAddresses.insert(configuration.internalIP)

@@ -4,7 +4,8 @@ import Simulation
 /// Runs deployments through replica sets (`pkg/controller/deployment`): one replica set per
 /// template, named `<deployment>-<pod-template-hash>`; rolling updates scale the new one up and
 /// the old ones down within maxSurge/maxUnavailable; Recreate scales old ones to zero first.
-public final class DeploymentController {
+/// Deployments and replica sets are read from the shared informers' listers.
+public final class DeploymentController: Controller {
     static let revisionAnnotation = "deployment.kubernetes.io/revision"
     static let desiredReplicasAnnotation = "deployment.kubernetes.io/desired-replicas"
     static let maxReplicasAnnotation = "deployment.kubernetes.io/max-replicas"
@@ -12,29 +13,33 @@ public final class DeploymentController {
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let recorder: EventRecorder
+    private let deployments: SharedInformer<Deployment>
+    private let replicaSets: SharedInformer<ReplicaSet>
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
-    private var watches: [WatchHandle] = []
+    private var handlers: [WatchHandle] = []
 
-    public init(client: any KubernetesClient, loop: EventLoop) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext) {
+        self.client = context.client
+        self.loop = context.loop
+        self.deployments = context.informers.informer(for: Deployment.self)
+        self.replicaSets = context.informers.informer(for: ReplicaSet.self)
         self.recorder = EventRecorder(client: client, loop: loop, component: "deployment-controller")
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Deployment.self) { [weak self] event in
+        handlers.append(try deployments.addEventHandler { [weak self] event in
             guard event.type != .deleted else { return }
             self?.queue.add(ObjectKey.make(namespace: event.object.namespace, name: event.object.name))
         })
-        watches.append(try client.watch(ReplicaSet.self) { [weak self] event in
+        handlers.append(try replicaSets.addEventHandler { [weak self] event in
             guard let reference = event.object.metadata.controllerReference, reference.kind == "Deployment" else { return }
             self?.queue.add(ObjectKey.make(namespace: event.object.namespace, name: reference.name))
         })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         queue.stop()
     }
 
@@ -42,12 +47,12 @@ public final class DeploymentController {
 
     private func sync(_ key: String) {
         let (namespace, name) = ObjectKey.split(key)
-        guard let deployment = try? client.get(Deployment.self, namespace: namespace, name: name),
+        guard let deployment = deployments.get(namespace: namespace, name: name),
               deployment.metadata.deletionTimestamp == nil, let spec = deployment.spec else { return }
         let selector = deployment.podSelector
         guard !selector.isEmpty else { return }
         var sets: [ReplicaSet] = []
-        for replicaSet in (try? client.list(ReplicaSet.self, namespace: namespace).items) ?? [] {
+        for replicaSet in replicaSets.list(namespace: namespace) {
             if let reference = replicaSet.metadata.controllerReference {
                 if reference.uid == deployment.uid { sets.append(replicaSet) }
             } else if selector.matches(replicaSet.spec?.template?.metadata?.labels ?? [:]), replicaSet.metadata.deletionTimestamp == nil {
@@ -75,9 +80,7 @@ public final class DeploymentController {
         } else {
             rollingUpdate(deployment, new: current, old: oldSets, desired: desired)
         }
-        let refreshed = ((try? client.list(ReplicaSet.self, namespace: namespace).items) ?? []).filter {
-            $0.metadata.controllerReference?.uid == deployment.uid
-        }
+        let refreshed = replicaSets.list(controlledBy: deployment.uid).filter { $0.namespace == namespace }
         cleanUpHistory(deployment, sets: refreshed, newUID: current.uid)
         updateStatus(deployment, new: refreshed.first { $0.uid == current.uid }, all: refreshed)
     }
@@ -116,7 +119,7 @@ public final class DeploymentController {
             }
             return created
         } catch where error.reason == .alreadyExists {
-            return try? client.get(ReplicaSet.self, namespace: deployment.namespace, name: replicaSet.name)
+            return replicaSets.get(namespace: deployment.namespace, name: replicaSet.name)
         } catch {
             return nil
         }

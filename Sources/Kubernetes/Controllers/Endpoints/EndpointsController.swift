@@ -2,29 +2,36 @@ import Simulation
 
 /// Keeps one Endpoints object per service with a selector: the IPs of the selected pods that have
 /// one, ready pods under `addresses`, the rest under `notReadyAddresses` (`pkg/controller/endpoint`).
-public final class EndpointsController {
+/// Services, pods and endpoints are read from the shared informers' listers.
+public final class EndpointsController: Controller {
     private let client: any KubernetesClient
     private let loop: EventLoop
+    private let serviceInformer: SharedInformer<Service>
+    private let podInformer: SharedInformer<Pod>
+    private let endpointsInformer: SharedInformer<Endpoints>
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
-    private var watches: [WatchHandle] = []
+    private var handlers: [WatchHandle] = []
     private var services: [String: Service] = [:]
     private var servicesByNamespace: [String: Set<String>] = [:]
     /// The services each pod was last selected by, so a relabelled pod updates the old ones too.
     private var podServices: [String: Set<String>] = [:]
 
-    public init(client: any KubernetesClient, loop: EventLoop) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext) {
+        self.client = context.client
+        self.loop = context.loop
+        self.serviceInformer = context.informers.services
+        self.podInformer = context.informers.pods
+        self.endpointsInformer = context.informers.endpoints
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Service.self) { [weak self] event in self?.handle(event) })
-        watches.append(try client.watch(Pod.self) { [weak self] event in self?.handle(event) })
+        handlers.append(try serviceInformer.addEventHandler { [weak self] event in self?.handle(event) })
+        handlers.append(try podInformer.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         queue.stop()
     }
 
@@ -58,14 +65,14 @@ public final class EndpointsController {
 
     private func sync(_ key: String) {
         let (namespace, name) = ObjectKey.split(key)
-        guard let service = try? client.get(Service.self, namespace: namespace, name: name) else {
+        guard let service = serviceInformer.get(namespace: namespace, name: name) else {
             _ = try? client.delete(Endpoints.self, namespace: namespace, name: name)
             return
         }
         guard let selector = service.spec?.selector, !selector.isEmpty else { return }
-        let pods = (try? client.list(Pod.self, namespace: namespace, labelSelector: Labels.Selector(matching: selector)).items) ?? []
+        let pods = podInformer.list(namespace: namespace, labelSelector: Labels.Selector(matching: selector))
         let subsets = Self.subsets(for: service, pods: pods)
-        if var current = try? client.get(Endpoints.self, namespace: namespace, name: name) {
+        if var current = endpointsInformer.get(namespace: namespace, name: name) {
             guard (current.subsets ?? []) != subsets || current.metadata.labels != service.metadata.labels else { return }
             current.subsets = subsets
             current.metadata.labels = service.metadata.labels

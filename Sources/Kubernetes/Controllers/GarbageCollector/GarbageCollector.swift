@@ -2,8 +2,15 @@ import Simulation
 
 /// Deletes objects whose owners are all gone and, for deletes that orphan, strips the owner
 /// references from the dependents before the owner goes (`pkg/controller/garbagecollector`).
-/// It watches every kind and keeps the graph of owner uid → dependents.
-public final class GarbageCollector {
+/// It follows every kind it is given through the shared informers and keeps the graph of owner
+/// uid → dependents.
+public final class GarbageCollector: Controller {
+    /// The kinds collected by default: all the server serves but events and component statuses,
+    /// which never own or are owned by anything.
+    public static var defaultKinds: [any APIObject.Type] {
+        Kinds.all.filter { $0.capabilities.contains(.garbageCollected) }.map { $0 as any APIObject.Type }
+    }
+
     /// One object, by kind and place.
     struct Node: Hashable, Comparable {
         var kind: String
@@ -26,7 +33,9 @@ public final class GarbageCollector {
 
     private let client: any KubernetesClient
     private let loop: EventLoop
-    private var watches: [WatchHandle] = []
+    private let informers: SharedInformerFactory
+    private let kinds: [any APIObject.Type]
+    private var handlers: [WatchHandle] = []
     private var operations: [String: KindOperations] = [:]
     private var dependents: [String: Set<Node>] = [:]
     private var ownersOf: [Node: Set<String>] = [:]
@@ -39,21 +48,22 @@ public final class GarbageCollector {
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.attemptToDelete(key) }
     private lazy var orphanQueue = WorkQueue(loop: loop) { [weak self] key in self?.orphanDependents(key) }
 
-    public init(client: any KubernetesClient, loop: EventLoop) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext, kinds: [any APIObject.Type] = GarbageCollector.defaultKinds) {
+        self.client = context.client
+        self.loop = context.loop
+        self.informers = context.informers
+        self.kinds = kinds
     }
 
     public func start() throws(APIError) {
-        // Kinds that never own or are owned by anything (events, component statuses) say so.
-        for kind in Kinds.all where kind.capabilities.contains(.garbageCollected) {
+        for kind in kinds {
             try watchKind(kind)
         }
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         queue.stop()
         orphanQueue.stop()
     }
@@ -61,13 +71,14 @@ public final class GarbageCollector {
     private func watchKind<Object: APIObject>(_ type: Object.Type) throws(APIError) {
         let kind = type.resource.kind
         let client = self.client
+        let informer = informers.informer(for: type)
         operations[kind] = KindOperations(
             ownerReferences: { namespace, name in
-                guard let object = try? client.get(type, namespace: namespace, name: name) else { return nil }
+                guard let object = informer.get(namespace: namespace, name: name) else { return nil }
                 return (object.uid, object.metadata.ownerReferences ?? [])
             },
             exists: { namespace, name, uid in
-                (try? client.get(type, namespace: namespace, name: name))?.uid == uid
+                informer.get(namespace: namespace, name: name)?.uid == uid
             },
             delete: { namespace, name, uid in
                 _ = try? client.delete(type, namespace: namespace, name: name, options: DeleteOptions(propagationPolicy: .background, preconditionUID: uid))
@@ -84,7 +95,7 @@ public final class GarbageCollector {
                     object.metadata.finalizers = kept.isEmpty ? nil : kept
                 }
             })
-        watches.append(try client.watch(type) { [weak self] event in self?.handle(event) })
+        handlers.append(try informer.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     private func handle<Object: APIObject>(_ event: WatchEvent<Object>) {

@@ -1,36 +1,41 @@
 import Simulation
 
 /// Empties namespaces being deleted, then removes their `kubernetes` finalizer so the server lets
-/// them go (`pkg/controller/namespace`).
-public final class NamespaceController {
+/// them go (`pkg/controller/namespace`). Contents are read from the shared informers' listers.
+public final class NamespaceController: Controller {
     private let client: any KubernetesClient
     private let loop: EventLoop
+    private let informers: SharedInformerFactory
+    /// The kinds a namespace is emptied of (the namespaced ones are used).
+    private let kinds: [any APIObject.Type]
     private lazy var queue = WorkQueue(loop: loop) { [weak self] name in self?.sync(name) }
-    private var watches: [WatchHandle] = []
+    private var handlers: [WatchHandle] = []
 
-    public init(client: any KubernetesClient, loop: EventLoop) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext, kinds: [any APIObject.Type] = APIServer.kinds) {
+        self.client = context.client
+        self.loop = context.loop
+        self.informers = context.informers
+        self.kinds = kinds
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Namespace.self) { [weak self] event in
+        handlers.append(try informers.informer(for: Namespace.self).addEventHandler { [weak self] event in
             if event.type != .deleted, event.object.metadata.deletionTimestamp != nil { self?.queue.add(event.object.name) }
         })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         queue.stop()
     }
 
     private func sync(_ name: String) {
-        guard let namespace = try? client.get(Namespace.self, namespace: nil, name: name), namespace.metadata.deletionTimestamp != nil else {
+        guard let namespace = informers.informer(for: Namespace.self).get(namespace: nil, name: name), namespace.metadata.deletionTimestamp != nil else {
             return
         }
         var remaining = 0
-        for kind in Kinds.all where kind.resource.namespaced {
+        for kind in kinds where kind.resource.namespaced {
             remaining += deleteContent(kind, namespace: name)
         }
         if remaining > 0 {
@@ -45,10 +50,10 @@ public final class NamespaceController {
 
     /// Deletes everything of one kind in the namespace; returns how many objects are still there.
     private func deleteContent<Object: APIObject>(_ type: Object.Type, namespace: String) -> Int {
-        guard let items = try? client.list(type, namespace: namespace).items else { return 0 }
-        for item in items where item.metadata.deletionTimestamp == nil {
+        let lister = informers.informer(for: type)
+        for item in lister.list(namespace: namespace) where item.metadata.deletionTimestamp == nil {
             _ = try? client.delete(type, namespace: namespace, name: item.name, options: DeleteOptions(propagationPolicy: .background))
         }
-        return (try? client.list(type, namespace: namespace).items.count) ?? 0
+        return lister.list(namespace: namespace).count
     }
 }

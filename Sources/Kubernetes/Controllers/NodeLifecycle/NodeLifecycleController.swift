@@ -3,8 +3,8 @@ import Simulation
 /// Watches node heartbeats (`pkg/controller/node`): a node whose status has not been posted for
 /// the grace period turns Unknown (NotReady) and its pods not ready; after the eviction timeout
 /// its pods are deleted so their controllers replace them elsewhere. Pods of deleted nodes are
-/// removed at once (the pod garbage collector).
-public final class NodeLifecycleController {
+/// removed at once (the pod garbage collector). Nodes and pods are read from the shared informers.
+public final class NodeLifecycleController: Controller {
     /// The era's timings.
     public struct Timing: Sendable {
         public var monitorPeriod: Duration = .seconds(5)
@@ -17,7 +17,9 @@ public final class NodeLifecycleController {
     private let loop: EventLoop
     private let timing: Timing
     private let recorder: EventRecorder
-    private var watches: [WatchHandle] = []
+    private let nodeInformer: SharedInformer<Node>
+    private let podInformer: SharedInformer<Pod>
+    private var handlers: [WatchHandle] = []
     private var timer: TimerID?
     /// When the controller last saw each node's heartbeat change, and what it was.
     private var observed: [String: (heartbeat: Timestamp?, at: VirtualInstant)] = [:]
@@ -25,21 +27,23 @@ public final class NodeLifecycleController {
     private var notReadySince: [String: VirtualInstant] = [:]
     private var evicted: Set<String> = []
 
-    public init(client: any KubernetesClient, loop: EventLoop, timing: Timing = Timing()) {
-        self.client = client
-        self.loop = loop
-        self.timing = timing
+    public init(context: ControllerContext) {
+        self.client = context.client
+        self.loop = context.loop
+        self.timing = context.nodeTiming
+        self.nodeInformer = context.informers.nodes
+        self.podInformer = context.informers.pods
         self.recorder = EventRecorder(client: client, loop: loop, component: "controllermanager")
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Node.self) { [weak self] event in self?.handle(event) })
+        handlers.append(try nodeInformer.addEventHandler { [weak self] event in self?.handle(event) })
         scheduleMonitor()
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         if let timer { loop.cancel(timer) }
         timer = nil
     }
@@ -78,7 +82,7 @@ public final class NodeLifecycleController {
     }
 
     private func monitor() {
-        guard let nodes = try? client.list(Node.self).items else { return }
+        let nodes = nodeInformer.list()
         let now = loop.now
         for node in nodes {
             let seen = observed[node.name] ?? (heartbeat(of: node), now)
@@ -154,6 +158,6 @@ public final class NodeLifecycleController {
     }
 
     private func pods(on nodeName: String) -> [Pod] {
-        (try? client.list(Pod.self, fieldSelector: Fields.Selector([Fields.Requirement(field: "spec.nodeName", equals: nodeName)])).items) ?? []
+        podInformer.list(options: .pods(onNode: nodeName))
     }
 }

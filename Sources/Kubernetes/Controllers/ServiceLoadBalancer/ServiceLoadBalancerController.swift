@@ -3,30 +3,34 @@ import Simulation
 /// Gives LoadBalancer services an external address from the cloud after the cloud's delay, and
 /// takes it back when the service goes or changes type (`pkg/controller/service`).
 /// Without a cloud provider it is not run, so such services stay `<pending>`.
-public final class ServiceLoadBalancerController {
+public final class ServiceLoadBalancerController: Controller {
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let cloud: any CloudProvider
     private let recorder: EventRecorder
-    private var watches: [WatchHandle] = []
+    private let serviceInformer: SharedInformer<Service>
+    private let nodeInformer: SharedInformer<Node>
+    private var handlers: [WatchHandle] = []
     /// Services with a balancer (or one being made), by key, with their uid.
     private var balanced: [String: Service] = [:]
     private var provisioning: [String: TimerID] = [:]
 
-    public init(client: any KubernetesClient, loop: EventLoop, cloud: any CloudProvider) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext, cloud: any CloudProvider) {
+        self.client = context.client
+        self.loop = context.loop
         self.cloud = cloud
+        self.serviceInformer = context.informers.services
+        self.nodeInformer = context.informers.nodes
         self.recorder = EventRecorder(client: client, loop: loop, component: "service-controller")
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Service.self) { [weak self] event in self?.handle(event) })
+        handlers.append(try serviceInformer.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         for timer in provisioning.values { loop.cancel(timer) }
         provisioning.removeAll()
     }
@@ -59,9 +63,9 @@ public final class ServiceLoadBalancerController {
         provisioning[key] = loop.schedule(after: cloud.provisioningDelay) { [weak self] in
             guard let self else { return }
             self.provisioning[key] = nil
-            guard let current = try? self.client.get(Service.self, namespace: service.namespace, name: service.name),
+            guard let current = self.serviceInformer.get(namespace: service.namespace, name: service.name),
                   current.uid == service.uid, current.spec?.type == ServiceSpec.loadBalancer else { return }
-            let nodes = (try? self.client.list(Node.self).items) ?? []
+            let nodes = self.nodeInformer.list()
             guard let status = self.cloud.ensureLoadBalancer(for: current, nodes: nodes) else {
                 self.recorder.record(current, type: Event.warning, reason: "CreatingLoadBalancerFailed", message: "Error creating load balancer (will retry): no address available")
                 return

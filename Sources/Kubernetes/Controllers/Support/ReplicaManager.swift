@@ -14,15 +14,18 @@ public protocol PodReplicaOwner: APIObject {
 /// The engine of the replication controller and the replica set controller (`ReplicaSetController`):
 /// adopts and releases pods by selector, creates and deletes pods to match `replicas`, reports status.
 ///
-/// As the real controllers do, it counts pods in a cache filled from its pod watch rather than
-/// listing them from the server at every sync, and it holds back while the pods it created or
-/// deleted have not shown up in that watch yet (expectations).
-public final class ReplicaManager<Owner: PodReplicaOwner> {
+/// As the real controllers do, it counts pods in a cache filled from the pod informer's events
+/// rather than listing them at every sync, reads owners and pods from the shared informers'
+/// listers, and holds back while the pods it created or deleted have not shown up in its pod
+/// events yet (expectations).
+public final class ReplicaManager<Owner: PodReplicaOwner>: Controller {
     private let client: any KubernetesClient
     private let loop: EventLoop
     private let recorder: EventRecorder
+    private let ownerInformer: SharedInformer<Owner>
+    private let podInformer: SharedInformer<Pod>
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
-    private var watches: [WatchHandle] = []
+    private var handlers: [WatchHandle] = []
     private var owners: [String: Owner] = [:]
     private var ownersByNamespace: [String: Set<String>] = [:]
     private let cache = ReplicaPodCache(ownerKind: Owner.resource.kind)
@@ -30,20 +33,22 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
     /// The most pods one sync creates or deletes (`burstReplicas`).
     private let burstReplicas = 500
 
-    public init(client: any KubernetesClient, loop: EventLoop) {
-        self.client = client
-        self.loop = loop
+    public init(context: ControllerContext) {
+        self.client = context.client
+        self.loop = context.loop
+        self.ownerInformer = context.informers.informer(for: Owner.self)
+        self.podInformer = context.informers.pods
         self.recorder = EventRecorder(client: client, loop: loop, component: Owner.controllerComponent)
     }
 
     public func start() throws(APIError) {
-        watches.append(try client.watch(Owner.self) { [weak self] event in self?.handle(event) })
-        watches.append(try client.watch(Pod.self) { [weak self] event in self?.handle(event) })
+        handlers.append(try ownerInformer.addEventHandler { [weak self] event in self?.handle(event) })
+        handlers.append(try podInformer.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {
-        for watch in watches { watch.stop() }
-        watches.removeAll()
+        for handler in handlers { handler.stop() }
+        handlers.removeAll()
         queue.stop()
     }
 
@@ -86,7 +91,7 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
 
     private func sync(_ key: String) {
         let (namespace, name) = ObjectKey.split(key)
-        guard let owner = try? client.get(Owner.self, namespace: namespace, name: name) else {
+        guard let owner = ownerInformer.get(namespace: namespace, name: name) else {
             expectations.forget(key)
             return
         }
@@ -100,7 +105,7 @@ public final class ReplicaManager<Owner: PodReplicaOwner> {
         }
         // Pods still pointing here but no longer selected are released.
         for podName in pods.unselected.sorted() {
-            guard let pod = try? client.get(Pod.self, namespace: namespace, name: podName),
+            guard let pod = podInformer.get(namespace: namespace, name: podName),
                   pod.metadata.controllerReference?.uid == owner.uid, !selector.matches(pod.labels) else { continue }
             if let released = release(pod, from: owner) { cache.observe(released) }
         }
