@@ -10,13 +10,15 @@ struct ResourceRequest {
 }
 
 enum ResourceArguments {
-    /// The kinds `kubectl get all` lists in 1.8, in the order it printed them.
-    static let allKinds = ["Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"]
-
     /// The kinds `all` stands for when kubectl 1.8 walks them unsorted, as `delete` does: the
-    /// discovery order of the `all` category (core group first). The book's `kubectl delete all
-    /// --all` deletes pods, then replication controllers, then services.
-    static let discoveryAllKinds = ["Pod", "ReplicationController", "Service", "Deployment", "ReplicaSet"]
+    /// discovery order of the `all` category (the core group first, then by resource name). The
+    /// book's `kubectl delete all --all` deletes pods, then replication controllers, then services.
+    static var discoveryAllKinds: [String] {
+        let resources = Kinds.inAllCategory.map { $0.resource }
+        let core = resources.filter { $0.group.isEmpty }.sorted { $0.name < $1.name }
+        let grouped = resources.filter { !$0.group.isEmpty }.sorted { $0.name < $1.name }
+        return (core + grouped).map { $0.kind }
+    }
 
     /// Resolves one type word; unknown ones give the server's error plus a suggestion line.
     static func type(_ word: String) throws(KubectlError) -> ResourceType {
@@ -32,7 +34,8 @@ enum ResourceArguments {
     }
 
     /// Reads `TYPE[,TYPE…] [NAME…]` or `TYPE/NAME…`.
-    static func parse(_ words: [String], allowAll: Bool = true, allKinds: [String] = ResourceArguments.allKinds) throws(KubectlError) -> [ResourceRequest] {
+    /// `all` stands for `allKinds`, by default the order `kubectl get all` prints them in.
+    static func parse(_ words: [String], allowAll: Bool = true, allKinds: [String]? = nil) throws(KubectlError) -> [ResourceRequest] {
         guard let first = words.first else { return [] }
         if words.contains(where: { $0.contains("/") }) {
             var requests: [ResourceRequest] = []
@@ -53,7 +56,7 @@ enum ResourceArguments {
         var types: [ResourceType] = []
         for word in first.split(separator: ",") {
             if allowAll && word.lowercased() == "all" {
-                for kind in Kinds.inAllCategory.map({ $0.resource.kind }) {
+                for kind in allKinds ?? Kinds.inAllCategory.map({ $0.resource.kind }) {
                     if let type = ResourceTypes.all.first(where: { $0.kind == kind }), !types.contains(where: { $0.kind == kind }) {
                         types.append(type)
                     }
