@@ -76,6 +76,9 @@ let package = Package(
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
+        // Fuzz targets, the sandbox-escape suite and the kill -9 test: issue #15's lasting defences.
+        .testTarget(name: "DefencesTests", dependencies: ["World", "Transcripts", "Lessons", "REPL", "Machine", "JavaScript", "Docker",
+                                                          "Kubectl", "Kubernetes", "StructuredData", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]
 )

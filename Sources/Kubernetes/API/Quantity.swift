@@ -54,8 +54,9 @@ public struct Quantity: Hashable, Sendable, Comparable, Codable, CustomStringCon
             sawDigit = true
             let digit = Int64(scalar.value - 48)
             // Digits beyond Int64 precision only matter past the milli scale; drop them.
-            if mantissa < Int64.max / 100 {
-                mantissa = mantissa * 10 + digit
+            let (shifted, overflow) = mantissa.multipliedReportingOverflow(by: 10)
+            if !overflow, shifted <= Int64.max - digit {
+                mantissa = shifted + digit
                 if sawPoint { fractionDigits += 1 }
             } else if !sawPoint {
                 throw QuantityError(Self.syntaxError)
@@ -89,7 +90,8 @@ public struct Quantity: Hashable, Sendable, Comparable, Codable, CustomStringCon
                 throw QuantityError(Self.syntaxError)
             }
             format = .decimalExponent
-            decimalExponent = exponent
+            // Go keeps the exponent as an int32 (`int32(parsed)`), which also bounds the loops below.
+            decimalExponent = Int(Int32(truncatingIfNeeded: exponent))
         }
         // value = mantissa × 10^(decimalExponent − fractionDigits + 3) × 1024^binaryPower thousandths.
         var milli = mantissa
@@ -102,13 +104,14 @@ public struct Quantity: Hashable, Sendable, Comparable, Codable, CustomStringCon
             milli = product
             binary -= 1
         }
-        while remainingPower > 0 {
+        // Zero stays zero: without this, `0e2000000000` would multiply two billion times.
+        while remainingPower > 0, milli != 0 {
             let (product, overflow) = milli.multipliedReportingOverflow(by: 10)
             guard !overflow else { throw QuantityError(Self.syntaxError) }
             milli = product
             remainingPower -= 1
         }
-        while remainingPower < 0 {
+        while remainingPower < 0, milli != 0 {
             if milli % 10 != 0 { roundUp = true }
             milli /= 10
             remainingPower += 1

@@ -1,0 +1,41 @@
+import Foundation
+import Kubernetes
+import StructuredData
+import Testing
+
+/// Inputs the fuzz targets found, kept as regression tests. Each names the target, seed and
+/// input number that found it.
+@Suite("Fuzz findings")
+struct FuzzFindingsTests {
+    /// quantity, seed 1, input 273: a zero with a huge exponent multiplied ~9 billion times (125 s).
+    /// Go keeps the exponent as an int32 and the value is zero.
+    @Test(arguments: ["0e9223372036", "0E2147483647", "0.000e-2147483648", "1e9223372036854775807", "5e-9223372036", "-0e99999999999"])
+    func quantityWithHugeExponent(_ text: String) {
+        let clock = ContinuousClock()
+        let started = clock.now
+        _ = try? Quantity(parsing: text)
+        #expect(clock.now - started < .seconds(1))
+    }
+
+    @Test func zeroWithHugeExponentIsZero() throws {
+        #expect(try Quantity(parsing: "0e9223372036").milliValue == 0)
+        #expect(try Quantity(parsing: "0e9223372036").description == "0")
+    }
+
+    /// quantity, seed 1, input 7423: `0.9223372036854775808P` printed as `922337203685477580m`,
+    /// which did not read back (integer parts were cut at a hundredth of Int64's range).
+    @Test func largeQuantityReadsBack() throws {
+        let quantity = try Quantity(parsing: "0.9223372036854775808P")
+        #expect(try Quantity(parsing: quantity.description) == quantity)
+        #expect(try Quantity(parsing: "922337203685477580m").milliValue == 922_337_203_685_477_580)
+    }
+
+    /// json, seed 1, input 387: Go's decoder refuses a number past float64
+    /// (`json: cannot unmarshal number -1e309 into Go value of type float64`); ours reads
+    /// infinity and writes it back as `null`.
+    @Test(.disabled("finding: JSON numbers past float64 are accepted and written as null (reported, not fixed here)"),
+          arguments: ["-1e309", "1e400", "[1e309]"])
+    func jsonNumberPastFloat64(_ text: String) {
+        #expect(throws: (any Error).self) { try JSONValue.parse(text) }
+    }
+}
