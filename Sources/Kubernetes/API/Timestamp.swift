@@ -75,7 +75,8 @@ public struct Timestamp: Hashable, Sendable, Comparable, Codable, CustomStringCo
         guard index == scalars.count else { return nil }
         let days = Self.daysSinceEpoch(year: year, month: month, day: day)
         let total = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        self.init(VirtualInstant(nanosecondsSinceEpoch: total * 1_000_000_000 + nanoseconds))
+        // Saturating: years past 2262 do not fit Int64 nanoseconds, and must not crash.
+        self.init(VirtualInstant(secondsSinceEpoch: total) + .nanoseconds(nanoseconds))
     }
 
     public init(from decoder: Decoder) throws {
