@@ -378,6 +378,7 @@ public final class Session {
         for entry in kept { fresh.apply(entry) }
         fresh.outputSink = world.outputSink
         fresh.editorHost = world.editorHost
+        mirror?.noteLag(syncedAt: nil)
         try journal.rewrite(entries: kept)
         currentWorld = fresh
         exportWorkspace()
@@ -390,6 +391,8 @@ public final class Session {
 
     private func record(_ event: JournalEntry.Event) {
         do {
+            // The folder catches up after the journal: a kill in between is repaired at the next start.
+            if let journal { mirror?.noteLag(syncedAt: journal.entries.count) }
             try journal?.append(JournalEntry(event))
         } catch {
             write(Array("kubelab: could not save the world: \(error.localizedDescription)\n".utf8))
@@ -406,7 +409,10 @@ public final class Session {
     }
 
     private func exportWorkspace() {
-        mirror?.export(from: world.workstation.fileSystem)
+        guard let mirror else { return }
+        for failure in mirror.export(from: world.workstation.fileSystem) {
+            write(Array("kubelab: \(failure)\n".utf8))
+        }
     }
 }
 

@@ -24,17 +24,40 @@ public final class SavedWorld {
         let journalURL = directory.appendingPathComponent("world.journal")
         let existed = FileManager.default.fileExists(atPath: journalURL.path)
         let journal = try JournalFile(url: journalURL, seed: seed ?? UInt64.random(in: 1...999_999))
-        let damage = existed ? try journal.load() : nil
+        var damage = existed ? try journal.load() : nil
         if let seed, existed, journal.seed != seed {
             throw SeedMismatch(saved: journal.seed, requested: seed, directory: directory)
         }
+        // The last start died replaying an entry: it would again. Keep the journal aside and
+        // restore the world up to the entry before.
+        let marker = ReplayMarker(url: directory.appendingPathComponent("world.replaying"))
+        if let found = marker.read(), found.crashed, found.entry < journal.entries.count {
+            damage = try journal.setAside(keeping: found.entry, damagedLine: found.entry + 2, crashedReplay: true)
+        }
+        marker.remove()
         let world = try World(seed: journal.seed, setup: setup)
-        let replay = JournalReplay(world: world, entries: journal.entries)
+        let replay = JournalReplay(world: world, entries: journal.entries, marker: marker)
         let mirror = WorkspaceMirror(folder: directory.appendingPathComponent("workspace"), simulatedPath: world.learner.home)
         try FileManager.default.createDirectory(at: mirror.folder, withIntermediateDirectories: true)
         if existed {
-            // What the folder holds beyond the replayed world was edited while KubeLab was closed.
-            replay.whenFinished { world in mirror.assumeExported(world.workstation.fileSystem) }
+            // What the folder holds beyond the replayed world was edited while KubeLab was closed,
+            // unless the last process was killed before the folder caught up with the journal:
+            // then the files the journal changed since the folder was in step are written out.
+            switch mirror.notedLag() {
+            case nil:
+                replay.whenFinished { world in mirror.recover(world.workstation.fileSystem, behind: []) }
+            case .everything:
+                replay.whenFinished { world in mirror.recover(world.workstation.fileSystem, behind: nil) }
+            case .since(let entries):
+                let home = world.learner.home
+                var inStep: [String: [UInt8]] = [:]
+                replay.whenReaching(entries) { world in inStep = WorkspaceMirror.files(in: world.workstation.fileSystem, under: home) }
+                replay.whenFinished { world in
+                    let now = WorkspaceMirror.files(in: world.workstation.fileSystem, under: home)
+                    let changed = Set(now.keys).union(inStep.keys).filter { now[$0] != inStep[$0] }
+                    mirror.recover(world.workstation.fileSystem, behind: changed)
+                }
+            }
         } else {
             // A new world: its home (dotfiles) goes out; files already in the folder come in.
             mirror.export(from: world.workstation.fileSystem)
