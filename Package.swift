@@ -53,7 +53,7 @@ let package = Package(
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
-        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine"]),
+        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine", "Formatting"]),
         .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "DockerCLI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
             "REPL", "World", "Transcripts", "Lessons",

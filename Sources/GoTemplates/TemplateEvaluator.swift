@@ -1,3 +1,4 @@
+import Simulation
 import Formatting
 import StructuredData
 
@@ -26,6 +27,7 @@ struct TemplateEvaluator {
     }
 
     mutating func run(_ nodes: [TemplateNode], dot: TemplateValue) throws(TemplateError) {
+        guard ThreadStack.hasRoom else { throw failure("max expression depth exceeded", at: 0, context: "") }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -90,6 +92,7 @@ struct TemplateEvaluator {
     // MARK: - Pipelines and commands
 
     mutating func evaluate(_ pipeline: TemplatePipeline, dot: TemplateValue) throws(TemplateError) -> TemplateValue {
+        guard ThreadStack.hasRoom else { throw failure("max expression depth exceeded", at: pipeline.position, context: "") }
         var value: TemplateValue?
         for command in pipeline.commands {
             value = try evaluate(command, dot: dot, final: value)

@@ -1,3 +1,4 @@
+import Simulation
 import Formatting
 /// Parses template tokens into nodes with Go 1.8 text/template's grammar and error messages.
 struct TemplateParser {
@@ -62,6 +63,12 @@ struct TemplateParser {
         let position = tokens[max(0, min(index, tokens.count) - 1)].position
         let line = 1 + source.utf8.prefix(position).filter { $0 == UInt8(ascii: "\n") }.count
         return TemplateError(message: "template: \(name):\(line): \(message)")
+    }
+
+    /// Nesting deeper than the thread's stack allows ends in the error later Go releases give
+    /// past their own limit (Go's stacks grow, so go1.8 had none).
+    private func checkDepth() throws(TemplateError) {
+        guard ThreadStack.hasRoom else { throw error("max expression depth exceeded") }
     }
 
     private func unexpected(_ token: TemplateToken, _ context: String) -> TemplateError {
@@ -131,6 +138,7 @@ struct TemplateParser {
     }
 
     private mutating func itemList() throws(TemplateError) -> ([TemplateNode], Item) {
+        try checkDepth()
         var nodes: [TemplateNode] = []
         while peekNonSpace().kind != .eof {
             let item = try textOrAction()
@@ -145,6 +153,7 @@ struct TemplateParser {
     // MARK: - Pipelines
 
     private mutating func pipeline(context: String) throws(TemplateError) -> TemplatePipeline {
+        try checkDepth()
         let first = peekNonSpace()
         var pipeline = TemplatePipeline(position: first.position)
         declarations: while peekNonSpace().kind == .variable {

@@ -58,8 +58,11 @@ struct REPLLauncher {
                               write: { output.write($0) })
         sessionReference.session = session
         session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
-        saved.whenRestored { world in
-            world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+        // Without a terminal (piped input) there is nobody to use an editor: `edit` says so.
+        if Terminal.isInteractive {
+            saved.whenRestored { world in
+                world.editorHost = { name, contents in HostEditor(state: state).edit(fileName: name, contents: contents) }
+            }
         }
         return session
     }

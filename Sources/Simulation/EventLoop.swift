@@ -44,10 +44,13 @@ public final class EventLoop: TaskExecutor, @unchecked Sendable {
     }
 
     /// Runs `work` when virtual time reaches `deadline` (at once, in order, if it has passed).
+    /// The end of time never comes: a deadline there (a saturated `sleep 9223372036`) never
+    /// fires, so timers that reschedule themselves cannot spin there forever.
     @discardableResult
     public func schedule(at deadline: VirtualInstant, _ work: @escaping () -> Void) -> TimerID {
         nextTimerID += 1
         let id = nextTimerID
+        guard deadline < .distantFuture else { return TimerID(rawValue: id) }
         timerWork[id] = work
         timers.insert(TimerHeap.Entry(deadline: max(deadline, now), id: id))
         return TimerID(rawValue: id)

@@ -13,8 +13,18 @@ public struct VirtualInstant: Comparable, Hashable, Sendable, Codable {
     public static let worldEpoch = VirtualInstant(secondsSinceEpoch: 1_520_326_800) // 2018-03-06 09:00:00 UTC
 
     public init(secondsSinceEpoch: Int64) {
-        let (scaled, overflow) = secondsSinceEpoch.multipliedReportingOverflow(by: 1_000_000_000)
-        self.nanosecondsSinceEpoch = overflow ? (secondsSinceEpoch < 0 ? .min : .max) : scaled
+        self.nanosecondsSinceEpoch = Self.saturating(secondsSinceEpoch.multipliedReportingOverflow(by: 1_000_000_000),
+                                                     negative: secondsSinceEpoch < 0)
+    }
+
+    /// The end of time: later instants (`sleep 9223372036`, a journal's huge pause) stop here
+    /// instead of overflowing.
+    public static let distantFuture = VirtualInstant(nanosecondsSinceEpoch: .max)
+
+    /// Instants and durations saturate at the bounds of `Int64`, as a long enough wait would.
+    private static func saturating(_ result: (partialValue: Int64, overflow: Bool), negative: Bool) -> Int64 {
+        guard result.overflow else { return result.partialValue }
+        return negative ? .min : .max
     }
 
     public var secondsSinceEpoch: Int64 { nanosecondsSinceEpoch / 1_000_000_000 }
@@ -27,22 +37,21 @@ public struct VirtualInstant: Comparable, Hashable, Sendable, Codable {
     // Saturating: durations come from learners' numbers (grace periods, deadlines), and the far
     // future must stay the far future rather than trap.
     public static func + (lhs: VirtualInstant, rhs: Duration) -> VirtualInstant {
-        VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.addingReportingOverflow(rhs.nanoseconds), rhs.nanoseconds < 0))
+        let nanoseconds = rhs.nanoseconds
+        return VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.addingReportingOverflow(nanoseconds),
+                                                                negative: nanoseconds < 0))
     }
 
     public static func - (lhs: VirtualInstant, rhs: Duration) -> VirtualInstant {
-        VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(rhs.nanoseconds), rhs.nanoseconds > 0))
+        let nanoseconds = rhs.nanoseconds
+        return VirtualInstant(nanosecondsSinceEpoch: saturating(lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(nanoseconds),
+                                                                negative: nanoseconds > 0))
     }
 
     /// The duration from `rhs` to `lhs`.
     public static func - (lhs: VirtualInstant, rhs: VirtualInstant) -> Duration {
-        let difference = lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(rhs.nanosecondsSinceEpoch)
-        return .nanoseconds(saturating(difference, rhs.nanosecondsSinceEpoch > 0))
-    }
-
-    private static func saturating(_ result: (partialValue: Int64, overflow: Bool), _ downward: Bool) -> Int64 {
-        guard result.overflow else { return result.partialValue }
-        return downward ? .min : .max
+        .nanoseconds(saturating(lhs.nanosecondsSinceEpoch.subtractingReportingOverflow(rhs.nanosecondsSinceEpoch),
+                                negative: lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch))
     }
 }
 

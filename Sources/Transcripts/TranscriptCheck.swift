@@ -1,3 +1,4 @@
+import Formatting
 /// Compares a transcript with what its replay printed, and writes the updated transcript.
 public struct TranscriptCheck {
     public let transcript: Transcript
@@ -31,9 +32,10 @@ public struct TranscriptCheck {
 
     /// A unified diff from the transcript to what really happened, with the transcript's line
     /// numbers; empty when it passed.
+    /// Control characters in either side are shown visibly (`^[`), never sent to the terminal.
     public var diff: String {
-        UnifiedDiff.make(expected: transcript.lines, actual: actualLines,
-                         expectedName: transcript.path, actualName: transcript.path + " (replayed)")
+        VisibleControls.escape(UnifiedDiff.make(expected: transcript.lines, actual: actualLines,
+                                                expectedName: transcript.path, actualName: transcript.path + " (replayed)"))
     }
 
     private func rendered(_ step: Transcript.Step, _ result: TranscriptRunner.StepResult) -> [String] {

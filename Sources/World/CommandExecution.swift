@@ -100,7 +100,7 @@ public final class CommandExecution {
     /// Replays recorded inputs at their recorded offsets, then lets the command run for the
     /// virtual time it took when recorded (it ends then: it finished, or it was interrupted).
     func replay(_ recorded: [TimedInput], duration: Duration) {
-        world.recordedEdits = recorded.filter { $0.kind == .editorResult }.map { Array($0.text.utf8) }
+        // The editor's results were handed to the world before the line began (`World.apply`).
         defer { world.recordedEdits = [] }
         for input in recorded where input.kind != .editorResult {
             let target = startTime + .nanoseconds(input.offsetNanoseconds)

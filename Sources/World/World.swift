@@ -80,6 +80,11 @@ public final class World {
     /// a command still running after `unattendedLimit` is interrupted. Returns the exit status.
     @discardableResult
     public func runUnattended(_ line: String) -> Int32 {
+        // Only a command the learner typed may open their editor: a lesson's setup, checks and
+        // solutions run here, unasked, and must never start a host program.
+        let editor = editorHost
+        editorHost = nil
+        defer { editorHost = editor }
         let execution = begin(line)
         var limit = loop.now + Self.unattendedLimit
         while true {
@@ -123,6 +128,8 @@ public final class World {
         case .advance(let nanoseconds):
             loop.advance(by: .nanoseconds(nanoseconds))
         case .command(let line, let inputs, let nanoseconds):
+            // Set before the line starts: `edit` may ask for its result at once.
+            recordedEdits = inputs.filter { $0.kind == .editorResult }.map { Array($0.text.utf8) }
             let execution = begin(line)
             execution.replay(inputs, duration: .nanoseconds(nanoseconds))
         case .silentCommand(let line):

@@ -32,6 +32,18 @@ import Testing
         ])
     }
 
+    @Test func editorsInSetupSolutionsAndChecksAreErrors() throws {
+        let text = Fixtures.more.replacingOccurrences(of: "solution: [mkdir box]", with: "solution: [mkdir box, 'cat x | /usr/bin/vi app.js']")
+            .replacingOccurrences(of: "commands: [touch setup-marker]", with: "commands: ['kubectl -n x edit pod a']")
+        let (diagnostics, paths) = try lint(["b.yaml": text, "a.yaml": Fixtures.files])
+        let path = paths["b.yaml"] ?? ""
+        let descriptions = diagnostics.map(\.description)
+        #expect(descriptions.contains("\(path):8: error: step 1: the solution runs `vi`, which opens the learner's own editor; only the learner may start it"))
+        #expect(descriptions.contains("\(path):8: error: step 1: the setup runs `kubectl edit`, which opens the learner's own editor; only the learner may start it"))
+        #expect(LessonLinter(knownCommands: Self.known).editorCommand(in: "kubectl get pods; echo edit") == nil)
+        #expect(LessonLinter(knownCommands: Self.known).editorCommand(in: "nano notes") == "nano")
+    }
+
     @Test func checksThatChangeTheWorldAreErrors() throws {
         let text = Fixtures.files
             .replacingOccurrences(of: "- run: cat greeting", with: "- run: touch greeting")

@@ -95,3 +95,31 @@ import Testing
 }
 
 import Foundation
+
+/// Time saturates at the end of `Int64` nanoseconds instead of overflowing.
+@Suite struct SaturatingTimeTests {
+    @Test func instantsAndDurationsSaturate() {
+        let now = VirtualInstant.worldEpoch
+        #expect(now + .seconds(9_223_372_036) == .distantFuture)
+        #expect(now + .seconds(Int64.max) == .distantFuture)
+        #expect(VirtualInstant.distantFuture + .seconds(1) == .distantFuture)
+        #expect((VirtualInstant(nanosecondsSinceEpoch: .min + 5) - .seconds(1)).nanosecondsSinceEpoch == .min)
+        #expect(VirtualInstant.distantFuture - VirtualInstant(nanosecondsSinceEpoch: .min) == .nanoseconds(Int64.max))
+        #expect(VirtualInstant(secondsSinceEpoch: .max) == .distantFuture)
+    }
+
+    @Test func theEndOfTimeNeverComes() {
+        let loop = EventLoop(seed: 1)
+        var fired = 0
+        _ = loop.schedule(after: .seconds(10)) { fired += 1 }
+        _ = loop.schedule(after: .seconds(Int64.max)) { fired += 100 }
+        loop.advance(by: .seconds(9_223_372_036))
+        #expect(loop.now == .distantFuture)
+        #expect(fired == 1)
+        // A timer rescheduling itself there cannot spin.
+        func again() { _ = loop.schedule(after: .seconds(5)) { fired += 1; again() } }
+        again()
+        loop.advance(by: .seconds(5))
+        #expect(fired == 1)
+    }
+}

@@ -1,3 +1,4 @@
+import Simulation
 /// Docker's build-time word processing (`shell_parser.go`): removes quotes, applies the
 /// escape character, and substitutes `$var`, `${var}`, `${var:-word}` and `${var:+word}`
 /// from an environment list of `name=value` entries (first match wins). Its errors are
@@ -97,6 +98,8 @@ public struct WordExpander: Sendable {
         }
 
         mutating func process(stopAt stop: Unicode.Scalar?) throws(DockerfileError) -> (text: String, words: [String]) {
+            // Go's stacks grow; ours do not: nesting beyond the thread's stack is refused.
+            guard ThreadStack.hasRoom else { throw .step("substitutions nested too deeply in: \(original)", line: 0) }
             var result = ""
             var collector = WordCollector()
             while let scalar = peek() {

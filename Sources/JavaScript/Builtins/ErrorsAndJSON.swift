@@ -94,6 +94,7 @@ extension Interpreter {
 
     func stringify(_ input: JSValue, key: String, holder: JSObject, indent: String, currentIndent: String,
                    replacer: JSObject?, allowed: Set<String>?, stack: inout [JSObject]) throws -> String? {
+        try checkStack()
         var value = input
         if case .object = value {
             let toJSON = try getProperty(value, "toJSON")
@@ -184,6 +185,7 @@ private struct JSONTextParser {
     }
 
     mutating func parseValue() throws -> JSValue {
+        try interpreter.checkStack()
         skipSpace()
         guard index < text.count else { throw fail() }
         switch text[index] {

@@ -57,7 +57,7 @@ public enum NodeErrorReport {
     public static func syntaxError(_ error: ScriptSyntaxError) -> String {
         var text = arrow(fileName: error.fileName, line: error.info.position.line, column: error.info.position.column,
                          sourceLine: error.sourceLine, width: error.info.length)
-        text += "SyntaxError: \(error.info.message)\n"
+        text += "\(error.info.name): \(error.info.message)\n"
         text += syntaxErrorFrames.map { "    at \($0)\n" }.joined()
         return text
     }

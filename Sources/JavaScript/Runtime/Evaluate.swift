@@ -2,6 +2,8 @@ extension Interpreter {
     // The switch stays small and each larger case lives in its own function: in debug builds
     // a function's frame holds every case's locals, and deep JS recursion multiplies it.
     func evaluate(_ expression: Expression, _ scope: Scope) throws -> JSValue {
+        // A parsed tree can be deeper than the parser's own recursion: `1+1+…+1` parses in a loop.
+        try checkStack()
         switch expression {
         case .number(let value): return .number(value)
         case .string(let text): return .string(text)

@@ -1,3 +1,4 @@
+import Simulation
 /// Runs JavaScript: holds the built-in objects, the global scope, the call stack and the step
 /// budget. Single-threaded; hosts (node's runtime, tests) call in from their event loop.
 public final class Interpreter {
@@ -193,6 +194,7 @@ public final class Interpreter {
 
     func call(_ object: JSObject, this: JSValue, arguments: [JSValue], newTarget: JSObject?) throws -> JSValue {
         if frames.isEmpty { stackGuard.enter() }
+        try checkStack()
         guard let kind = object.function else {
             throw throwError("TypeError", "object is not a function")
         }
@@ -211,6 +213,12 @@ public final class Interpreter {
             }
             return try constructClass(object, this: this, arguments: arguments)
         }
+    }
+
+    /// Native recursion (conversions, `JSON`, deep expressions) as deep as the thread's stack
+    /// allows ends as V8 ends it.
+    func checkStack() throws {
+        guard stackGuard.hasRoom() else { throw throwError("RangeError", "Maximum call stack size exceeded") }
     }
 
     func callUser(_ node: FunctionNode, closure: Scope, this: JSValue, arguments: [JSValue], function: JSObject, homeObject: JSObject?) throws -> JSValue {

@@ -38,6 +38,32 @@ public final class JSObject {
         self.className = className
     }
 
+    // Releasing objects nested 100,000 deep (`a = [a]` in a loop) would recurse once per level
+    // and overflow the stack: the children that die with this object are taken apart here, one
+    // at a time, instead.
+    deinit {
+        var pending: [JSObject] = []
+        moveChildren(into: &pending)
+        while var object = pending.popLast() {
+            if isKnownUniquelyReferenced(&object) { object.moveChildren(into: &pending) }
+        }
+    }
+
+    private func moveChildren(into pending: inout [JSObject]) {
+        if case .array(let elements) = kind {
+            kind = .ordinary
+            for case .object(let child) in elements { pending.append(child) }
+        }
+        if !values.isEmpty {
+            for case .object(let child) in values.values { pending.append(child) }
+            values = [:]
+        }
+        if let prototype {
+            pending.append(prototype)
+            self.prototype = nil
+        }
+    }
+
     var function: FunctionKind? {
         if case .function(let function) = kind { return function }
         return nil

@@ -21,16 +21,18 @@ struct Lexer {
         var tokens: [Token] = []
         while true {
             var token = try next()
-            token.length = max(1, min(index - tokenStart, restOfLine(from: tokenStart)))
+            // Bounded by the token's own length: scanning to the line's end for every token
+            // made one long line quadratic.
+            token.length = max(1, restOfLine(from: tokenStart, atMost: index - tokenStart))
             tokens.append(token)
             previous = token.kind
             if token.kind == .end { return tokens }
         }
     }
 
-    private func restOfLine(from offset: Int) -> Int {
+    private func restOfLine(from offset: Int, atMost limit: Int = .max) -> Int {
         var end = offset
-        while end < scalars.count, scalars[end] != "\n" { end += 1 }
+        while end < scalars.count, end - offset < limit, scalars[end] != "\n" { end += 1 }
         return end - offset
     }
 

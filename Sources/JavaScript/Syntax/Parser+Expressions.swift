@@ -21,29 +21,16 @@ extension Parser {
             if case .punctuator("=>") = peekToken().kind, !Token.reservedWords.contains(name) { return true }
             return false
         case .punctuator("("):
-            var depth = 0
-            var offset = 0
-            while index + offset < tokens.count {
-                let token = tokens[index + offset]
-                if case .punctuator(let p) = token.kind {
-                    if p == "(" || p == "[" || p == "{" { depth += 1 }
-                    if p == ")" || p == "]" || p == "}" {
-                        depth -= 1
-                        if depth == 0 {
-                            if case .punctuator("=>") = peekToken(offset + 1).kind { return true }
-                            return false
-                        }
-                    }
-                }
-                if token.kind == .end { return false }
-                offset += 1
-            }
+            let closing = index < closingIndex.count ? closingIndex[index] : -1
+            guard closing >= 0 else { return false }
+            if case .punctuator("=>") = peekToken(closing - index + 1).kind { return true }
             return false
         default: return false
         }
     }
 
     mutating func assignment(allowIn: Bool) throws(SyntaxErrorInfo) -> Expression {
+        try checkStack()
         if isArrowAhead() { return try arrowFunction(position: current.position) }
         let start = current.position
         let left = try conditional(allowIn: allowIn)
@@ -135,9 +122,18 @@ extension Parser {
         }
     }
 
+    static let longestChain = 10_000
+
     mutating func binary(minimumPrecedence: Int, allowIn: Bool) throws(SyntaxErrorInfo) -> Expression {
         var left = try unary()
+        var chain = 0
         while let (symbol, precedence) = binaryOperator(allowIn: allowIn), precedence >= minimumPrecedence {
+            // The loop builds a tree as deep as the chain is long, and evaluating or releasing it
+            // recurses that deep: a chain longer than any real script is refused as V8 would.
+            chain += 1
+            guard chain <= Self.longestChain else {
+                throw SyntaxErrorInfo(name: "RangeError", message: "Maximum call stack size exceeded", position: current.position)
+            }
             let position = advance().position
             let right = try binary(minimumPrecedence: symbol == "**" ? precedence : precedence + 1, allowIn: allowIn)
             switch symbol {
@@ -152,6 +148,7 @@ extension Parser {
     }
 
     mutating func unary() throws(SyntaxErrorInfo) -> Expression {
+        try checkStack()
         let token = current
         let op: UnaryOperator?
         switch token.kind {

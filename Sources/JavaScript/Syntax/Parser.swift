@@ -1,3 +1,4 @@
+import Simulation
 /// A recursive-descent parser for the ES2015 subset node 7 scripts use, with V8's error messages.
 struct Parser {
     var tokens: [Token]
@@ -5,6 +6,9 @@ struct Parser {
     var functionContexts: [FunctionContext] = []
     var fileName = ""
     var parsedFunctions: [FunctionNode] = []
+    /// For each opening bracket token, the index of the token that closes it (-1: none), so
+    /// that looking ahead for `=>` costs nothing per `(`: nested parentheses stay linear.
+    var closingIndex: [Int] = []
 
     final class FunctionContext {
         var varNames: [String] = []
@@ -20,6 +24,21 @@ struct Parser {
     init(source: String, start: SourcePosition = SourcePosition(line: 1, column: 0)) throws(SyntaxErrorInfo) {
         var lexer = Lexer(source, start: start)
         tokens = try lexer.tokenize()
+        closingIndex = Self.matchBrackets(tokens)
+    }
+
+    static func matchBrackets(_ tokens: [Token]) -> [Int] {
+        var closing = [Int](repeating: -1, count: tokens.count)
+        var open: [Int] = []
+        for (index, token) in tokens.enumerated() {
+            guard case .punctuator(let p) = token.kind else { continue }
+            if p == "(" || p == "[" || p == "{" {
+                open.append(index)
+            } else if p == ")" || p == "]" || p == "}", let opening = open.popLast() {
+                closing[opening] = index
+            }
+        }
+        return closing
     }
 
     /// Parses a whole script as the body of node's module wrapper function.
@@ -70,6 +89,13 @@ struct Parser {
         return false
     }
 
+    /// Nesting deeper than the thread's stack allows ends as V8's parser ends it.
+    func checkStack() throws(SyntaxErrorInfo) {
+        guard ThreadStack.hasRoom else {
+            throw SyntaxErrorInfo(name: "RangeError", message: "Maximum call stack size exceeded", position: current.position)
+        }
+    }
+
     func unexpected(_ token: Token? = nil) -> SyntaxErrorInfo {
         let token = token ?? current
         return SyntaxErrorInfo(message: token.unexpectedDescription, position: token.position, length: token.length)
@@ -104,6 +130,7 @@ struct Parser {
     // MARK: Statements
 
     mutating func statement() throws(SyntaxErrorInfo) -> Statement {
+        try checkStack()
         let token = current
         switch token.kind {
         case .punctuator("{"):

@@ -62,8 +62,11 @@ public struct SyntaxErrorInfo: Error, Sendable, Equatable {
     public var position: SourcePosition
     /// The width of the offending token, for the caret underline.
     public var length = 1
+    /// The error's constructor: a `RangeError` when nesting exhausts the parser's stack.
+    public var name = "SyntaxError"
 
-    public init(message: String, position: SourcePosition, length: Int = 1) {
+    public init(name: String = "SyntaxError", message: String, position: SourcePosition, length: Int = 1) {
+        self.name = name
         self.message = message
         self.position = position
         self.length = length

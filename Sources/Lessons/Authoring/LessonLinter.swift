@@ -59,6 +59,16 @@ public struct LessonLinter {
 
     func lint(_ step: Step, number: Int) -> [LessonDiagnostic] {
         var diagnostics: [LessonDiagnostic] = []
+        let unasked = step.solution.map { ($0, "the solution") } + step.setup.commands.map { ($0, "the setup") }
+            + (step.checks + step.mistakes.map(\.check)).compactMap { check in
+                if case .command(let line) = check.kind { (line, "a check") } else { nil }
+            }
+        for (line, what) in unasked {
+            if let editor = editorCommand(in: line) {
+                diagnostics.append(LessonDiagnostic(.error, "step \(number): \(what) runs `\(editor)`, which opens the learner's own editor; only the learner may start it",
+                                                    at: step.source))
+            }
+        }
         for line in step.solution {
             if let unknown = unknownCommand(in: line) {
                 diagnostics.append(LessonDiagnostic(.error, "step \(number): the solution runs `\(unknown)`, which is not a known command",
@@ -89,6 +99,19 @@ public struct LessonLinter {
             }
         }
         return diagnostics
+    }
+
+    /// The commands that open the learner's editor on the host.
+    static let editorNames: Set<String> = ["edit", "vi", "vim", "nano"]
+
+    /// The first command of `line` that opens the learner's editor (`vi`, `kubectl edit`), if any.
+    func editorCommand(in line: String) -> String? {
+        for command in ShellSyntax(line).commands {
+            guard let path = command.words.first, let name = path.split(separator: "/").last.map(String.init) else { continue }
+            if Self.editorNames.contains(name) { return name }
+            if name == "kubectl", command.words.dropFirst().contains("edit") { return "kubectl edit" }
+        }
+        return nil
     }
 
     /// The first command of `line` that is not known, if any; the session's own `wait` counts.

@@ -1,3 +1,4 @@
+import Formatting
 import REPL
 
 /// The course's own commands: moving around, help, undo and reset.
@@ -105,10 +106,10 @@ extension Course {
             show(markdown: say("Sure? Working it out teaches more. `solution show` shows the commands; `solution run` runs them for you.",
                                "确定吗？自己想出来收获更大。`solution show` 显示命令；`solution run` 替你运行。"), in: session)
         case .show:
-            session.show(step.solution.map { "    $ " + $0 + "\n" }.joined())
+            session.show(step.solution.map { "    $ " + VisibleControls.escape($0) + "\n" }.joined())
         case .run:
             for line in step.solution {
-                session.show(style.styled("$ " + line, TextStyle.dim) + "\n")
+                session.show(style.styled("$ " + VisibleControls.escape(line), TextStyle.dim) + "\n")
                 let status = session.runSolutionLine(line, visible: true)
                 typedLines.append(TypedLine(line: line, status: status))
             }

@@ -1,3 +1,5 @@
+import Formatting
+
 /// A language lessons and the course speak.
 public enum Language: String, CaseIterable, Codable, Sendable {
     case english = "en"
@@ -20,11 +22,12 @@ public struct LocalizedText: Hashable, Sendable {
         self.chinese = chinese
     }
 
-    /// The text in `language`, falling back to English where a translation is missing.
+    /// The text in `language`, falling back to English where a translation is missing. It comes
+    /// from a file: control characters in it are made visible, never sent to the terminal.
     public func text(in language: Language) -> String {
         switch language {
-        case .english: english
-        case .chinese: chinese ?? english
+        case .english: VisibleControls.escape(english)
+        case .chinese: VisibleControls.escape(chinese ?? english)
         }
     }
 }

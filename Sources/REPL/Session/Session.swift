@@ -388,6 +388,7 @@ public final class Session {
         let fresh = try JournalSegment(entries: kept, seed: journal.seed).rebuild(makeWorld)
         fresh.outputSink = world.outputSink
         fresh.editorHost = world.editorHost
+        mirror?.noteLag(syncedAt: nil)
         try journal.rewrite(entries: kept)
         fresh.workstation.noteLanguage = noteLanguage
         currentWorld = fresh
@@ -421,6 +422,8 @@ public final class Session {
 
     private func record(_ event: JournalEntry.Event) {
         do {
+            // The folder catches up after the journal: a kill in between is repaired at the next start.
+            if let journal { mirror?.noteLag(syncedAt: journal.entries.count) }
             try journal?.append(JournalEntry(event))
         } catch {
             write(Array("kubelab: could not save the world: \(error.localizedDescription)\n".utf8))
@@ -437,7 +440,10 @@ public final class Session {
     }
 
     private func exportWorkspace() {
-        mirror?.export(from: world.workstation.fileSystem)
+        guard let mirror else { return }
+        for failure in mirror.export(from: world.workstation.fileSystem) {
+            write(Array("kubelab: \(failure)\n".utf8))
+        }
     }
 }
 

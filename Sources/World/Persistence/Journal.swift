@@ -85,8 +85,13 @@ public final class JournalFile {
     public struct Damage: Error, CustomStringConvertible, Sendable {
         public let line: Int
         public let setAsideAt: URL
+        /// Set when the journal was readable but replaying it crashed KubeLab at `line`.
+        public var crashedReplay = false
         public var description: String {
-            "the saved world was damaged at line \(line) of its journal; the damaged copy was kept as \(setAsideAt.path) and the world was restored up to that point"
+            if crashedReplay {
+                return "the saved world crashed KubeLab while it was restored, at line \(line) of its journal; the journal was kept as \(setAsideAt.path) and the world was restored up to the entry before"
+            }
+            return "the saved world was damaged at line \(line) of its journal; the damaged copy was kept as \(setAsideAt.path) and the world was restored up to that point"
         }
     }
 
@@ -106,7 +111,12 @@ public final class JournalFile {
     /// Reads the entries; returns the damage if some had to be set aside.
     @discardableResult
     public func load() throws -> Damage? {
-        let data = try Data(contentsOf: url)
+        var data = try Data(contentsOf: url)
+        // An empty file (a kill while it was first written) is a new journal.
+        guard !data.isEmpty else {
+            try rewrite(entries: [])
+            return nil
+        }
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let decoder = JSONDecoder()
         var loaded: [JournalEntry] = []
@@ -128,15 +138,29 @@ public final class JournalFile {
         }
         entries = loaded
         guard let damagedLine else {
+            // A whole last entry without its newline: add it, or the next entry would be glued on.
+            if data.last != UInt8(ascii: "\n") {
+                let handle = try FileHandle(forWritingTo: url)
+                defer { try? handle.close() }
+                try handle.seekToEnd()
+                try handle.write(contentsOf: [UInt8(ascii: "\n")])
+                data.append(UInt8(ascii: "\n"))
+            }
             hasher = SHA256(data: data)
             return nil
         }
+        return try setAside(keeping: loaded.count, damagedLine: damagedLine)
+    }
+
+    /// Copies the journal aside as damaged and keeps only its first `count` entries; returns
+    /// the damage to report.
+    public func setAside(keeping count: Int, damagedLine: Int, crashedReplay: Bool = false) throws -> Damage {
         let aside = url.deletingLastPathComponent().appendingPathComponent(
             url.lastPathComponent + ".damaged-\(Int(Date().timeIntervalSince1970))")
         try? FileManager.default.removeItem(at: aside)
         try FileManager.default.copyItem(at: url, to: aside)
-        try rewrite(entries: loaded)
-        return Damage(line: damagedLine, setAsideAt: aside)
+        try rewrite(entries: Array(entries.prefix(count)))
+        return Damage(line: damagedLine, setAsideAt: aside, crashedReplay: crashedReplay)
     }
 
     /// Appends `entry` and forces it to disk.

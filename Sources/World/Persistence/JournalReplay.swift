@@ -10,10 +10,15 @@ public final class JournalReplay {
     public let world: World
     private var remaining: ArraySlice<JournalEntry>
     private var followUps: [(World) -> Void] = []
+    /// Run when the replay reaches an entry, before applying it, by entry index.
+    private var stops: [Int: [(World) -> Void]] = [:]
+    /// Notes the entry being replayed, for the next start to find if this one crashes.
+    private let marker: ReplayMarker?
 
-    init(world: World, entries: [JournalEntry]) {
+    init(world: World, entries: [JournalEntry], marker: ReplayMarker? = nil) {
         self.world = world
         self.remaining = entries[...]
+        self.marker = marker
     }
 
     /// Whether every entry has been applied.
@@ -22,7 +27,13 @@ public final class JournalReplay {
     /// Applies the next entry; returns whether entries remain.
     @discardableResult
     public func step() -> Bool {
-        guard let entry = remaining.popFirst() else { return false }
+        if let bodies = stops.removeValue(forKey: remaining.startIndex) {
+            for body in bodies { body(world) }
+        }
+        guard let entry = remaining.first else { return false }
+        marker?.begin()
+        marker?.note(entry: remaining.startIndex)
+        remaining = remaining.dropFirst()
         // A replay shows nothing and opens no editor, whatever the world was given meanwhile.
         let (shown, editor) = (world.outputSink, world.editorHost)
         world.outputSink = { _ in }
@@ -31,6 +42,7 @@ public final class JournalReplay {
         world.outputSink = shown
         world.editorHost = editor
         if remaining.isEmpty {
+            marker?.end()
             // The learner left with `exit` last time; the restored session carries on.
             world.shell.forgetExitRequest()
             runFollowUps()
@@ -41,6 +53,18 @@ public final class JournalReplay {
     /// Applies every remaining entry.
     public func finish() {
         while step() {}
+    }
+
+    /// Runs `body` on the world as it is before entry `index` is applied (or once the replay is
+    /// finished, when the journal has no such entry).
+    func whenReaching(_ index: Int, _ body: @escaping (World) -> Void) {
+        if index >= remaining.endIndex {
+            whenFinished(body)
+        } else if index <= remaining.startIndex {
+            body(world)
+        } else {
+            stops[index, default: []].append(body)
+        }
     }
 
     /// Runs `body` on the world once the replay is finished (at once if it is).

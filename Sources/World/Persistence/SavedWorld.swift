@@ -24,19 +24,46 @@ public final class SavedWorld {
         let journalURL = directory.appendingPathComponent("world.journal")
         let existed = FileManager.default.fileExists(atPath: journalURL.path)
         let journal = try JournalFile(url: journalURL, seed: seed ?? UInt64.random(in: 1...999_999))
-        let damage = existed ? try journal.load() : nil
+        var damage = existed ? try journal.load() : nil
         if let seed, existed, journal.seed != seed {
             throw SeedMismatch(saved: journal.seed, requested: seed, directory: directory)
         }
-        // Only what follows the last fresh world (a lesson's starting world) is replayed.
+        // The last start died replaying an entry: it would again. Keep the journal aside and
+        // restore the world up to the entry before. The marker counts entries from the start of
+        // the replayed segment (what follows the last fresh world, a lesson's starting world).
+        let marker = ReplayMarker(url: directory.appendingPathComponent("world.replaying"))
+        if let found = marker.read(), found.crashed {
+            let crashed = JournalSegment(entries: journal.entries, seed: journal.seed).entries.startIndex + found.entry
+            if crashed < journal.entries.count {
+                damage = try journal.setAside(keeping: crashed, damagedLine: crashed + 2, crashedReplay: true)
+            }
+        }
+        marker.remove()
+        // Only what follows the last fresh world is replayed.
         let segment = JournalSegment(entries: journal.entries, seed: journal.seed)
         let world = try segment.makeWorld { try World(seed: $0, setup: setup) }
-        let replay = JournalReplay(world: world, entries: Array(segment.entries))
+        let replay = JournalReplay(world: world, entries: Array(segment.entries), marker: marker)
         let mirror = WorkspaceMirror(folder: directory.appendingPathComponent("workspace"), simulatedPath: world.learner.home)
         try FileManager.default.createDirectory(at: mirror.folder, withIntermediateDirectories: true)
         if existed {
-            // What the folder holds beyond the replayed world was edited while KubeLab was closed.
-            replay.whenFinished { world in mirror.assumeExported(world.workstation.fileSystem) }
+            // What the folder holds beyond the replayed world was edited while KubeLab was closed,
+            // unless the last process was killed before the folder caught up with the journal:
+            // then the files the journal changed since the folder was in step are written out.
+            switch mirror.notedLag() {
+            case nil:
+                replay.whenFinished { world in mirror.recover(world.workstation.fileSystem, behind: []) }
+            case .everything:
+                replay.whenFinished { world in mirror.recover(world.workstation.fileSystem, behind: nil) }
+            case .since(let entries):
+                let home = world.learner.home
+                var inStep: [String: [UInt8]] = [:]
+                replay.whenReaching(entries) { world in inStep = WorkspaceMirror.files(in: world.workstation.fileSystem, under: home) }
+                replay.whenFinished { world in
+                    let now = WorkspaceMirror.files(in: world.workstation.fileSystem, under: home)
+                    let changed = Set(now.keys).union(inStep.keys).filter { now[$0] != inStep[$0] }
+                    mirror.recover(world.workstation.fileSystem, behind: changed)
+                }
+            }
         } else {
             // A new world: its home (dotfiles) goes out; files already in the folder come in.
             mirror.export(from: world.workstation.fileSystem)

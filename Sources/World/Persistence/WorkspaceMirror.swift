@@ -6,56 +6,129 @@ import Machine
 ///
 /// The simulated file system is the truth while a command runs. Between commands, edits found
 /// in the real folder are brought in (and journaled by the caller); after a command, what it
-/// changed is written out. Symbolic links in the real folder are never followed or imported:
-/// nothing outside the folder can be reached through it.
+/// changed is written out. Symbolic links in the real folder are never followed, at any
+/// component of a path, for reading, writing or removing (see `WorkspaceFolder`): nothing
+/// outside the folder can be reached through it.
+///
+/// The journal is written before the folder, so a kill can leave the folder behind the journal.
+/// Before the journal grows, a note (`lagURL`) records where the folder was last in step; it goes
+/// once the folder has caught up. A start that finds it writes the files the journal changed
+/// since then (`recover`), instead of taking their absence for the learner's deletion.
 public final class WorkspaceMirror {
     public let folder: URL
     public let simulatedPath: String
     /// The contents last exported or imported, by path relative to the folder.
     private var known: [String: [UInt8]] = [:]
+    private let real: WorkspaceFolder
+    /// Export failures already reported, so a file that cannot be written is reported once.
+    private var reportedFailures: Set<String> = []
+    /// What the lag note on disk says, if there is one.
+    private var lag: Lag?
+    /// For tests of a kill in the middle of an export: the export stops dead after this many
+    /// file operations, leaving what a killed process would leave.
+    var killAfterOperations: Int?
 
     /// Files larger than this are not mirrored (a learner's workspace holds small sources).
     public static let sizeLimit = 8 * 1024 * 1024
 
+    /// Since when the folder may be behind the journal.
+    public enum Lag: Codable, Equatable, Sendable {
+        /// Since the journal had this many entries: the files the later entries changed.
+        case since(entries: Int)
+        /// Since before the journal was rewritten (undo, reset): every file.
+        case everything
+    }
+
     public init(folder: URL, simulatedPath: String) {
         self.folder = folder
         self.simulatedPath = simulatedPath
+        self.real = WorkspaceFolder(path: folder.standardizedFileURL.path)
     }
 
-    /// Writes the simulated home to the real folder where they differ.
-    public func export(from fileSystem: FileSystem) {
+    /// Where the note saying the folder may be behind the journal is kept.
+    public var lagURL: URL {
+        folder.deletingLastPathComponent().appendingPathComponent(folder.lastPathComponent + ".lagging")
+    }
+
+    /// The lag an earlier process left noted (it was killed before the folder caught up).
+    public func notedLag() -> Lag? {
+        guard let data = try? Data(contentsOf: lagURL) else { return nil }
+        // An unreadable note (torn by a kill) says nothing certain: trust the journal for all.
+        return (try? JSONDecoder().decode(Lag.self, from: data)) ?? .everything
+    }
+
+    /// Notes, before the journal changes, that the folder is in step with its first `entries`
+    /// entries (nil: the journal is about to be rewritten). Once noted, later entries add nothing
+    /// until an export catches up.
+    public func noteLag(syncedAt entries: Int?) {
+        let wanted: Lag = entries.map { .since(entries: $0) } ?? .everything
+        if let lag, lag == .everything || wanted != .everything { return }
+        lag = wanted
+        try? JSONEncoder().encode(wanted).write(to: lagURL)
+    }
+
+    private func clearLag() {
+        guard lag != nil else { return }
+        lag = nil
+        unlink(lagURL.path)
+    }
+
+    /// Writes the simulated home to the real folder where they differ. Returns what could not
+    /// be written or removed, as messages for the learner (each reported once); a file that
+    /// could not be written keeps counting as unchanged, so a failure never reads as a deletion.
+    @discardableResult
+    public func export(from fileSystem: FileSystem) -> [String] {
         let simulated = Self.files(in: fileSystem, under: simulatedPath)
-        let manager = FileManager.default
-        for (relative, bytes) in simulated where known[relative] != bytes {
-            let url = folder.appendingPathComponent(relative)
-            try? manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if Self.isSymbolicLink(url) { try? manager.removeItem(at: url) }
-            try? Data(bytes).write(to: url, options: .atomic)
-            known[relative] = bytes
+        var failures: [String] = []
+        var failed = false
+        var operations = 0
+        func killed() -> Bool {
+            operations += 1
+            return killAfterOperations.map { operations > $0 } ?? false
         }
-        for relative in known.keys where simulated[relative] == nil {
-            try? manager.removeItem(at: folder.appendingPathComponent(relative))
-            known[relative] = nil
+        for (relative, bytes) in simulated.sorted(by: { $0.key < $1.key }) where known[relative] != bytes {
+            if killed() { return failures }
+            do {
+                try real.write(relative, bytes)
+                known[relative] = bytes
+                reportedFailures.remove(relative)
+            } catch {
+                failed = true
+                failures += report(relative, "cannot write", error)
+            }
         }
+        for relative in known.keys.sorted() where simulated[relative] == nil {
+            if killed() { return failures }
+            do {
+                try real.remove(relative)
+                known[relative] = nil
+                reportedFailures.remove(relative)
+            } catch {
+                failed = true
+                failures += report(relative, "cannot remove", error)
+            }
+        }
+        if !failed { clearLag() }
+        return failures
+    }
+
+    private func report(_ relative: String, _ action: String, _ failure: WorkspaceFolder.Failure) -> [String] {
+        guard reportedFailures.insert(relative).inserted else { return [] }
+        return ["\(action) \(String(reflecting: relative)) in the workspace folder \(folder.path): \(failure)"]
     }
 
     /// The edits made in the real folder since the last export or import, as (relative path,
     /// new contents or nil when removed). They are not applied; `apply` does that.
     public func externalEdits() -> [(path: String, contents: [UInt8]?)] {
         var edits: [(String, [UInt8]?)] = []
-        var seen = Set<String>()
-        for (relative, url) in Self.realFiles(in: folder) {
-            seen.insert(relative)
-            // Timestamps are too coarse to trust (two saves within one kernel tick share one):
-            // compare contents, which are small.
-            guard let data = try? Data(contentsOf: url), data.count <= Self.sizeLimit else { continue }
-            let bytes = [UInt8](data)
-            if known[relative] != bytes {
-                edits.append((relative, bytes))
-            }
+        let found = real.files(sizeLimit: Self.sizeLimit)
+        // Timestamps are too coarse to trust (two saves within one kernel tick share one):
+        // compare contents, which are small.
+        for (relative, bytes) in found.contents where known[relative] != bytes {
+            edits.append((relative, bytes))
             known[relative] = bytes
         }
-        for relative in known.keys.sorted() where !seen.contains(relative) {
+        for relative in known.keys.sorted() where !found.present.contains(relative) {
             edits.append((relative, nil))
             known[relative] = nil
         }
@@ -88,9 +161,39 @@ public final class WorkspaceMirror {
     }
 
     /// Takes the simulated home as already written out (after replaying a saved world), so that
-    /// only real differences count as edits.
+    /// only real differences count as edits — after bringing the folder up to the journal where
+    /// a kill left it behind: `behind` holds the paths the journal changed since the folder was
+    /// last in step (nil: every path). A file the folder cannot hold (a name too long, a full
+    /// disk) counts as absent, so it never reads as the learner's deletion.
+    public func recover(_ fileSystem: FileSystem, behind: Set<String>?) {
+        let simulated = Self.files(in: fileSystem, under: simulatedPath)
+        real.clearStaging()
+        let found = real.files(sizeLimit: Self.sizeLimit)
+        known = simulated
+        lag = notedLag()
+        var failed = false
+        let lagging = behind ?? Set(simulated.keys).union(found.present)
+        for relative in lagging.sorted() {
+            do {
+                if let bytes = simulated[relative] {
+                    if found.contents[relative] != bytes { try real.write(relative, bytes) }
+                } else {
+                    try real.remove(relative)
+                }
+            } catch {
+                failed = true
+                known[relative] = found.contents[relative]
+            }
+        }
+        for relative in simulated.keys where !found.present.contains(relative) && !lagging.contains(relative) {
+            if !WorkspaceFolder.canHold(relative) { known[relative] = nil }
+        }
+        if !failed { clearLag() }
+    }
+
+    /// Takes the simulated home as already written out, with nothing to catch up.
     public func assumeExported(_ fileSystem: FileSystem) {
-        known = Self.files(in: fileSystem, under: simulatedPath)
+        recover(fileSystem, behind: [])
     }
 
     /// Forgets what was mirrored (after the folder was wiped for a reset).
@@ -118,37 +221,5 @@ public final class WorkspaceMirror {
         }
         walk(root, "")
         return result
-    }
-
-    /// The regular files under `folder`, by relative path. A plain POSIX walk: Foundation's
-    /// enumerator and resource values cost several system calls per file, before every command.
-    /// Symbolic links are skipped, not followed.
-    static func realFiles(in folder: URL) -> [(String, URL)] {
-        var result: [(String, URL)] = []
-        func walk(_ path: String, _ relative: String) {
-            guard let directory = opendir(path) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { buffer in
-                    String(decoding: buffer.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard name != ".", name != ".." else { continue }
-                let childPath = path + "/" + name
-                let childRelative = relative.isEmpty ? name : relative + "/" + name
-                var status = stat()
-                guard lstat(childPath, &status) == 0 else { continue }
-                switch status.st_mode & S_IFMT {
-                case S_IFDIR: walk(childPath, childRelative)
-                case S_IFREG: result.append((childRelative, URL(fileURLWithPath: childPath)))
-                default: continue
-                }
-            }
-        }
-        walk(folder.standardizedFileURL.path, "")
-        return result
-    }
-
-    static func isSymbolicLink(_ url: URL) -> Bool {
-        (try? url.resourceValues(forKeys: [.isSymbolicLinkKey]))?.isSymbolicLink == true
     }
 }

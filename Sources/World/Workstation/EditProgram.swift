@@ -27,7 +27,7 @@ struct EditProgram: Program {
             }
         }
         guard let saved = world.value.edit(fileName: Paths.lastComponent(path), contents: contents) else {
-            context.printError("\(name): no editor can be opened here; set EDITOR, or edit the file in the workspace folder of your KubeLab state directory\n")
+            context.printError("\(name): no editor can be opened here: only a command typed at a terminal opens your editor; edit the file in the workspace folder of your KubeLab state directory instead\n")
             return 1
         }
         guard saved != contents || fileSystem.exists(path) else { return 0 }

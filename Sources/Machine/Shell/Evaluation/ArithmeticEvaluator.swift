@@ -1,3 +1,5 @@
+import Simulation
+
 /// An arithmetic error, worded as bash reports it (without the `bash: ` prefix).
 public struct ArithmeticError: Error, Equatable, Sendable {
     public var message: String
@@ -91,6 +93,12 @@ struct ArithmeticEvaluator {
         return Int(literal)
     }
 
+    /// Nesting as deep as the stack allows ends in bash's error (its own limit counts only
+    /// nested evaluations; parentheses recurse in C until the stack runs out).
+    private func checkStack() throws(ArithmeticError) {
+        guard ThreadStack.hasRoom else { throw syntaxError("expression recursion level exceeded", at: index) }
+    }
+
     private func syntaxError(_ what: String, at position: Int) -> ArithmeticError {
         // Bash names the rest of the expression from the bad token, or the last token at the end.
         let rest = position < tokens.count ? tokens[position...].map(Self.describe).joined(separator: " ")
@@ -121,6 +129,7 @@ struct ArithmeticEvaluator {
     }
 
     private mutating func assignment() throws(ArithmeticError) -> Int {
+        try checkStack()
         if index + 1 < tokens.count, case .name(let name) = tokens[index], case .op(let op) = tokens[index + 1],
            ["=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^="].contains(op) {
             index += 2
@@ -223,6 +232,7 @@ struct ArithmeticEvaluator {
     }
 
     private mutating func unary() throws(ArithmeticError) -> Int {
+        try checkStack()
         guard let op = peekOperator() else { return try postfix() }
         switch op {
         case "-": index += 1; return 0 &- (try unary())

@@ -1,3 +1,5 @@
+import Simulation
+
 /// An error of `test`, `[` or `[[`, worded as bash words it after `bash: [: `.
 struct TestError: Error, Equatable {
     var message: String
@@ -84,6 +86,8 @@ struct TestEvaluator {
     }
 
     private mutating func negation() throws(TestError) -> Bool {
+        // Every level of `(` and `!` comes through here: nesting as deep as the stack allows.
+        guard ThreadStack.hasRoom else { throw TestError(message: "expression recursion level exceeded") }
         if index < arguments.count, arguments[index] == "!" {
             index += 1
             return !(try negation())

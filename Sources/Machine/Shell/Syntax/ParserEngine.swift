@@ -1,3 +1,5 @@
+import Simulation
+
 /// A lexical token of the shell grammar.
 enum Token: Equatable {
     case word(Word, raw: String)
@@ -90,8 +92,19 @@ final class ParserEngine {
     func enterNesting() throws(ParseFailure) {
         nesting += 1
         if nesting > Self.maximumNesting {
-            throw .syntax(ShellSyntaxError(messages: ["syntax error: nesting too deep"], line: lineNumber(at: position)))
+            throw nestingTooDeep()
         }
+        try checkStack()
+    }
+
+    /// Rejects the input when the thread's stack is nearly used up: nested substitutions,
+    /// `$(( $((` and `${x:-${x:-` start parsers of their own, each with its nesting count.
+    func checkStack() throws(ParseFailure) {
+        guard ThreadStack.hasRoom else { throw nestingTooDeep() }
+    }
+
+    private func nestingTooDeep() -> ParseFailure {
+        .syntax(ShellSyntaxError(messages: ["syntax error: nesting too deep"], line: lineNumber(at: position)))
     }
 
     // MARK: Token stream

@@ -11,6 +11,7 @@ enum PartsMode: Equatable {
 extension ParserEngine {
     /// Reads word parts until `isEnd` accepts the current character (not consumed) or input ends.
     func readParts(mode: PartsMode, isEnd: (Character) -> Bool) throws(ParseFailure) -> [WordPart] {
+        try checkStack()
         var parts: [WordPart] = []
         var literal = ""
         func flush() {
@@ -144,7 +145,12 @@ extension ParserEngine {
                     guard characters[index + 1] == ")" else { return nil }
                     let text = String(characters[(position + 3)..<index])
                     position = index + 2
-                    return .arithmetic(try Self.parseExpandableText(text, isFinal: isFinal))
+                    // Parsed by a parser of its own, which carries this one's nesting on.
+                    try enterNesting()
+                    defer { nesting -= 1 }
+                    let engine = ParserEngine(source: text, aliases: [:], isFinal: true)
+                    engine.nesting = nesting
+                    return .arithmetic(try engine.readParts(mode: .hereDocument) { _ in false })
                 }
                 depth -= 1
             }
@@ -228,7 +234,10 @@ extension ParserEngine {
         }
         guard current == "`" else { throw .incomplete(.unmatched("`")) }
         position += 1
+        try enterNesting()
+        defer { nesting -= 1 }
         let inner = ParserEngine(source: text, aliases: aliases, isFinal: isFinal)
+        inner.nesting = nesting
         return .commandSubstitution(try inner.parseScript())
     }
 
