@@ -35,6 +35,8 @@ enum FuzzSettings {
     static var hangSeconds: Double { environment["KUBELAB_FUZZ_HANG_SECONDS"].flatMap(Double.init) ?? 10 }
     /// A short run still tries this many inputs however loaded the machine is.
     static let minimumInputs = 200
+    /// A short run (no `KUBELAB_FUZZ_SECONDS`) stops here even on a fast machine, so CI tries the same inputs.
+    static var maximumInputs: Int { environment["KUBELAB_FUZZ_SECONDS"] == nil ? 3_000 : Int.max }
 }
 
 /// SplitMix64: small, fast and the same on every platform.
@@ -166,7 +168,7 @@ enum Fuzzer {
                 findings += 1
                 Issue.record("\(target.name) seed \(FuzzSettings.seed) input \(index) took \(took)\ninput: \(input.debugDescription.prefix(2_000))")
             }
-            if findings >= 5 { break }
+            if findings >= 5 || index >= FuzzSettings.maximumInputs { break }
             index += 1
         }
     }
