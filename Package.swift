@@ -77,7 +77,7 @@ let package = Package(
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
         // Fuzz targets, the sandbox-escape suite and the kill -9 test: issue #15's lasting defences.
-        .testTarget(name: "DefencesTests", dependencies: ["World", "Transcripts", "Lessons", "REPL", "Machine", "JavaScript", "Docker",
+        .testTarget(name: "DefencesTests", dependencies: ["World", "Transcripts", "Lessons", "REPL", "Machine", "JavaScript", "Docker", "GoTemplates",
                                                           "Kubectl", "Kubernetes", "StructuredData", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]

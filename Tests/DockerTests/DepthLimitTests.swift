@@ -1,3 +1,4 @@
+import GoTemplates
 import StructuredData
 import Simulation
 import Testing

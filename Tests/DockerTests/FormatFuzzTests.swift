@@ -1,3 +1,4 @@
+import GoTemplates
 import Foundation
 import Simulation
 import StructuredData

@@ -106,7 +106,7 @@ public struct LessonLinter {
 
     /// The first command of `line` that opens the learner's editor (`vi`, `kubectl edit`), if any.
     func editorCommand(in line: String) -> String? {
-        for command in ShellSyntax(line).commands {
+        for command in CommandLineReading(line).commands {
             guard let path = command.words.first, let name = path.split(separator: "/").last.map(String.init) else { continue }
             if Self.editorNames.contains(name) { return name }
             if name == "kubectl", command.words.dropFirst().contains("edit") { return "kubectl edit" }

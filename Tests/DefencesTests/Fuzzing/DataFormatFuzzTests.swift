@@ -1,5 +1,6 @@
 import Docker
 import Foundation
+import GoTemplates
 import Kubectl
 import Kubernetes
 import StructuredData
