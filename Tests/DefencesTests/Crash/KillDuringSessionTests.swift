@@ -40,7 +40,7 @@ struct KillDuringSessionTests {
         return files
     }
 
-    @Test(.disabled("fixed on branch reliability: a kill between journal and workspace loses the file and journals its deletion (issue #15)"))
+    @Test
     func killedSessionsKeepFinishedCommands() throws {
         let fixture = try HostFixture("kill")
         var random = FuzzRandom(seed: Self.seed)

@@ -43,6 +43,8 @@ struct HostileInputEscapeTests {
               en: Hostile
               zh: 恶意
             section: "2.1"
+            world:
+              cluster: none
             steps:
               - id: one
                 instruction:

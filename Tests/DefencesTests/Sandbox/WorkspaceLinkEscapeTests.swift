@@ -58,7 +58,7 @@ struct WorkspaceLinkEscapeTests {
         try Self.attempt(link, Self.readAttempts)
     }
 
-    @Test(.disabled("fixed on branch reliability: writes follow a host symlink to a directory (issue #15)"), arguments: directoryLinks)
+    @Test(arguments: directoryLinks)
     func writesThroughDirectoryLinks(_ link: HostLink) throws {
         try Self.attempt(link, Self.writeAttempts)
     }
