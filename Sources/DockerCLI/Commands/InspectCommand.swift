@@ -15,13 +15,7 @@ extension Commands {
                 invocation.err("\"\(kind)\" is not a valid value for --type\n")
                 return 1
             }
-            var template: GoTemplate?
-            if let format = invocation.arguments.value("format") {
-                do { template = try GoTemplate(parsing: format) } catch {
-                    invocation.err(error.templateMessage + "\n")
-                    return 1
-                }
-            }
+            guard let template = Self.inspectTemplate(invocation) else { return 1 }
             var documents: [JSONValue] = []
             var missing: [String] = []
             for name in invocation.arguments.positional {
@@ -36,23 +30,39 @@ extension Commands {
                     missing.append(name)
                 }
             }
-            var status: Int32 = 0
-            if let template {
-                for document in documents {
-                    do { invocation.out(try template.render(document, missingKey: .error) + "\n") } catch {
-                        invocation.err(error.templateMessage + "\n")
-                        return 1
-                    }
-                }
-            } else {
-                invocation.out(JSONValue.array(documents).jsonText(indent: "    ") + "\n")
-            }
+            guard Self.printInspected(documents, template: template, invocation: invocation) else { return 1 }
             for name in missing {
-                let noun = kind ?? "object"
-                invocation.err("Error: No such \(noun): \(name)\n")
-                status = 1
+                invocation.err("Error: No such \(kind ?? "object"): \(name)\n")
             }
-            return status
+            return missing.isEmpty ? 0 : 1
         }
+    }
+
+    /// The `--format` template of an inspect command: `.some(nil)` without one, nil (after
+    /// printing the error) when it does not parse.
+    static func inspectTemplate(_ invocation: Invocation) -> GoTemplate?? {
+        guard let format = invocation.arguments.value("format") else { return .some(nil) }
+        do {
+            return .some(try GoTemplate(parsing: format))
+        } catch {
+            invocation.err(error.templateMessage + "\n")
+            return nil
+        }
+    }
+
+    /// Prints inspected objects through `template`, or as an indented JSON array without one;
+    /// false when the template fails on one of them (its error printed).
+    static func printInspected(_ documents: [JSONValue], template: GoTemplate?, invocation: Invocation) -> Bool {
+        guard let template else {
+            invocation.out(JSONValue.array(documents).jsonText(indent: "    ") + "\n")
+            return true
+        }
+        for document in documents {
+            do { invocation.out(try template.render(document, missingKey: .error) + "\n") } catch {
+                invocation.err(error.templateMessage + "\n")
+                return false
+            }
+        }
+        return true
     }
 }

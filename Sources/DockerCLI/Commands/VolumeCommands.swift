@@ -96,13 +96,7 @@ extension Commands {
         DockerCommand(name: "volume inspect", usage: "docker volume inspect [OPTIONS] VOLUME [VOLUME...]",
                       summary: "Display detailed information on one or more volumes", flags: [FlagSpec("format", "f", value: true)],
                       minimumArguments: 1, maximumArguments: nil) { invocation in
-            var template: GoTemplate?
-            if let format = invocation.arguments.value("format") {
-                do { template = try GoTemplate(parsing: format) } catch {
-                    invocation.err(error.templateMessage + "\n")
-                    return 1
-                }
-            }
+            guard let template = Self.inspectTemplate(invocation) else { return 1 }
             var documents: [JSONValue] = []
             var missing: [String] = []
             for name in invocation.arguments.positional {
@@ -112,16 +106,7 @@ extension Commands {
                     missing.append(name)
                 }
             }
-            if let template {
-                for document in documents {
-                    do { invocation.out(try template.render(document, missingKey: .error) + "\n") } catch {
-                        invocation.err(error.templateMessage + "\n")
-                        return 1
-                    }
-                }
-            } else {
-                invocation.out(JSONValue.array(documents).jsonText(indent: "    ") + "\n")
-            }
+            guard Self.printInspected(documents, template: template, invocation: invocation) else { return 1 }
             for name in missing { invocation.err("Error: No such volume: \(name)\n") }
             return missing.isEmpty ? 0 : 1
         }
