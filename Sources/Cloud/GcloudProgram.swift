@@ -29,6 +29,9 @@ public struct GcloudProgram: Program {
 
     /// Flags that take no value (gcloud's global `--quiet`, `-q`, and `--async`).
     static let booleanFlags: Set<String> = ["quiet", "async"]
+    /// A round trip from the learner's machine to the zone's load balancers, as a nearby
+    /// region answers: a curl there takes two (handshake, then request and answer).
+    static let regionRoundTrip: Duration = .milliseconds(35)
 
     /// Splits `--flag value`, `--flag=value` and positionals.
     private func parse(_ arguments: [String]) -> (positionals: [String], flags: [String: String]) {
@@ -105,7 +108,8 @@ public struct GcloudProgram: Program {
             context.printError("Creating cluster \(name)...")
             let profile = makeProfile(name: name, nodes: max(count, 1), machineType: machineType)
             try await context.process.sleep(for: .seconds(180), skippable: true)
-            let provider = SimulatedCloudProvider(name: "gce", externalRange: IPv4Range(parsing: "35.187.0.0/16") ?? IPv4Range(base: 0x23BB_0000, prefixLength: 16),
+            let externalRange = IPv4Range(parsing: "35.187.0.0/16") ?? IPv4Range(base: 0x23BB_0000, prefixLength: 16)
+            let provider = SimulatedCloudProvider(name: "gce", externalRange: externalRange,
                                                   provisioningDelay: .seconds(45), random: environment.random.split())
             let cluster: SimulatedCluster
             do {
@@ -116,6 +120,10 @@ public struct GcloudProgram: Program {
             }
             environment.gke[name] = cluster
             environment.machineTypes[name] = machineType
+            // The region's load balancers are across the internet from the workstation.
+            environment.network.add(DistantRange(name: "gke-" + name, roundTrip: Self.regionRoundTrip) { address in
+                IPv4Range.address(address).map(externalRange.contains) ?? false
+            })
             context.printError("done.\n")
             context.printError("Created [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
             KubeconfigFile.add(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", server: cluster.server, as: context.user)
@@ -164,6 +172,7 @@ public struct GcloudProgram: Program {
             try await context.process.sleep(for: .seconds(120), skippable: true)
             cluster.shutDown()
             environment.gke[name] = nil
+            environment.network.remove(distantRangeNamed: "gke-" + name)
             KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", as: context.user)
             context.printError("done.\nDeleted [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
             return 0

@@ -111,6 +111,7 @@ public final class KubectlProgram: Program, @unchecked Sendable {
             return 0
         }
         invocation.adopt(parsed)
+        invocation.commandFlags = flags
         do {
             return try await command.run(invocation, parsed)
         } catch let error as KubectlError {

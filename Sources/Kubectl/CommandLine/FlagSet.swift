@@ -88,6 +88,7 @@ struct FlagSet {
                         throw FlagError(message: "invalid argument \(goQuoted(text)) for \(goQuoted("--" + name)) flag: strconv.ParseBool: parsing \(goQuoted(text)): invalid syntax", unknownFlag: nil)
                     }
                     parsed.set(flag, bool ? "true" : "false")
+                    parsed.given.append((flag.name, text))
                 } else {
                     let text = try value(for: flag, inline: inline, spelled: "--" + name)
                     try parsed.store(flag, text)
@@ -103,9 +104,11 @@ struct FlagSet {
                         if characters.first == "=" {
                             let text = String(characters.dropFirst())
                             parsed.set(flag, FlagSet.parseBool(text) == false ? "false" : "true")
+                            parsed.given.append((flag.name, text))
                             characters = []
                         } else {
                             parsed.set(flag, "true")
+                            parsed.given.append((flag.name, "true"))
                         }
                         continue
                     }
@@ -144,12 +147,16 @@ struct ParsedFlags {
     var positional: [String] = []
     var afterDash: [String] = []
     var hasDash = false
+    /// Each flag as given, in order, with the text pflag hands its parse callback (`--record`
+    /// alone gives "true"): what `--record` writes into the change cause.
+    var given: [(name: String, value: String)] = []
 
     mutating func set(_ flag: FlagSet.Flag, _ value: String) {
         values[flag.name] = [value]
     }
 
     mutating func store(_ flag: FlagSet.Flag, _ text: String) throws(FlagError) {
+        given.append((flag.name, text))
         switch flag.kind {
         case .strings:
             // pflag's string slices also split a single value on commas; kubectl's -f and --env do not.

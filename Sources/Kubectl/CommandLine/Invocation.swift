@@ -12,6 +12,9 @@ final class Invocation {
     private var globalFlags: ParsedFlags = ParsedFlags()
     private var cachedClient: (any KubernetesClient)?
     private(set) var server: String = ""
+    /// The flags of the command being run (global ones included): `--record` reads the command
+    /// line back through them.
+    var commandFlags = FlagSet()
 
     init(context: ProgramContext, program: KubectlProgram, commandName: String) {
         self.context = context

@@ -5,7 +5,7 @@ import Kubernetes
 /// The subcommands kubectl knows, and the texts shared among them.
 enum Commands {
     static var all: [CommandSpec] {
-        [get, describe, create, apply, replace, run, expose, delete, scale, label, annotate, logs, exec, edit, explain,
+        [get, describe, create, apply, replace, run, expose, delete, scale, label, annotate, logs, exec, edit, explain, rollout, rollingUpdate, set, patch,
          portForward, completion, clusterInfo, version, apiVersions, apiResources, config, wait, help, options]
     }
 

@@ -23,6 +23,7 @@ extension Commands {
             flags.add("dry-run", nil, .bool, "If true, only print the object that would be sent, without sending it.")
             flags.add("filename", "f", .strings, "Filename, directory, or URL to files to use to create the resource")
             flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
+            flags.add("record", nil, .bool, ChangeCause.flagHelp)
             flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
             flags.add("save-config", nil, .bool, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.")
             flags.add("template", nil, .string, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].")
@@ -56,6 +57,7 @@ extension Commands {
         declareFlags: { flags in
             flags.add("filename", "f", .strings, "that contains the configuration to apply")
             flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
+            flags.add("record", nil, .bool, ChangeCause.flagHelp)
             flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
             flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
         },
@@ -103,6 +105,9 @@ struct ApplyCommand {
             try patch(existing, to: ApplyCommand.settingAnnotation(configuration, appliedText), manifest: manifest, client: client)
             return
         }
+        if ChangeCause.shouldRecord(flags, existing: object) {
+            object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([ChangeCause.annotation: ChangeCause.command(invocation)]) { _, new in new }
+        }
         do {
             let created = try manifest.type.create(client, object)
             report(created, "created")
@@ -121,10 +126,14 @@ struct ApplyCommand {
         var current = existing.jsonValue.objectValue ?? JSONObject()
         // kubectl reads the live object in the manifest's group version, so the versions agree.
         current["apiVersion"] = modified["apiVersion"]
-        let patch = ApplyPatch.threeWay(original: original, modified: modified.objectValue ?? JSONObject(), current: current)
+        var patch = ApplyPatch.threeWay(original: original, modified: modified.objectValue ?? JSONObject(), current: current)
         if patch.isEmpty {
             report(existing, "unchanged")
             return
+        }
+        // A recorded apply writes its command line with the change (1.8 sends it as a second patch).
+        if ChangeCause.shouldRecord(flags, existing: existing) {
+            patch = MergePatch.apply(ChangeCause.patch(invocation), to: .object(patch)).objectValue ?? patch
         }
         do {
             let updated = try manifest.type.patch(client, existing.metadata.namespace, existing.name, .object(patch))

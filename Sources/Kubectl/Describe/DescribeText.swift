@@ -24,6 +24,9 @@ struct DescribeText {
         }
     }
 
+    /// The lines as written, tabs and all: what a describer prints with no tabwriter behind it.
+    var raw: String { text }
+
     var rendered: String {
         var writer = TabWriter.kubectlDescribe()
         writer.write(text)

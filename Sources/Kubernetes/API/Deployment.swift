@@ -29,12 +29,24 @@ public struct DeploymentSpec: Hashable, Sendable, Codable {
     public var revisionHistoryLimit: Int32?
     public var paused: Bool?
     public var progressDeadlineSeconds: Int32?
+    /// The revision a rollback asked for (extensions/v1beta1 and apps/v1beta1); the controller
+    /// clears it once it has rolled back.
+    public var rollbackTo: RollbackConfig?
 
     public init(replicas: Int32? = nil, selector: LabelSelector? = nil, template: PodTemplateSpec? = nil, strategy: DeploymentStrategy? = nil) {
         self.replicas = replicas
         self.selector = selector
         self.template = template
         self.strategy = strategy
+    }
+}
+
+/// Where a rollback goes (`RollbackConfig`): a revision, 0 for the one before the current.
+public struct RollbackConfig: Hashable, Sendable, Codable {
+    public var revision: Int64?
+
+    public init(revision: Int64? = nil) {
+        self.revision = revision
     }
 }
 

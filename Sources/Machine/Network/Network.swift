@@ -4,8 +4,27 @@ public final class Network {
     private var stacks: [String: NetworkStack] = [:]
     private var rules: [NetworkRule] = []
     private var privateNetworks: [PrivateNetwork] = []
+    private var distantRanges: [DistantRange] = []
 
     public init() {}
+
+    /// Marks addresses that are far away (a cloud's load balancers seen from the learner's
+    /// machine): each round trip to them takes `roundTrip` of simulated time.
+    public func add(_ range: DistantRange) {
+        distantRanges.removeAll { $0.name == range.name }
+        distantRanges.append(range)
+    }
+
+    public func remove(distantRangeNamed name: String) {
+        distantRanges.removeAll { $0.name == name }
+    }
+
+    /// How long one round trip from `source` to `address` takes: zero on the machine itself and
+    /// nearby, the range's time for a distant address.
+    public func roundTrip(to address: String, from source: NetworkStack) -> Duration {
+        if address.hasPrefix("127.") || source.addresses.contains(address) { return .zero }
+        return distantRanges.first { $0.contains(address) }?.roundTrip ?? .zero
+    }
 
     /// Adds a private network (a cluster's pod and service addresses) whose addresses only
     /// its members reach: from anywhere else a connection to them goes unanswered.
@@ -94,6 +113,21 @@ public struct PrivateNetwork {
         self.name = name
         self.isPrivate = isPrivate
         self.isMember = isMember
+    }
+}
+
+/// Addresses across the internet from the machines of one network (a cloud region's external
+/// IPs seen from the learner's workstation): the time a packet takes there and back. The
+/// cloud's own machines sit on networks of their own, where the range is not distant.
+public struct DistantRange {
+    public let name: String
+    public let roundTrip: Duration
+    public let contains: (_ address: String) -> Bool
+
+    public init(name: String, roundTrip: Duration, contains: @escaping (_ address: String) -> Bool) {
+        self.name = name
+        self.roundTrip = roundTrip
+        self.contains = contains
     }
 }
 

@@ -138,6 +138,10 @@ final class CurlTransfer {
             throw Failure(code: 6, message: "Could not resolve host: \(address.host)")
         }
         trace("*   Trying \(ip)...\n* TCP_NODELAY set\n")
+        // A distant server costs a round trip for the handshake and one for the answer, so a
+        // `while true; do curl …; done` prints at a real machine's pace while the world moves on.
+        let roundTrip = stack.network.roundTrip(to: ip, from: stack)
+        if roundTrip > .zero { try await context.process.sleep(for: roundTrip) }
         let connection: Connection
         do {
             connection = try stack.connect(address: ip, port: address.port)
@@ -182,6 +186,7 @@ final class CurlTransfer {
                 trace("* upload completely sent off: \(request.body.count) out of \(request.body.count) bytes\n")
             }
         }
+        if roundTrip > .zero { try await context.process.sleep(for: roundTrip) }
         var timedOut = false
         var timer: TimerID?
         if let limit = settings.maximumTime {

@@ -98,9 +98,17 @@ extension APISchema {
             SchemaField("progressDeadlineSeconds", .integer, "How many seconds a rollout may go without progress before the deployment reports it as failed in its Progressing condition. The rollout itself carries on."),
             SchemaField("replicas", .integer, "How many pods should run. Defaults to 1."),
             SchemaField("revisionHistoryLimit", .integer, "How many old replica sets are kept so that the deployment can be rolled back."),
+            SchemaField("rollbackTo", .definition(rollbackConfig), "The revision to roll back to. The controller clears it once the rollback is done."),
             SchemaField("selector", .definition(labelSelector), "The label query that finds the pods this deployment manages. When empty, it defaults to the labels of the pod template."),
             SchemaField("strategy", .definition(deploymentStrategy), "How old pods are replaced by new ones."),
             SchemaField("template", .definition(podTemplateSpec), "The pods the deployment should run.", required: true),
+        ])
+
+    static let rollbackConfig = SchemaDefinition(
+        "v1beta1.RollbackConfig",
+        "Which revision a deployment is rolled back to.",
+        [
+            SchemaField("revision", .integer, "The revision to roll back to; 0 means the one before the current."),
         ])
 
     static let deploymentStrategy = SchemaDefinition(

@@ -1,11 +1,13 @@
 import StructuredData
 
-/// The `pod-template-hash` label of a deployment's replica sets (≈1.8): the FNV-32a hash of the
-/// template, its decimal digits mapped through the name alphabet (`rand.SafeEncodeString`), so
-/// hashes only contain `4-9`, `b`, `c`, `d`, `f`.
+/// The `pod-template-hash` of a deployment's replica sets (1.8): the FNV-32a hash of the
+/// template in decimal as the label value, and the same digits mapped through the name
+/// alphabet (`rand.SafeEncodeString`) in the replica set's name, so names only contain `4-9`,
+/// `b`, `c`, `d`, `f` (`kubia-75675f5897` carries `pod-template-hash=3123191453`).
 enum PodTemplateHash {
     static let label = "pod-template-hash"
 
+    /// The decimal hash: the label value.
     static func compute(_ template: PodTemplateSpec?, collisionCount: Int?) -> String {
         var hash: UInt32 = 2_166_136_261
         func mix(_ bytes: some Sequence<UInt8>) {
@@ -17,7 +19,7 @@ enum PodTemplateHash {
         let text = (try? JSONValueEncoder().encode(template))?.jsonText() ?? ""
         mix(text.utf8)
         if let collisionCount { mix(String(collisionCount).utf8) }
-        return safeEncode(String(hash))
+        return String(hash)
     }
 
     static func safeEncode(_ text: String) -> String {

@@ -1,11 +1,11 @@
 /// Go's `time.ParseDuration` (as of Go 1.8, which built Docker 17.x): `300ms`, `1.5h`,
 /// `2h45m`, with units ns, us, µs, ms, s, m, h.
-enum GoDuration {
-    struct ParseError: Error, Equatable {
-        let message: String
+public enum GoDuration {
+    public struct ParseError: Error, Equatable {
+        public let message: String
     }
 
-    static func parse(_ text: String) throws(ParseError) -> Duration {
+    public static func parse(_ text: String) throws(ParseError) -> Duration {
         let invalid = ParseError(message: "time: invalid duration \(text)")
         var scalars = Substring(text).unicodeScalars[...]
         var negative = false
