@@ -19,8 +19,10 @@ struct DeploymentTests {
         #expect(sets.count == 1)
         let replicaSet = try #require(sets.first)
         let hash = try #require(replicaSet.labels["pod-template-hash"])
-        #expect(replicaSet.name == "kubia-" + hash)
-        #expect(hash.allSatisfy { "456789bcdf".contains($0) })
+        // 1.8: the label is the decimal FNV hash, the name its digits through SafeEncodeString.
+        #expect(hash.allSatisfy { $0.isNumber })
+        #expect(replicaSet.name == "kubia-" + PodTemplateHash.safeEncode(hash))
+        #expect(replicaSet.name.dropFirst("kubia-".count).allSatisfy { "456789bcdf".contains($0) })
         #expect(replicaSet.metadata.annotations?["deployment.kubernetes.io/revision"] == "1")
         for pod in Fixtures.pods(client) {
             #expect(pod.name.hasPrefix(replicaSet.name + "-"))
