@@ -145,4 +145,20 @@ import Simulation
         session.wait(.seconds(60))
         try testCase.check(session)
     }
+
+    /// Recreate: every old pod is gone (after its grace period) before the first new one starts.
+    @Test func recreateStartsNewPodsOnceTheOldOnesAreGone() throws {
+        let session = try Session()
+        session.write("kubia.yaml", Self.manifests["kubia-deployment-v1.yaml"] ?? "")
+        #expect(session.run("kubectl create -f kubia.yaml").status == 0)
+        session.wait(.seconds(60))
+        session.run(#"kubectl patch deploy kubia -p '{"spec":{"strategy":{"type":"Recreate","rollingUpdate":null}}}'"#)
+        #expect(session.run("kubectl set image deploy kubia nodejs=luksa/kubia:v2").text == "deployment \"kubia\" image updated\n")
+        session.wait(.seconds(5))
+        #expect(session.run("kubectl get rs -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image}={.spec.replicas} {end}'").text
+            == "luksa/kubia:v1=0 ")
+        session.wait(.seconds(90))
+        let images = session.run("kubectl get po -o jsonpath='{.items[*].spec.containers[0].image} {.items[*].status.phase}'").text
+        #expect(images == "luksa/kubia:v2 luksa/kubia:v2 luksa/kubia:v2 Running Running Running")
+    }
 }

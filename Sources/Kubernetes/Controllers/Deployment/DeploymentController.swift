@@ -44,6 +44,23 @@ public final class DeploymentController: Controller {
             guard let reference = event.object.metadata.controllerReference, reference.kind == "Deployment" else { return }
             self?.queue.add(ObjectKey.make(namespace: event.object.namespace, name: reference.name))
         })
+        // `deletePod`: a Recreate rollout waits for the last old pod to be gone.
+        handlers.append(try pods.addEventHandler { [weak self] event in
+            guard event.type == .deleted else { return }
+            self?.podDeleted(event.object)
+        })
+    }
+
+    private func podDeleted(_ pod: Pod) {
+        guard let owner = pod.metadata.controllerReference, owner.kind == "ReplicaSet",
+              let set = replicaSets.get(namespace: pod.namespace, name: owner.name),
+              let reference = set.metadata.controllerReference, reference.kind == "Deployment",
+              let deployment = deployments.get(namespace: pod.namespace, name: reference.name),
+              deployment.spec?.strategy?.type == "Recreate" else { return }
+        let remaining = replicaSets.list(controlledBy: deployment.uid).contains { set in
+            pods.list(namespace: pod.namespace).contains { $0.metadata.controllerReference?.uid == set.uid }
+        }
+        if !remaining { queue.add(ObjectKey.make(namespace: deployment.namespace, name: deployment.name)) }
     }
 
     public func stop() {
