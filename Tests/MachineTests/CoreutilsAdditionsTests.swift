@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 /// `tac`, `expr`, the utilities Debian keeps in /bin, and GNU `sleep`'s operands, as GNU
 /// coreutils 8.26 (Debian 9) documents them.

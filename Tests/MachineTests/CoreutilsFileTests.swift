@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 @Suite struct CoreutilsFileTests {
     func makeHarness() throws -> CoreutilsHarness {

@@ -1,5 +1,7 @@
+@testable import Kernel
+@testable import Shell
 import Testing
-@testable import Machine
+@testable import Userland
 
 /// The coreutils as the shell runs them: pipelines, redirections, exit statuses.
 @Suite struct CoreutilsShellIntegrationTests {

@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 @Suite struct CoreutilsTextTests {
     static let table = "banana 3\napple 10\ncherry 2\napple 10\n"

@@ -1,5 +1,7 @@
+@testable import Kernel
+@testable import Shell
 import Testing
-@testable import Machine
+@testable import Userland
 
 @Suite struct FileSystemTests {
     let learner = Credentials(uid: 1000, gid: 1000, userName: "learner", home: "/home/learner")

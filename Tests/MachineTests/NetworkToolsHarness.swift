@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 /// A workstation with curl, wget and nginx, and a small HTTP server on port 8080 whose answers
 /// depend on the path asked for.

@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 /// Process substitution and the programmable-completion builtins `complete` and `compgen`.
 @Suite struct ShellCompletionTests {

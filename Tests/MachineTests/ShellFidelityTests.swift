@@ -1,6 +1,8 @@
-import Testing
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+import Testing
+@testable import Userland
 
 /// Single bash 4.4 behaviours from the bash manual: `\u`/`\U` escapes, printf's partial numbers,
 /// `set -C`, `$(< file)`, `[[ =~ ]]` and the file comparisons of `test`.

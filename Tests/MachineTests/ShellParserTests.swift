@@ -1,5 +1,7 @@
+@testable import Kernel
+@testable import Shell
 import Testing
-@testable import Machine
+@testable import Userland
 
 private func parse(_ source: String, aliases: [String: String] = [:]) -> Script? {
     if case .complete(let script) = ShellParser.parse(source, aliases: aliases) { return script }

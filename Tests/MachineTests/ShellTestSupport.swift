@@ -1,5 +1,7 @@
+@testable import Kernel
+@testable import Shell
 import Simulation
-@testable import Machine
+@testable import Userland
 
 /// Test programs for the shell's tests (the real coreutils live elsewhere).
 struct SortLinesProgram: Program {

@@ -1,5 +1,7 @@
+@testable import Kernel
+@testable import Shell
 import Testing
-@testable import Machine
+@testable import Userland
 
 @Suite struct SpellingSuggestionTests {
     @Test(arguments: [
