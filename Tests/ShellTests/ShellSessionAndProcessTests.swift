@@ -2,7 +2,6 @@
 @testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 @Suite struct ShellProcessTests {
     @Test func trapsRunOnSignals() throws {

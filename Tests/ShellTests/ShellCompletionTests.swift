@@ -2,7 +2,6 @@
 @testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 /// Process substitution and the programmable-completion builtins `complete` and `compgen`.
 @Suite struct ShellCompletionTests {

@@ -1,8 +1,6 @@
 @testable import Kernel
-@testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 @Suite struct MountTableTests {
     /// A host with `/srv/data/a.txt` and a guest with an empty `/data`.

@@ -1,8 +1,6 @@
 @testable import Kernel
-@testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 @Suite struct NetworkTests {
     @Test func anHTTPExchangeOverASimulatedConnection() async throws {

@@ -2,7 +2,6 @@
 @testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 /// Single bash 4.4 behaviours from the bash manual: `\u`/`\U` escapes, printf's partial numbers,
 /// `set -C`, `$(< file)`, `[[ =~ ]]` and the file comparisons of `test`.

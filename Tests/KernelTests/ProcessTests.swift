@@ -1,8 +1,6 @@
 @testable import Kernel
-@testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 /// Small programs for exercising the process machinery.
 struct EchoProgram: Program {

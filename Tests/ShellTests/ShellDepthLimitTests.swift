@@ -2,7 +2,6 @@
 @testable import Shell
 import Simulation
 import Testing
-@testable import Userland
 
 /// Nesting deeper than the thread's stack allows ends in bash's error, never in a crash, and
 /// the shell goes on with the next command.

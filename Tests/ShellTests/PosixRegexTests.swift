@@ -1,7 +1,6 @@
 @testable import Kernel
 @testable import Shell
 import Testing
-@testable import Userland
 
 @Suite struct PosixRegexTests {
     @Test(arguments: [

@@ -1,9 +1,27 @@
 @testable import Kernel
 @testable import Shell
 import Simulation
-@testable import Userland
 
 /// Test programs for the shell's tests (the real coreutils live elsewhere).
+/// Copies stdin to stdout, as `cat` does with no arguments.
+struct CatProgram: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        while let chunk = try await context.stdin.read() {
+            try? context.stdout.write(chunk)
+        }
+        return 0
+    }
+}
+
+/// Sleeps for its argument's seconds of virtual time.
+struct SleepProgram: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        let seconds = Int(context.arguments.dropFirst().first ?? "") ?? 0
+        try await context.process.sleep(for: .seconds(seconds))
+        return 0
+    }
+}
+
 struct SortLinesProgram: Program {
     func run(_ context: ProgramContext) async throws -> Int32 {
         let bytes = try await LineBuffer(context.stdin).readAll()

@@ -1,7 +1,5 @@
 @testable import Kernel
-@testable import Shell
 import Testing
-@testable import Userland
 
 @Suite struct SpellingSuggestionTests {
     @Test(arguments: [

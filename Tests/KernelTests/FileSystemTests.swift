@@ -1,7 +1,5 @@
 @testable import Kernel
-@testable import Shell
 import Testing
-@testable import Userland
 
 @Suite struct FileSystemTests {
     let learner = Credentials(uid: 1000, gid: 1000, userName: "learner", home: "/home/learner")

@@ -1,7 +1,6 @@
 @testable import Kernel
 @testable import Shell
 import Testing
-@testable import Userland
 
 private func parse(_ source: String, aliases: [String: String] = [:]) -> Script? {
     if case .complete(let script) = ShellParser.parse(source, aliases: aliases) { return script }
