@@ -66,6 +66,16 @@ struct RolloutCommandTests {
         #expect(try deployment(harness).spec?.template?.spec?.containers[0].image == "luksa/kubia:v3")
     }
 
+    /// A recorded replace rolls out and names itself in the history.
+    @Test func recordedReplaceRollsOut() throws {
+        let harness = try harness()
+        try harness.write("/root/kubia-deployment-v2.yaml", Self.manifest.replacingOccurrences(of: "kubia:v1", with: "kubia:v2"))
+        #expect(harness.run("kubectl replace -f kubia-deployment-v2.yaml --record").output == "deployment \"kubia\" replaced\n")
+        harness.advance(.seconds(60))
+        let history = harness.run("kubectl rollout history deployment kubia").output
+        #expect(history.contains("2         kubectl replace --filename=kubia-deployment-v2.yaml --record=true\n"))
+    }
+
     @Test(arguments: [
         ("kubectl set image deployment kubia nodejs", "error: at least one image update is required\nSee 'kubectl set image -h' for help and examples.\n"),
         ("kubectl set image deployment kubia web=luksa/kubia:v2", "error: unable to find container named \"web\"\n"),

@@ -30,6 +30,7 @@ extension Commands {
         declareFlags: { flags in
             flags.add("filename", "f", .strings, "to use to replace the resource.")
             flags.add("output", "o", .string, "Output mode. Use \"-o name\" for shorter output (resource/name).")
+            flags.add("record", nil, .bool, ChangeCause.flagHelp)
             flags.add("recursive", "R", .bool, "Process the directory used in -f, --filename recursively. Useful when you want to manage related manifests organized within the same directory.")
             flags.add("save-config", nil, .bool, "If true, the configuration of current object will be saved in its annotation. Otherwise, the annotation will be unchanged. This flag is useful when you want to perform kubectl apply on this object in the future.")
             flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
@@ -60,6 +61,10 @@ struct ReplaceCommand {
             let configuration = ApplyCommand.removingAnnotation(manifest.value)
             object.metadata.annotations = (object.metadata.annotations ?? [:])
                 .merging([ApplyCommand.lastAppliedAnnotation: ApplyCommand.lastAppliedConfiguration(configuration)]) { _, new in new }
+        }
+        // `--record` (or a file that carries a change cause): the command line goes with the object.
+        if ChangeCause.shouldRecord(flags, existing: object) {
+            object.metadata.annotations = (object.metadata.annotations ?? [:]).merging([ChangeCause.annotation: ChangeCause.command(invocation)]) { _, new in new }
         }
         do {
             if (object.metadata.resourceVersion ?? "").isEmpty,
