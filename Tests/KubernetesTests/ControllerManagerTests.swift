@@ -24,8 +24,9 @@ struct ControllerManagerTests {
         let (_, plane, _) = try Fixtures.cluster(nodes: 0)
         let before = plane.informers.pods.handlerCount
         plane.controllers.stop()
-        // The scheduler's handler stays; the replica managers', endpoints' and GC's go.
-        #expect(before == 5)
+        // The scheduler's handler stays; the replica managers', the deployment controller's
+        // (Recreate waits for pod deletions), endpoints' and GC's go.
+        #expect(before == 6)
         #expect(plane.informers.pods.handlerCount == 1)
     }
 }
