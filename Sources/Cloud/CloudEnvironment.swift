@@ -1,7 +1,8 @@
 import Docker
 import Eras
-import Kubernetes
+import KubernetesAPI
 import Machine
+import NodeAgent
 import Simulation
 
 /// What the cloud tools need from the world: its loop and network, the registries nodes pull

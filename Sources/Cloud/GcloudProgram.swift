@@ -1,5 +1,6 @@
+import ControlPlane
 import Eras
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

@@ -1,7 +1,9 @@
+import ControlPlane
 import Docker
 import Eras
-import Kubernetes
+import KubernetesAPI
 import Machine
+import NodeAgent
 import Simulation
 
 /// One worker machine of a cluster: its VM, private Docker bridge, engine and kubelet.

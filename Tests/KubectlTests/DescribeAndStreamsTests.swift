@@ -1,6 +1,7 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import NodeAgent
+import Testing
 
 /// describe layouts, logs and exec through the kubelet seam, version and config.
 @Suite struct DescribeAndStreamsTests {

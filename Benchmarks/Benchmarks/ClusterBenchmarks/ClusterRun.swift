@@ -1,5 +1,6 @@
+import ControlPlane
 import Foundation
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// What one pass through the cluster scenario measured, with the host's clock.

@@ -1,5 +1,5 @@
-import Kubernetes
 import Formatting
+import KubernetesAPI
 import Machine
 import StructuredData
 

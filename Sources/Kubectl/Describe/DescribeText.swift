@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// Builds `kubectl describe` text: `Label:\tvalue` lines aligned by a (0, 8, 2) tabwriter.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// The ConfigMap and Secret describers of kubectl 1.8: no events, the data keys in order (Go
 /// ranged over the map; the order here is the sorted one).

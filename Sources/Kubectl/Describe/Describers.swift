@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// `kubectl describe` of Kubernetes ≈1.8, one section layout per kind.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// The `Type:` and source lines `kubectl describe` prints under each volume.
 enum VolumeText {

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import Machine
 
 /// The keys and values `create configmap` and `create secret generic` collect from

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import Machine
 
 /// What the learner named on the command line: `pods`, `pods,svc`, `all`, `pod/x`, `pod x y`.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// One kind kubectl can work with, its REST calls erased to `any APIObject` so that commands
