@@ -17,4 +17,26 @@ public enum Kinds {
     public static var inAllCategory: [any KindDeclaration.Type] {
         all.compactMap { kind in kind.allCategoryRank.map { (kind, $0) } }.sorted { $0.1 < $1.1 }.map(\.0)
     }
+
+    /// The kind a resource name stands for, as discovery and kubectl's RESTMapper resolve it:
+    /// plural (`pods`), singular (`pod`), short name (`po`) or kind (`Pod`), optionally
+    /// qualified by group (`deployments.extensions`, `deploy.apps`). Nil when nothing matches.
+    public static func declaration(forResource text: String) -> (any KindDeclaration.Type)? {
+        let lowered = text.lowercased()
+        var name = lowered
+        var group: String?
+        if let dot = lowered.firstIndex(of: ".") {
+            name = String(lowered[..<dot])
+            group = String(lowered[lowered.index(after: dot)...])
+        }
+        return all.first { kind in
+            let resource = kind.resource
+            let names = [resource.name, resource.singularName, resource.kind.lowercased()] + resource.shortNames
+            guard names.contains(name) else { return false }
+            guard let group else { return true }
+            // Deployments and replica sets are served by both `extensions` and `apps` in 1.8.
+            let groups = Set(resource.apiVersions.map { $0.contains("/") ? String($0.split(separator: "/")[0]) : "" })
+            return groups.contains(group)
+        }
+    }
 }
