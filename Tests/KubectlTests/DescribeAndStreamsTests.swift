@@ -1,6 +1,5 @@
 @testable import Kubectl
 import KubernetesAPI
-import NodeAgent
 import Testing
 
 /// describe layouts, logs and exec through the kubelet seam, version and config.
