@@ -1,7 +1,8 @@
 import Simulation
 
 /// Everything about a kind that tools outside the API server need, declared beside the kind:
-/// its categories, what kubectl may do with it and the columns `kubectl get` prints.
+/// its categories, what kubectl may do with it, the columns `kubectl get` prints and the
+/// sections of `kubectl describe`.
 ///
 /// The requirements have no defaults on purpose: a new kind that forgets one does not compile.
 public protocol KindDeclaration: APIObject {
@@ -17,6 +18,9 @@ public protocol KindDeclaration: APIObject {
     /// The cells of the object's row under `columns` (the wide ones too when `wide`); `name` is
     /// what the NAME column shows (`po/x` in mixed listings). A pure function of the object.
     func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String]
+    /// The sections `kubectl describe` prints, built from the helpers of `Describers`
+    /// (`describeGeneric` for name, namespace, labels, annotations and events).
+    func describe(into text: inout DescribeText, with describers: Describers)
 }
 
 extension KindDeclaration {

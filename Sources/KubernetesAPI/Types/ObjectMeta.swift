@@ -140,3 +140,8 @@ public struct ListMeta: Hashable, Sendable, Codable {
         self.resourceVersion = resourceVersion
     }
 }
+
+extension ObjectMeta {
+    /// Where `kubectl apply` keeps the configuration it last applied (`v1.LastAppliedConfigAnnotation`).
+    public static let lastAppliedConfigurationAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
+}

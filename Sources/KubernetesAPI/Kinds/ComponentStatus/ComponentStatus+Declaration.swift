@@ -11,4 +11,8 @@ extension ComponentStatus: KindDeclaration {
         let healthy = conditions?.first { $0.type == "Healthy" }
         return [name, healthy?.status == .true ? "Healthy" : "Unhealthy", healthy?.message ?? "", healthy?.error ?? ""]
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeGeneric(self, into: &text)
+    }
 }

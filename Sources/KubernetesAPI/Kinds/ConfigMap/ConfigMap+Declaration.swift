@@ -16,4 +16,8 @@ extension ConfigMap: KindDeclaration {
         APISchema.typeAndObjectMeta() + [
             SchemaField("data", .map(.string), "The configuration, one entry per key. Keys may contain letters, digits, '-', '_' and '.'."),
         ])
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeConfigMap(self, into: &text)
+    }
 }

@@ -14,4 +14,8 @@ extension Deployment: KindDeclaration {
         if wide { cells += TableCells.containerCells(spec?.template?.spec) + [LabelSelector.format(spec?.selector)] }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeDeployment(self, into: &text)
+    }
 }

@@ -10,4 +10,8 @@ extension Endpoints: KindDeclaration {
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {
         [name, endpointsCell, TableCells.age(metadata.creationTimestamp, now: now)]
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeEndpoints(self, into: &text)
+    }
 }

@@ -13,4 +13,8 @@ extension Event: KindDeclaration {
                 involvedObject.name ?? "", involvedObject.kind ?? "", involvedObject.fieldPath ?? "",
                 type ?? "", reason ?? "", source, message ?? ""]
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeGeneric(self, into: &text)
+    }
 }

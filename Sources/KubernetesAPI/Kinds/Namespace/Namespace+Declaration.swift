@@ -10,4 +10,8 @@ extension Namespace: KindDeclaration {
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {
         [name, status?.phase ?? "Active", TableCells.age(metadata.creationTimestamp, now: now)]
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeNamespace(self, into: &text)
+    }
 }

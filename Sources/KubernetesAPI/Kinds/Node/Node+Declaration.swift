@@ -20,4 +20,8 @@ extension Node: KindDeclaration {
         }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeNode(self, into: &text)
+    }
 }

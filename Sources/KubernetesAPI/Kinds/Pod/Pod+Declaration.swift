@@ -16,4 +16,8 @@ extension Pod: KindDeclaration {
         }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describePod(self, into: &text)
+    }
 }

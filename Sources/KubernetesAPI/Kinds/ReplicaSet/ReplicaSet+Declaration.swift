@@ -14,4 +14,8 @@ extension ReplicaSet: KindDeclaration {
         if wide { cells += TableCells.containerCells(spec?.template?.spec) + [LabelSelector.format(spec?.selector)] }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeReplicaSet(self, into: &text)
+    }
 }

@@ -14,4 +14,8 @@ extension ReplicationController: KindDeclaration {
         if wide { cells += TableCells.containerCells(spec?.template?.spec) + [Labels.format(spec?.selector ?? [:])] }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeReplicationController(self, into: &text)
+    }
 }

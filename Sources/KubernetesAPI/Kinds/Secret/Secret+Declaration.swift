@@ -18,4 +18,8 @@ extension Secret: KindDeclaration {
             SchemaField("stringData", .map(.string), "Values given as plain text, merged into data on write; never returned by reads."),
             SchemaField("type", .string, "What the data holds, so that tools can check it: Opaque (anything) or kubernetes.io/tls (tls.crt and tls.key), among others."),
         ])
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeSecret(self, into: &text)
+    }
 }

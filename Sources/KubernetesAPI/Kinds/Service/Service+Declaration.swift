@@ -14,4 +14,8 @@ extension Service: KindDeclaration {
         if wide { cells.append(Labels.format(spec?.selector ?? [:])) }
         return cells
     }
+
+    public func describe(into text: inout DescribeText, with describers: Describers) {
+        describers.describeService(self, into: &text)
+    }
 }

@@ -1,10 +1,12 @@
-import Formatting
-import KubernetesAPI
 import Simulation
 
-/// Builds `kubectl describe` text: `Label:\tvalue` lines aligned by a (0, 8, 2) tabwriter.
-struct DescribeText {
-    private var text = ""
+/// The sections of `kubectl describe`: `Label:\tvalue` lines at indentation levels, which
+/// kubectl aligns with its (0, 8, 2) tabwriter and prints.
+public struct DescribeText {
+    /// The lines so far, each ending in a newline, `\t` between label and value.
+    public private(set) var text = ""
+
+    public init() {}
 
     /// One line at an indentation level (2 spaces each); `\t` separates label and value.
     mutating func line(_ level: Int, _ content: String) {
@@ -22,12 +24,6 @@ struct DescribeText {
             let value = key + separator + (entries[key] ?? "")
             line(level, (index == 0 ? label + ":" : "") + "\t" + value)
         }
-    }
-
-    var rendered: String {
-        var writer = TabWriter.kubectlDescribe()
-        writer.write(text)
-        return writer.flush()
     }
 
     /// `Tue, 06 Mar 2018 09:00:00 +0000` (Go's RFC1123Z).

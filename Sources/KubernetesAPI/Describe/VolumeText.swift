@@ -1,5 +1,3 @@
-import KubernetesAPI
-
 /// The `Type:` and source lines `kubectl describe` prints under each volume.
 enum VolumeText {
     static func lines(_ volume: Volume) -> [(String, String)] {

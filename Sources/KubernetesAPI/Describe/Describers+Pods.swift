@@ -1,5 +1,4 @@
 import Formatting
-import KubernetesAPI
 import Simulation
 
 extension Describers {

@@ -1,5 +1,4 @@
 import Formatting
-import KubernetesAPI
 import Simulation
 
 extension Describers {
@@ -47,7 +46,7 @@ extension Describers {
 
     func describeNode(_ node: Node, into text: inout DescribeText) {
         text.line(0, "Name:\t" + node.name)
-        text.line(0, "Roles:\t" + TableColumns.roles(node))
+        text.line(0, "Roles:\t" + node.rolesCell)
         text.map(0, "Labels", node.metadata.labels)
         text.map(0, "Annotations", node.metadata.annotations, separator: "=")
         text.line(0, "CreationTimestamp:\t" + DescribeText.time(node.metadata.creationTimestamp))

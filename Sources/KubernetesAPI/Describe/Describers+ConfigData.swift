@@ -1,5 +1,3 @@
-import KubernetesAPI
-
 /// The ConfigMap and Secret describers of kubectl 1.8: no events, the data keys in order (Go
 /// ranged over the map; the order here is the sorted one).
 extension Describers {
@@ -23,7 +21,7 @@ extension Describers {
         text.line(0, "Name:\t" + secret.name)
         text.line(0, "Namespace:\t" + secret.namespace)
         text.map(0, "Labels", secret.metadata.labels)
-        text.map(0, "Annotations", secret.metadata.annotations, separator: ": ", skipping: [ApplyCommand.lastAppliedAnnotation])
+        text.map(0, "Annotations", secret.metadata.annotations, separator: ": ", skipping: [ObjectMeta.lastAppliedConfigurationAnnotation])
         text.line(0, "")
         text.line(0, "Type:\t" + (secret.type ?? ""))
         text.line(0, "")
