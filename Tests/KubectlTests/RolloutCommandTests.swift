@@ -1,5 +1,5 @@
 import Testing
-import Kubernetes
+import KubernetesAPI
 import Simulation
 import StructuredData
 @testable import Kubectl

@@ -1,6 +1,7 @@
 import Testing
 import Simulation
-@testable import Kubernetes
+@testable import ControlPlane
+@testable import KubernetesAPI
 
 /// The deployment controller as 1.8's `pkg/controller/deployment` behaves: fenceposts, the
 /// order of scaling, rollbacks, pausing, history and the progress deadline.

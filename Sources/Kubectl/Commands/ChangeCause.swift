@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// `--record` (1.8's `cmdutil.RecordChangeCause`): the command line is written into the

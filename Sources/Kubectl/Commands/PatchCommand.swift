@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// `kubectl patch` of 1.8: a strategic merge (the default), JSON merge or JSON patch. The

@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import StructuredData
 
 /// `kubectl rollout` (1.8's `pkg/kubectl/cmd/rollout`): status, history, undo, pause, resume.

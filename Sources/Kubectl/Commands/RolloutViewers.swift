@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import Simulation
 import StructuredData
 
@@ -111,39 +111,8 @@ enum RolloutHistory {
         return writer.flush()
     }
 
-    /// `DescribePodTemplate` written straight out, with no tabwriter (as `printTemplate` does).
     static func podTemplate(_ template: PodTemplateSpec, client: any KubernetesClient, now: VirtualInstant) -> String {
-        var text = "Pod Template:\n"
-        func multiline(_ title: String, _ entries: [String: String]) {
-            text += "  " + title + ":\t"
-            guard !entries.isEmpty else {
-                text += "<none>\n"
-                return
-            }
-            for (index, key) in entries.keys.sorted().enumerated() {
-                text += (index == 0 ? "" : "\t") + key + "=" + (entries[key] ?? "") + "\n"
-            }
-        }
-        multiline("Labels", template.metadata?.labels ?? [:])
-        if let annotations = template.metadata?.annotations, !annotations.isEmpty { multiline("Annotations", annotations) }
-        var containers = DescribeText()
-        let describers = Describers(client: client, now: now)
-        containers.line(1, "Containers:")
-        for container in template.spec?.containers ?? [] {
-            var copy = container
-            copy.name = " " + container.name
-            describers.describeContainer(copy, status: nil, level: 1, into: &containers)
-        }
-        if let volumes = template.spec?.volumes, !volumes.isEmpty {
-            containers.line(1, "Volumes:")
-            for volume in volumes {
-                containers.line(2, volume.name + ":")
-                for (label, value) in VolumeText.lines(volume) { containers.line(3, label + ":\t" + value) }
-            }
-        } else {
-            containers.line(1, "Volumes:\t<none>")
-        }
-        return text + containers.raw
+        Describers(client: client, now: now).podTemplateText(template)
     }
 }
 

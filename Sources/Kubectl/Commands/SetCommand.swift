@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// `kubectl set image` of 1.8: new images for named containers of pods and pod templates.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// A strategic merge patch applied to an object (`strategicpatch.StrategicMergePatch`): objects
