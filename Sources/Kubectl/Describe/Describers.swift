@@ -19,6 +19,7 @@ struct Describers {
         case let set as ReplicaSet:
             describeReplicas(object, selector: LabelSelector.format(set.spec?.selector), selectorValue: (try? LabelSelector.selector(for: set.spec?.selector)) ?? .nothing,
                              desired: Int(set.spec?.replicas ?? 0), current: Int(set.status?.replicas ?? 0), template: set.spec?.template, into: &text)
+        case let daemonSet as DaemonSet: describeDaemonSet(daemonSet, into: &text)
         case let deployment as Deployment: describeDeployment(deployment, into: &text)
         case let configMap as ConfigMap: describeConfigMap(configMap, into: &text)
         case let secret as Secret: describeSecret(secret, into: &text)
