@@ -244,8 +244,11 @@ public struct GcloudProgram: Program {
         try? node.machine.fileSystem.createDirectory(home, intermediates: true)
         let user = userName == "root" ? Credentials.root : Credentials(uid: 1000, gid: 1000, userName: userName, home: home)
         let command = flags["command"].map { [$0] } ?? []
-        return try await NodeShell.run(on: node.machine, node: node, host: node.kubelet.configuration.externalIP ?? instance,
-                                       prompt: "\\u@\\h \\w \\$ ", user: user, command: command, context: context)
+        let status = try await NodeShell.run(on: node.machine, node: node, host: node.kubelet.configuration.externalIP ?? instance,
+                                             prompt: "\\u@\\h \\w \\$ ", user: user, command: command, context: context)
+        // ssh's own failures end in 255, which gcloud reports.
+        if status == 255 { context.printError("ERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n") }
+        return status
     }
 
     private func instances(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {

@@ -80,7 +80,9 @@ extension Commands {
                 invocation.printError("Edit cancelled, saved file was empty.\n")
                 return 0
             }
-            if manifest.value == original {
+            // kubectl compares the saved bytes with what it wrote, comments stripped.
+            let unchanged = body.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+            if content == unchanged || manifest.value == original {
                 invocation.printError("Edit cancelled, no changes made.\n")
                 return 0
             }

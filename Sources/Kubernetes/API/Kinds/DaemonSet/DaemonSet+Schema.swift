@@ -15,6 +15,7 @@ extension APISchema {
             SchemaField("revisionHistoryLimit", .integer, "How many old revisions of the template to keep for rollbacks. Defaults to 10."),
             SchemaField("selector", .definition(labelSelector), "The label query that finds the pods this daemon set counts and manages. It must match the labels of the pod template.", required: true),
             SchemaField("template", .definition(podTemplateSpec), "The pod to run on each eligible node. Its node selector and affinity decide which nodes qualify; its restart policy must be Always.", required: true),
+            SchemaField("templateGeneration", .integer, "extensions/v1beta1 only: how many times the template was set; later versions keep it in the deprecated.daemonset.template.generation annotation."),
             SchemaField("updateStrategy", .definition(daemonSetUpdateStrategy), "How pods are replaced when the template changes."),
         ])
 
