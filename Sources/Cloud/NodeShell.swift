@@ -37,6 +37,12 @@ enum NodeShell {
         link.loop = context.loop
         context.process.onExit { _ in process.signal(.kill) }
         let status = try await process.waitForExit()
+        if link.isCut, link.ending == nil {
+            // The remote end finished, but its exit status cannot arrive; the client's end of
+            // input (or the window update it owes) is never acknowledged either.
+            try await context.process.sleep(for: NodeShell.retransmissionTimeout)
+            link.ending = .timedOut
+        }
         switch link.ending {
         case .escaped:
             context.printError("Connection to \(host) closed.\n")
