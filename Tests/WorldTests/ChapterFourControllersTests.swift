@@ -341,4 +341,18 @@ import Simulation
         #expect(session.output.text.hasSuffix(" port 22: Broken pipe\nERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n"))
         #expect(session.output.text.contains("packet_write_wait: Connection to 35."))
     }
+
+    @Test func aRemoteCommandThatCutsTheNetworkNeverReportsItsStatus() throws {
+        let session = try Session(seed: 42, cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
+        let node = session.value("kubectl get nodes -o jsonpath='{.items[0].metadata.name}'")
+        session.output.removeAll()
+        let execution = session.world.begin("gcloud compute ssh \(node) --command 'sudo ifconfig eth0 down'")
+        execution.endInput()
+        execution.advance(by: .seconds(900))
+        #expect(!execution.isFinished)
+        execution.advance(by: .seconds(30))
+        #expect(execution.exitStatus == 255)
+        #expect(session.output.text.hasPrefix("packet_write_wait: Connection to 35."))
+        #expect(session.output.text.hasSuffix(" port 22: Broken pipe\nERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n"))
+    }
 }
