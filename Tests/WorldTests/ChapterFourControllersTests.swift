@@ -355,4 +355,17 @@ import Simulation
         #expect(session.output.text.hasPrefix("packet_write_wait: Connection to 35."))
         #expect(session.output.text.hasSuffix(" port 22: Broken pipe\nERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n"))
     }
+
+    /// kubectl 1.8 deletes a daemon set's pods first (its reaper), and returns once they are gone.
+    @Test func deletingADaemonSetTakesItsPodsAlong() throws {
+        let session = try Session()
+        session.write("ssd-monitor-daemonset.yaml", Self.ssdMonitor("apps/v1beta2"))
+        session.run("kubectl create -f ssd-monitor-daemonset.yaml")
+        session.run("kubectl label node minikube disk=ssd")
+        session.run("sleep 30")
+        #expect(session.value("kubectl get po -o name").hasPrefix("pods/ssd-monitor-"))
+        #expect(session.run("kubectl delete ds ssd-monitor").text == "daemonset \"ssd-monitor\" deleted\n")
+        #expect(session.run("kubectl get po").text == "No resources found.\n")
+        #expect(session.run("kubectl get ds").text == "No resources found.\n")
+    }
 }
