@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// net-tools' `ifconfig IFACE up|down` on a cluster node. Taking `eth0` down cuts the node off
 /// the network: its kubelet stops reaching the API server and SSH sessions to it hang. Listing

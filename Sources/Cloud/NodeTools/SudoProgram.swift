@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// `sudo COMMAND…` on a cluster node, where the login user may run anything as root without a
 /// password (GKE's `google-sudoers`, minikube's `docker` user). Options are not supported.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// What kubectl 1.8 does before deleting a DaemonSet with `--cascade=true` (`DaemonSetReaper`):

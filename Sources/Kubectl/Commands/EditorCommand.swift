@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// The editor `kubectl edit` runs, from `KUBE_EDITOR`, then `EDITOR` (kubectl's order).
 ///
