@@ -60,6 +60,12 @@ struct Describers {
         return text.rendered
     }
 
+    /// Go's `strings.TrimSpace`, which 1.8 applies to event messages (an exec probe's output ends in a newline).
+    static func trimmedSpace(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
     func joined(_ values: [String]) -> String {
         values.isEmpty ? "<none>" : values.joined(separator: ",")
     }
@@ -82,7 +88,7 @@ struct Describers {
         text.line(1, "---------\t--------\t-----\t----\t-------------\t--------\t------\t-------")
         for event in events {
             let source = [event.source?.component, event.source?.host].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            text.line(1, "\(TableColumns.age(event.firstTimestamp, now: now))\t\(TableColumns.age(event.lastTimestamp, now: now))\t\(event.count ?? 1)\t\(source)\t\(event.involvedObject.fieldPath ?? "")\t\(event.type ?? "")\t\(event.reason ?? "")\t\(event.message ?? "")")
+            text.line(1, "\(TableColumns.age(event.firstTimestamp, now: now))\t\(TableColumns.age(event.lastTimestamp, now: now))\t\(event.count ?? 1)\t\(source)\t\(event.involvedObject.fieldPath ?? "")\t\(event.type ?? "")\t\(event.reason ?? "")\t\(Self.trimmedSpace(event.message ?? ""))")
         }
     }
 }
