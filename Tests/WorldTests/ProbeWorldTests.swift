@@ -70,6 +70,12 @@ import Simulation
         #expect(described.contains("    Liveness:       http-get http://:8080/ delay=0s timeout=1s period=10s #success=1 #failure=3\n"))
         #expect(described.contains("Warning   Unhealthy  Liveness probe failed: HTTP probe failed with statuscode: 500\n"))
         #expect(described.contains("Normal    Killing    Killing container with id docker://kubia:Container failed liveness probe.. Container will be killed and recreated.\n"))
+        // Node ignores SIGTERM, so the deleted pod keeps its name for the 30 s grace period.
+        session.run("kubectl delete po kubia-liveness")
+        let again = session.run("kubectl create -f kubia-liveness-probe.yaml")
+        #expect(again.text == "Error from server (AlreadyExists): error when creating \"kubia-liveness-probe.yaml\": object is being deleted: pods \"kubia-liveness\" already exists\n")
+        session.run("sleep 30")
+        #expect(session.run("kubectl create -f kubia-liveness-probe.yaml").text == "pod \"kubia-liveness\" created\n")
     }
 
     @Test func aLearnerBuiltImageFromTheSameFilesBehavesTheSame() throws {
