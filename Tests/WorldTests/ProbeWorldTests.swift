@@ -161,4 +161,54 @@ import Simulation
         #expect(unready.contains("    Readiness:      exec [ls /var/ready] delay=0s timeout=1s period=10s #success=1 #failure=3\n"))
         #expect(unready.contains("Readiness probe failed: ls: cannot access"))
     }
+
+    /// 1.8's `describeProbe`: the exec command as Go prints a slice, a URL for HTTP, `host:port` for TCP.
+    @Test func describeWritesEachProbeAs18Did() throws {
+        let session = try Session()
+        session.run("minikube start")
+        session.write("probes.yaml", """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+              name: probes
+            spec:
+              containers:
+              - name: a
+                image: luksa/kubia
+                livenessProbe:
+                  exec:
+                    command: [ls, /var/ready]
+                  initialDelaySeconds: 5
+                readinessProbe:
+                  tcpSocket:
+                    port: 8080
+              - name: b
+                image: luksa/kubia
+                ports:
+                - name: http
+                  containerPort: 8080
+                livenessProbe:
+                  httpGet:
+                    host: example.com
+                    scheme: HTTPS
+                    path: healthz
+                    port: http
+                  periodSeconds: 3
+                  failureThreshold: 1
+                readinessProbe:
+                  tcpSocket:
+                    host: 10.0.0.1
+                    port: 80
+                  successThreshold: 2
+
+            """)
+        #expect(session.run("kubectl create -f probes.yaml").status == 0)
+        let lines = session.run("kubectl describe po probes").text.split(separator: "\n").filter { $0.contains("Liveness:") || $0.contains("Readiness:") }
+        #expect(lines == [
+            "    Liveness:       exec [ls /var/ready] delay=5s timeout=1s period=10s #success=1 #failure=3",
+            "    Readiness:      tcp-socket :8080 delay=0s timeout=1s period=10s #success=1 #failure=3",
+            "    Liveness:       http-get https://example.com:http/healthz delay=0s timeout=1s period=3s #success=1 #failure=1",
+            "    Readiness:      tcp-socket 10.0.0.1:80 delay=0s timeout=1s period=10s #success=2 #failure=3",
+        ])
+    }
 }
