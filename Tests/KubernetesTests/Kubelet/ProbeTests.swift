@@ -68,6 +68,19 @@ struct ProbeTests {
         #expect(world.events(reason: "Unhealthy").first?.message == "Liveness probe failed: Get http://10.0.0.2:8081/: dial tcp 10.0.0.2:8081: getsockopt: connection refused")
     }
 
+    @Test func anHTTPProbeGivesUpAfterTimeoutSeconds() throws {
+        let world = try NodeFixture()
+        var hung = Self.http
+        hung.timeoutSeconds = 3
+        try start(world, image: "test/silent", liveness: probe(hung, failure: 1))
+        world.loop.advance(by: .seconds(12))
+        #expect(world.events(reason: "Unhealthy").isEmpty)
+        world.loop.advance(by: .seconds(2))
+        #expect(world.events(reason: "Unhealthy").first?.message
+                == "Liveness probe failed: Get http://10.0.0.2:8080/: net/http: request canceled (Client.Timeout exceeded while awaiting headers)")
+        #expect(world.events(reason: "Killing").count == 1)
+    }
+
     @Test func execAndTCPFailuresReadAsTheProberWordsThem() throws {
         let world = try NodeFixture()
         try start(world, liveness: probe(Probe(tcpSocket: TCPSocketAction(port: .int(9999))), failure: 1))
