@@ -24,7 +24,7 @@ final class ProbeRunner {
     unowned let worker: PodWorker
     unowned let record: ContainerRecord
     private var timer: TimerID?
-    private var stopped = false
+    private(set) var stopped = false
     private var probing = false
     /// The container the results belong to; a new one resets them.
     private weak var container: Docker.Container?
@@ -72,6 +72,12 @@ final class ProbeRunner {
 
     private func probeOnce() async {
         guard !stopped else { return }
+        // A container that will not be started again needs no more probing (the worker ends).
+        if let terminated = record.terminated, record.running == nil,
+           worker.restartPolicy == "Never" || (worker.restartPolicy == "OnFailure" && terminated.exitCode == 0) {
+            stop()
+            return
+        }
         guard let current = record.current else { return }
         if containerID != current.id {
             containerID = current.id

@@ -125,6 +125,11 @@ struct ProbeTests {
         #expect(status(world)?.restartCount == 0)
         #expect(status(world)?.state?.terminated?.exitCode == 137)
         #expect(world.get("kubia")?.status?.phase == .failed)
+        // The container will not run again, so its probe worker has ended.
+        world.loop.advance(by: .seconds(10))
+        let probes = world.kubelets[0].workers.values.flatMap { $0.records.flatMap(\.probes) }
+        #expect(probes.count == 1)
+        #expect(probes.allSatisfy { $0.stopped })
     }
 
     /// Each change of the container's readiness, with the virtual second it was seen, sampled every 500 ms.
