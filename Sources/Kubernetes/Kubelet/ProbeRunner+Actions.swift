@@ -72,6 +72,12 @@ extension ProbeRunner {
         } catch {
             return .failure("Get \(url): dial tcp \(host):\(port): getsockopt: connection refused")
         }
+        if (action.scheme ?? "HTTP").uppercased() == "HTTPS" {
+            // The simulated servers speak plain HTTP (as curl finds): Go's TLS client reads
+            // their `HTTP/1.1 400` answer to its hello as a record header, bytes "P/" its length.
+            connection.close()
+            return .failure("Get \(url): tls: oversized record received with length 20527")
+        }
         var headers = HTTPHeaders()
         headers.set("Host", "\(host):\(port)")
         headers.set("User-Agent", Self.userAgent(kubeletVersion: worker.kubelet.configuration.kubeletVersion))

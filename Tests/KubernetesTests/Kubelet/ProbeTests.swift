@@ -81,6 +81,13 @@ struct ProbeTests {
         #expect(world.events(reason: "Killing").count == 1)
     }
 
+    @Test func anHTTPSProbeAgainstAPlainHTTPServerFailsAsGosTLSClientDid() throws {
+        let world = try NodeFixture()
+        try start(world, liveness: probe(Probe(httpGet: HTTPGetAction(path: "/", port: .int(8080), scheme: "HTTPS")), failure: 1))
+        world.loop.advance(by: .seconds(11))
+        #expect(world.events(reason: "Unhealthy").first?.message == "Liveness probe failed: Get https://10.0.0.2:8080/: tls: oversized record received with length 20527")
+    }
+
     @Test func execAndTCPFailuresReadAsTheProberWordsThem() throws {
         let world = try NodeFixture()
         try start(world, liveness: probe(Probe(tcpSocket: TCPSocketAction(port: .int(9999))), failure: 1))
