@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 /// 1.8's `validateProbe` and `validateHandler`, and the liveness-only `successThreshold` rule.
 struct ProbeValidationTests {

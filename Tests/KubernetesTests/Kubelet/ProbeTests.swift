@@ -1,8 +1,9 @@
-import Testing
 import Docker
+@testable import KubernetesAPI
+@testable import NodeAgent
 import Machine
 import Simulation
-@testable import Kubernetes
+import Testing
 
 /// The kubelet's probes as 1.8's prober runs them (`pkg/kubelet/prober`): a worker per probe
 /// that ticks every period from the pod's admission, waits out `initialDelaySeconds` from the
