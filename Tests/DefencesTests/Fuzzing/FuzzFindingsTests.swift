@@ -14,7 +14,7 @@ struct FuzzFindingsTests {
         let clock = ContinuousClock()
         let started = clock.now
         _ = try? Quantity(parsing: text)
-        #expect(clock.now - started < .seconds(1))
+        #expect(clock.now - started < .seconds(10), "a hang guard: the bug took 125 s; normal is microseconds")
     }
 
     @Test func zeroWithHugeExponentIsZero() throws {
