@@ -20,6 +20,8 @@ struct Describers {
             describeReplicas(object, selector: LabelSelector.format(set.spec?.selector), selectorValue: (try? LabelSelector.selector(for: set.spec?.selector)) ?? .nothing,
                              desired: Int(set.spec?.replicas ?? 0), current: Int(set.status?.replicas ?? 0), template: set.spec?.template, into: &text)
         case let deployment as Deployment: describeDeployment(deployment, into: &text)
+        case let job as Job: describeJob(job, into: &text)
+        case let cronJob as CronJob: describeCronJob(cronJob, into: &text)
         case let configMap as ConfigMap: describeConfigMap(configMap, into: &text)
         case let secret as Secret: describeSecret(secret, into: &text)
         case let namespace as Namespace:
