@@ -408,4 +408,31 @@ import Simulation
         session.run("wait 2m")
         #expect(session.run("kubectl get jobs -o name") == "jobs/every-minute-1520327160\n")
     }
+
+    /// The Hub's luksa/batch-job is the book's Dockerfile built: a learner's own build of the
+    /// same file behaves the same and shows the same history line.
+    @Test func aBuildOfTheBooksDockerfileBehavesLikeTheHubImage() throws {
+        let session = try Session()
+        session.run("mkdir batch-job")
+        session.write("batch-job/Dockerfile", """
+            FROM busybox
+            ENTRYPOINT echo "$(date) Batch job starting"; sleep 120; echo "$(date) Finished succesfully"
+
+            """)
+        session.run("docker build -t mine/batch-job batch-job")
+        session.run("docker pull luksa/batch-job")
+        let history = "docker history --no-trunc --format '{{.CreatedBy}}' "
+        #expect(session.run(history + "mine/batch-job") == session.run(history + "luksa/batch-job"))
+        let inspect = "docker inspect -f '{{json .Config.Entrypoint}} {{json .Config.Cmd}}' "
+        #expect(session.run(inspect + "luksa/batch-job") == "[\"/bin/sh\",\"-c\",\"echo \\\"$(date) Batch job starting\\\"; sleep 120; echo \\\"$(date) Finished succesfully\\\"\"] null\n")
+        #expect(session.run(inspect + "mine/batch-job") == session.run(inspect + "luksa/batch-job"))
+        session.run("docker run -d --name hub luksa/batch-job")
+        session.run("docker run -d --name mine mine/batch-job")
+        session.run("wait 2m")
+        let hub = session.run("docker logs hub")
+        let mine = session.run("docker logs mine")
+        #expect(hub.hasSuffix(" Finished succesfully\n") && hub.contains(" Batch job starting\n"))
+        #expect(mine.hasSuffix(" Finished succesfully\n") && mine.contains(" Batch job starting\n"))
+        #expect(session.run("docker inspect -f '{{.State.ExitCode}}' hub mine") == "0\n0\n")
+    }
 }
