@@ -435,4 +435,12 @@ import Simulation
         #expect(mine.hasSuffix(" Finished succesfully\n") && mine.contains(" Batch job starting\n"))
         #expect(session.run("docker inspect -f '{{.State.ExitCode}}' hub mine") == "0\n0\n")
     }
+
+    /// `kubectl run --restart=OnFailure` used 1.8's job/v1 generator.
+    @Test func runWithRestartOnFailureCreatesAJob() throws {
+        let session = try Session()
+        #expect(session.run("kubectl run pi --image=luksa/batch-job --restart=OnFailure") == "job \"pi\" created\n")
+        #expect(session.run("kubectl run pi2 --image=luksa/batch-job --restart=OnFailure --replicas=2") == "error: --restart=OnFailure requires that --replicas=1, found 2\n")
+        #expect(session.run("kubectl get job pi -o jsonpath='{.metadata.labels} {.spec.template.spec.restartPolicy}'") == "map[run:pi] OnFailure")
+    }
 }
