@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Simulation
-@testable import Kubernetes
+@testable import KubernetesAPI
 
 /// The cron schedules of batch/v1beta1 CronJobs, parsed and evaluated as robfig/cron's
 /// `ParseStandard` and `SpecSchedule.Next` do in Kubernetes 1.8 (their messages and results).

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 extension Pod {
     /// 1.8's `filterPods`: without `--show-all`, a pod whose reason (or, without one, phase)
