@@ -8,8 +8,8 @@ struct ControllerManagerTests {
         let names = ControllerManager.all.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names == [
-            "replicationcontroller", "replicaset", "deployment", "job", "cronjob", "endpoint", "garbagecollector", "namespace", "nodelifecycle",
-            "service",
+            "replicationcontroller", "replicaset", "deployment", "daemonset", "job", "cronjob", "endpoint", "garbagecollector", "namespace",
+            "nodelifecycle", "service",
         ])
     }
 
@@ -26,8 +26,8 @@ struct ControllerManagerTests {
         let (_, plane, _) = try Fixtures.cluster(nodes: 0)
         let before = plane.informers.pods.handlerCount
         plane.controllers.stop()
-        // The scheduler's handler stays; the replica managers', the job controller's, endpoints' and GC's go.
-        #expect(before == 6)
+        // The scheduler's handler stays; the replica managers', daemon sets', the job controller's, endpoints' and GC's go.
+        #expect(before == 7)
         #expect(plane.informers.pods.handlerCount == 1)
     }
 }
