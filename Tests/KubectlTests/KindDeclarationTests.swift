@@ -24,6 +24,8 @@ import Testing
             DaemonSet(metadata: meta, spec: DaemonSetSpec(selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
+            Job(metadata: meta, spec: JobSpec(parallelism: 1, completions: 1, template: template)),
+            CronJob(metadata: meta, spec: CronJobSpec(schedule: "* * * * *", jobTemplate: JobTemplateSpec(spec: JobSpec(template: template)))),
         ]
     }()
 
@@ -57,7 +59,7 @@ import Testing
 
     /// `get all`, `scale` and the garbage collector read the declarations.
     @Test func capabilitiesDriveTheCommands() throws {
-        #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["DaemonSet", "Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"])
+        #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["DaemonSet", "Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service", "Job", "CronJob"])
         let harness = try KubectlHarness()
         let result = harness.run("kubectl scale svc kubernetes --replicas=2")
         #expect(result.error == "error: no scaler has been implemented for {\"\" \"Service\"}\n")

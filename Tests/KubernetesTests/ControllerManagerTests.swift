@@ -8,7 +8,8 @@ struct ControllerManagerTests {
         let names = ControllerManager.all.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names == [
-            "replicationcontroller", "replicaset", "deployment", "daemonset", "endpoint", "garbagecollector", "namespace", "nodelifecycle", "service",
+            "replicationcontroller", "replicaset", "deployment", "daemonset", "job", "cronjob", "endpoint", "garbagecollector", "namespace",
+            "nodelifecycle", "service",
         ])
     }
 
@@ -25,9 +26,9 @@ struct ControllerManagerTests {
         let (_, plane, _) = try Fixtures.cluster(nodes: 0)
         let before = plane.informers.pods.handlerCount
         plane.controllers.stop()
-        // The scheduler's handler stays; the replica managers', daemon sets', the deployment
-        // controller's (Recreate waits for pod deletions), endpoints' and GC's go.
-        #expect(before == 7)
+        // The scheduler's handler stays; the replica managers', daemon sets', the job controller's,
+        // the deployment controller's (Recreate waits for pod deletions), endpoints' and GC's go.
+        #expect(before == 8)
         #expect(plane.informers.pods.handlerCount == 1)
     }
 }

@@ -40,6 +40,10 @@ struct ObjectMetaValidationTests {
                 replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
             DaemonSet(metadata: meta("ds"), spec: DaemonSetSpec(
                 selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
+            Job(metadata: meta("job"), spec: JobSpec(template: PodTemplateSpec(
+                metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")], restartPolicy: "Never")))),
+            CronJob(metadata: meta("cj"), spec: CronJobSpec(schedule: "*/5 * * * *", jobTemplate: JobTemplateSpec(spec: JobSpec(template: PodTemplateSpec(
+                spec: PodSpec(containers: [Container(name: "c", image: "i")], restartPolicy: "OnFailure")))))),
         ]
     }
 

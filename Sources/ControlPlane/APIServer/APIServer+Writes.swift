@@ -28,6 +28,10 @@ extension APIServer {
             object.metadata.name = candidate
         }
         object.prepareForCreate()
+        if Object.assignsUIDBeforeValidation {
+            object.metadata.uid = identifiers.uid(at: loop.now)
+            object.completeWithUID()
+        }
         let errors = object.creationErrors()
         if !errors.isEmpty { throw APIError.invalid(resource, object.name, errors) }
         // Storage refuses a version it did not give out, before it looks for the name (etcd3's check).
@@ -42,7 +46,7 @@ extension APIServer {
         }
         try object.admit(admission, old: nil)
         let now = loop.now
-        object.metadata.uid = identifiers.uid(at: now)
+        if !Object.assignsUIDBeforeValidation { object.metadata.uid = identifiers.uid(at: now) }
         object.metadata.creationTimestamp = Timestamp.seconds(of: now)
         object.metadata.deletionTimestamp = nil
         object.metadata.deletionGracePeriodSeconds = nil

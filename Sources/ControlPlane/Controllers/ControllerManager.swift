@@ -11,6 +11,8 @@ public final class ControllerManager {
         ControllerDescriptor("replicaset") { ReplicaSetController(context: $0) },
         ControllerDescriptor("deployment") { DeploymentController(context: $0) },
         ControllerDescriptor("daemonset") { DaemonSetController(context: $0) },
+        ControllerDescriptor("job") { JobController(context: $0) },
+        ControllerDescriptor("cronjob") { CronJobController(context: $0) },
         ControllerDescriptor("endpoint") { EndpointsController(context: $0) },
         ControllerDescriptor("garbagecollector") { GarbageCollector(context: $0) },
         ControllerDescriptor("namespace") { NamespaceController(context: $0) },

@@ -17,7 +17,8 @@ public enum StandardImages {
          DeferredImage(ImageName(path: "library/registry", tag: "2")) { registry },
          DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia },
          DeferredImage(ImageName(path: "luksa/kubia-unhealthy")) { luksaKubiaUnhealthy },
-         DeferredImage(ImageName(path: "luksa/ssd-monitor")) { luksaSsdMonitor }] + chapter9Images
+         DeferredImage(ImageName(path: "luksa/ssd-monitor")) { luksaSsdMonitor },
+         DeferredImage(ImageName(path: "luksa/batch-job")) { luksaBatchJob }] + chapter9Images
     }
 
     static let path = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

@@ -108,6 +108,9 @@ struct DeleteCommand {
                 if options.propagationPolicy != .orphan, ReplicaReaper.kinds.contains(type.kind) {
                     try await reaper.scaleDown(type, namespace: namespace, name: name)
                 }
+                if options.propagationPolicy != .orphan, type.kind == Job.resource.kind {
+                    try await JobReaper(invocation: invocation, client: client).stop(type, namespace: namespace, name: name)
+                }
                 if options.propagationPolicy != .orphan, type.kind == DaemonSet.resource.kind {
                     try await DaemonSetReaper(invocation: invocation, client: client).drain(namespace: namespace, name: name)
                 }

@@ -94,13 +94,16 @@ struct GetCommand {
         var failed = false
         var groups: [(ResourceType, [any APIObject])] = []
         var anyNamed = false
+        var hidden = 0
         for request in requests {
             var objects: [any APIObject] = []
             if request.names.isEmpty {
                 objects = try request.type.list(client, request.type.namespaced ? namespace : nil, options)
                 if !flags.bool("show-all") && output.isTable {
                     // 1.8 hid finished pods unless --show-all.
-                    objects = objects.filter { ($0 as? Pod)?.isTerminated != true }
+                    let found = objects.count
+                    objects = objects.filter { ($0 as? Pod)?.isHiddenWithoutShowAll != true }
+                    hidden += found - objects.count
                 }
             } else {
                 anyNamed = true
@@ -126,7 +129,8 @@ struct GetCommand {
         }
         let all = groups.flatMap(\.1)
         if all.isEmpty {
-            if !failed { invocation.printError("No resources found.\n") }
+            // `PrintFilterCount`: when everything found was hidden, say how to see it.
+            if !failed { invocation.printError(hidden > 0 ? "No resources found, use --show-all to see completed objects.\n" : "No resources found.\n") }
             return failed ? 1 : 0
         }
         switch output {

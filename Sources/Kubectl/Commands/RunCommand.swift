@@ -66,7 +66,7 @@ struct RunCommand {
             generator = invocation.era.kubectl.runGenerators[restart] ?? "run-pod/v1"
         }
         let replicas = flags.int("replicas") ?? 1
-        if generator == "run-pod/v1" && replicas != 1 {
+        if (generator == "run-pod/v1" || generator == "job/v1") && replicas != 1 {
             throw KubectlError.message("--restart=\(restart) requires that --replicas=1, found \(replicas)")
         }
         let labels = try podLabels(name: name)
@@ -88,6 +88,11 @@ struct RunCommand {
                 apiVersion: generator == "deployment/v1beta1" ? "extensions/v1beta1" : "apps/v1beta1",
                 metadata: ObjectMeta(name: name, namespace: namespace, labels: labels),
                 spec: DeploymentSpec(replicas: GoIntegers.int32(Int64(replicas)), selector: LabelSelector(matchLabels: labels), template: template))
+        case "job/v1":
+            // `JobV1`: the labels on the Job and its template, the restart policy on the pod.
+            var jobTemplate = template
+            jobTemplate.spec?.restartPolicy = restart
+            generated = Job(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), spec: JobSpec(template: jobTemplate))
         case "run-pod/v1":
             var pod = Pod(metadata: ObjectMeta(name: name, namespace: namespace, labels: labels), spec: template.spec)
             pod.spec?.restartPolicy = restart

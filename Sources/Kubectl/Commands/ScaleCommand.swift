@@ -45,8 +45,10 @@ extension Commands {
                 for name in request.names {
                     // The resource builder's GET: a missing object is a plain API error.
                     let current = try request.type.get(client, invocation.namespace, name)
+                    // 1.8's JobScaler sets a job's parallelism; the other scalers set replicas.
+                    let field = current is Job ? "parallelism" : "replicas"
                     if let expected = flags.int("current-replicas"), expected >= 0 {
-                        let replicas = current.jsonValue["spec"]?["replicas"]?.integerValue ?? 1
+                        let replicas = current.jsonValue["spec"]?[field]?.integerValue ?? 1
                         if replicas != Int64(expected) {
                             throw KubectlError.message("Expected replicas to be \(expected), was \(replicas)")
                         }
@@ -54,7 +56,7 @@ extension Commands {
                     // kubectl 1.8's scalers set `int32(uint(count))`: only the low 32 bits reach the
                     // server, so 2^63-1 arrives as -1 and the server's validation refuses it.
                     let size = GoIntegers.int32(Int64(replicas))
-                    let patch: JSONValue = ["spec": ["replicas": .number(.integer(Int64(size)))]]
+                    let patch: JSONValue = ["spec": [field: .number(.integer(Int64(size)))]]
                     let scaled: any APIObject
                     do {
                         scaled = try request.type.patch(client, invocation.namespace, name, patch)

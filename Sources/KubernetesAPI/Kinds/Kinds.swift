@@ -6,6 +6,7 @@ public enum Kinds {
     public static let all: [any KindDeclaration.Type] = [
         ComponentStatus.self, ConfigMap.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
         ReplicationController.self, Secret.self, Service.self, DaemonSet.self, Deployment.self, ReplicaSet.self,
+        Job.self, CronJob.self,
     ]
 
     /// The declaration of a kind name (`Pod`).

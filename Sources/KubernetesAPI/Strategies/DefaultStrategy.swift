@@ -12,6 +12,8 @@ extension APIObject {
     public var defaultPropagationPolicy: PropagationPolicy { .background }
     public var hasPendingFinalizers: Bool { !(metadata.finalizers ?? []).isEmpty }
     public mutating func markTerminating() {}
+    public static var assignsUIDBeforeValidation: Bool { false }
+    public mutating func completeWithUID() {}
 }
 
 /// Name rules shared by the kinds' validations.

@@ -40,6 +40,10 @@ public protocol APIObject: Codable, Sendable, Equatable {
     var hasPendingFinalizers: Bool { get }
     /// Marks the object as going away (a namespace turns `Terminating`).
     mutating func markTerminating()
+    /// Whether the server hands out the uid before validating a new object (a job's selector is made from it).
+    static var assignsUIDBeforeValidation: Bool { get }
+    /// Fills in what derives from the uid, when the kind gets it before validation.
+    mutating func completeWithUID()
 }
 
 extension APIObject {
