@@ -25,6 +25,8 @@ public final class CloudEnvironment {
     public internal(set) var minikube: SimulatedCluster?
     public internal(set) var gke: [String: SimulatedCluster] = [:]
     var machineTypes: [String: String] = [:]
+    /// The project's firewall rules (`gcloud compute firewall-rules`).
+    var firewallRules = FirewallRule.defaults
 
     public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
@@ -36,6 +38,7 @@ public final class CloudEnvironment {
         self.clusters = clusters
         self.random = loop.random.split()
         programs.register(SystemImages.idleProgram, IdleProgram())
+        installFirewall()
     }
 
     /// Registers `minikube` and `gcloud` on a machine (the workstation).
