@@ -1,7 +1,8 @@
 import Docker
 import Eras
-import Kubernetes
-import Machine
+import Kernel
+import KubernetesAPI
+import NodeAgent
 import Simulation
 
 /// What the cloud tools need from the world: its loop and network, the registries nodes pull

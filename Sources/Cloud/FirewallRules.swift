@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// One ingress rule of the project's `default` network (`gcloud compute firewall-rules`).
 struct FirewallRule {

@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// `gcloud compute firewall-rules create|list|delete` (SDK of late 2017: rules have a direction
 /// and a priority; the table shows ALLOW and DENY).

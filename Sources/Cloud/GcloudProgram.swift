@@ -1,6 +1,7 @@
+import ControlPlane
 import Eras
-import Kubernetes
-import Machine
+import Kernel
+import KubernetesAPI
 import Simulation
 
 /// `gcloud` (of the environment's era): GKE clusters (`container clusters create|list|delete`) and their VMs

@@ -1,6 +1,6 @@
 import Eras
-import Kubernetes
-import Machine
+import Kernel
+import KubernetesAPI
 import Simulation
 
 /// `minikube` (of the environment's era): a one-node cluster in a VM at 192.168.99.100.

@@ -1,8 +1,11 @@
+import ControlPlane
 import Docker
 import Eras
-import Kubernetes
-import Machine
+import Kernel
+import KubernetesAPI
+import NodeAgent
 import Simulation
+import Userland
 
 /// One worker machine of a cluster: its VM, private Docker bridge, engine and kubelet.
 public final class ClusterNode {
