@@ -395,6 +395,15 @@ import Simulation
         #expect(curl.text == "command terminated with exit code 7\n", "\(curl.text)")
     }
 
+    @Test func aToolTheImageLacksFailsWithTheRuntimesMessage() throws {
+        let session = try Session()
+        session.startPods()
+        // The kubia image has ping and curl, not nslookup.
+        let lookup = session.run("kubectl exec \(session.firstPod) -- nslookup kubia")
+        #expect(lookup.status == 126)
+        #expect(lookup.text == "OCI runtime exec failed: exec failed: container_linux.go:296: starting container process caused \"exec: \\\"nslookup\\\": executable file not found in $PATH\": unknown\ncommand terminated with exit code 126\n", "\(lookup.text)")
+    }
+
     @Test func gkeNodePortsAreClosedUntilAFirewallRuleOpensThem() throws {
         let session = try Session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
         session.startPods()
