@@ -39,7 +39,16 @@ public final class CloudEnvironment {
         self.clusters = clusters
         self.random = loop.random.split()
         programs.register(SystemImages.idleProgram, IdleProgram())
+        // Only node machines carry these binaries; containers never see them.
+        programs.register("sudo", SudoProgram())
+        programs.register("ifconfig", IfconfigProgram(reference: EnvironmentReference(environment: self)))
         installFirewall()
+    }
+
+    /// The cluster node a machine is, if it is one.
+    func node(running machine: Machine) -> ClusterNode? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        return clusters.lazy.flatMap(\.nodes).first { $0.machine === machine }
     }
 
     /// Registers `minikube` and `gcloud` on a machine (the workstation).
