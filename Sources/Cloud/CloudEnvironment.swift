@@ -26,6 +26,8 @@ public final class CloudEnvironment {
     public internal(set) var minikube: SimulatedCluster?
     public internal(set) var gke: [String: SimulatedCluster] = [:]
     var machineTypes: [String: String] = [:]
+    /// The project's firewall rules (`gcloud compute firewall-rules`).
+    var firewallRules = FirewallRule.defaults
 
     public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
@@ -40,6 +42,7 @@ public final class CloudEnvironment {
         // Only node machines carry these binaries; containers never see them.
         programs.register("sudo", SudoProgram())
         programs.register("ifconfig", IfconfigProgram(reference: EnvironmentReference(environment: self)))
+        installFirewall()
     }
 
     /// The cluster node a machine is, if it is one.

@@ -19,6 +19,7 @@ public struct GcloudProgram: Program {
         case ("container", "clusters"): return try await clusters(context, Array(arguments.dropFirst(2)))
         case ("compute", "instances"): return try await instances(context, Array(arguments.dropFirst(2)))
         case ("compute", "ssh"): return try await secureShell(context, Array(arguments.dropFirst(2)))
+        case ("compute", "firewall-rules"): return try await firewallRules(context, Array(arguments.dropFirst(2)))
         case ("version", _), ("--version", _):
             context.print(reference.environment.era.gke.sdkVersions)
             return 0
@@ -35,7 +36,7 @@ public struct GcloudProgram: Program {
     static let regionRoundTrip: Duration = .milliseconds(35)
 
     /// Splits `--flag value`, `--flag=value` and positionals.
-    private func parse(_ arguments: [String]) -> (positionals: [String], flags: [String: String]) {
+    func parse(_ arguments: [String]) -> (positionals: [String], flags: [String: String]) {
         var positionals: [String] = []
         var flags: [String: String] = [:]
         var index = 0
@@ -232,7 +233,7 @@ public struct GcloudProgram: Program {
             cloud: true, dashboard: false, clusterDNS: IPv4Range.format(serviceRange.address(at: 10)))
     }
 
-    private func secureShell(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {
+    func secureShell(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {
         let environment = reference.environment
         let (positionals, flags) = parse(arguments)
         guard let name = positionals.first else {

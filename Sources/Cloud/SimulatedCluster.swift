@@ -126,7 +126,11 @@ public final class SimulatedCluster {
                                    network: network)
             node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
             proxy.nodeAddresses.insert(spec.internalIP)
-            if let external = spec.externalIP { proxy.nodeAddresses.insert(external) }
+            proxy.nodeNames[spec.internalIP] = spec.name
+            if let external = spec.externalIP {
+                proxy.nodeAddresses.insert(external)
+                proxy.nodeNames[external] = spec.name
+            }
             runtime.add(node.kubelet)
             try node.kubelet.start()
             if let registered = try? client.get(Node.self, namespace: nil, name: spec.name) {

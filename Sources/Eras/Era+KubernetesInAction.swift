@@ -41,6 +41,11 @@ extension Era {
                                  chinese: "`kubectl wait` 在 kubectl 1.11 才出现；用书中的 kubectl 1.8 时，请用 `kubectl get` 反复查看（加 `-w` 可以持续观察）。"),
                     "api-resources": Note("`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list of resource types is in `kubectl get --help`.",
                                           chinese: "`kubectl api-resources` 在 kubectl 1.11 才出现；用 kubectl 1.8 时，资源类型的列表在 `kubectl get --help` 里。"),
+                ],
+                refusedFields: [
+                    "Service.spec.publishNotReadyEndpoints": Note(
+                        "no Kubernetes release has `publishNotReadyEndpoints`; 1.8 publishes unready pods through the annotation `service.alpha.kubernetes.io/tolerate-unready-endpoints: \"true\"`, and since 1.9 the field is `spec.publishNotReadyAddresses: true`.",
+                        chinese: "没有哪个 Kubernetes 版本有 `publishNotReadyEndpoints` 字段；1.8 通过注解 `service.alpha.kubernetes.io/tolerate-unready-endpoints: \"true\"` 发布未就绪的 pod，1.9 起对应的字段是 `spec.publishNotReadyAddresses: true`。"),
                 ])),
         minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13"),
         gke: GKE(version: "1.8.0-gke.0", osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+",

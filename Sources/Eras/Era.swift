@@ -182,10 +182,14 @@ extension Era {
         public var removedAPIVersion: @Sendable (_ apiVersion: String, _ kind: String) -> Note
         /// A command of a later release was asked for, by name.
         public var laterCommand: [String: Note]
+        /// Fields a manifest may carry that this era's validation refuses, by `Kind.path`
+        /// (`Service.spec.publishNotReadyEndpoints`): what to write today instead.
+        public var refusedFields: [String: Note]
 
         public init(generator: Note, runDeployment: @escaping @Sendable (String, String) -> Note,
                     removedAPIVersions: Set<String>, removedAPIVersion: @escaping @Sendable (String, String) -> Note,
-                    laterCommand: [String: Note]) {
+                    laterCommand: [String: Note], refusedFields: [String: Note] = [:]) {
+            self.refusedFields = refusedFields
             self.generator = generator
             self.runDeployment = runDeployment
             self.removedAPIVersions = removedAPIVersions

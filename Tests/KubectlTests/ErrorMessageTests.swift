@@ -88,7 +88,7 @@ import Testing
 
             """)
         let result = harness.run("kubectl create -f typo.yaml")
-        #expect(result.error == "error: error validating \"typo.yaml\": error validating data: found invalid field images for v1.Container; if you choose to ignore these errors, turn validation off with --validate=false\n")
+        #expect(result.error == "error: error validating \"typo.yaml\": error validating data: ValidationError(Pod.spec.containers[0]): unknown field \"images\" in io.k8s.api.core.v1.Container; if you choose to ignore these errors, turn validation off with --validate=false\n")
     }
 
     @Test func yamlSyntaxErrorsGiveTheLine() throws {

@@ -14,6 +14,7 @@ public enum StandardImages {
          DeferredImage(ImageName(path: "library/nginx", tag: "alpine")) { nginxAlpine },
          DeferredImage(ImageName(path: "library/mongo")) { mongo },
          DeferredImage(ImageName(path: "tutum/curl")) { tutumCurl },
+         DeferredImage(ImageName(path: "tutum/dnsutils")) { tutumDNSUtils },
          DeferredImage(ImageName(path: "library/registry", tag: "2")) { registry },
          DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia },
          DeferredImage(ImageName(path: "luksa/kubia-unhealthy")) { luksaKubiaUnhealthy },
@@ -106,6 +107,17 @@ public enum StandardImages {
         return BaseImageDefinition(
             name: ImageName(path: "tutum/curl"), root: root,
             layerSizes: [188_100_000, 194_500, 1_895, 0, 35_900_000], layerCommands: [],
+            metadataCommands: ["/bin/sh -c #(nop) CMD [\"/bin/bash\"]"],
+            config: ContainerConfig(environment: [path], command: ["/bin/bash"]), created: created)
+    }
+
+    /// `tutum/dnsutils`: Ubuntu with bind's `dnsutils` (nslookup), the book's DNS probe (5.6).
+    public static var tutumDNSUtils: BaseImageDefinition {
+        let created = date(1_426_550_400) // 2015-03-17
+        let root = RootFileSystems.ubuntu(extras: [InstalledProgram(path: "/usr/bin/nslookup", program: Coreutils.ProgramName.nslookup, size: 102_136)])
+        return BaseImageDefinition(
+            name: ImageName(path: "tutum/dnsutils"), root: root,
+            layerSizes: [188_100_000, 194_500, 1_895, 0, 10_300_000], layerCommands: [],
             metadataCommands: ["/bin/sh -c #(nop) CMD [\"/bin/bash\"]"],
             config: ContainerConfig(environment: [path], command: ["/bin/bash"]), created: created)
     }

@@ -5,6 +5,7 @@ public final class Network {
     private var rules: [NetworkRule] = []
     private var privateNetworks: [PrivateNetwork] = []
     private var distantRanges: [DistantRange] = []
+    private var firewalls: [Firewall] = []
 
     public init() {}
 
@@ -41,6 +42,27 @@ public final class Network {
     /// from outside the cluster).
     func isUnreachable(_ address: String, from source: NetworkStack) -> Bool {
         privateNetworks.contains { $0.isPrivate(address, stacks[address]) && !$0.isMember(source) }
+    }
+
+    /// Whether `address` belongs to a private network yet no machine holds it (a cluster IP):
+    /// packets to it that no translation catches are dropped, not refused.
+    func isBlackHole(_ address: String) -> Bool {
+        address.isEmpty || (stacks[address] == nil && privateNetworks.contains { $0.isPrivate(address, nil) })
+    }
+
+    /// Adds a firewall that drops some connections (a cloud network's ingress rules).
+    public func add(_ firewall: Firewall) {
+        firewalls.removeAll { $0.name == firewall.name }
+        firewalls.append(firewall)
+    }
+
+    public func remove(firewallNamed name: String) {
+        firewalls.removeAll { $0.name == name }
+    }
+
+    /// Whether a firewall drops a connection from `source` to `address:port`.
+    func isFirewalled(_ address: String, port: Int, from source: NetworkStack) -> Bool {
+        firewalls.contains { $0.drops(address, port, source) }
     }
 
     /// Makes `address` reach `stack`.
@@ -91,6 +113,9 @@ public struct NetworkRule {
     /// Returns the new destination, or nil when the rule does not apply.
     public let translate: (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?
 
+    /// The destination a rule returns to drop the connection unanswered (iptables' DROP).
+    public static let dropped = (address: "", port: 0)
+
     public init(name: String, acceptsFirst: Bool = false,
                 translate: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?) {
         self.name = name
@@ -128,6 +153,18 @@ public struct DistantRange {
         self.name = name
         self.roundTrip = roundTrip
         self.contains = contains
+    }
+}
+
+/// Drops connections it does not allow, without an answer (a GCE network's firewall).
+public struct Firewall {
+    public let name: String
+    /// Whether a connection from `source` to `address:port` is dropped.
+    public let drops: (_ address: String, _ port: Int, _ source: NetworkStack) -> Bool
+
+    public init(name: String, drops: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> Bool) {
+        self.name = name
+        self.drops = drops
     }
 }
 

@@ -69,6 +69,14 @@ public final class NetworkStack {
         return resolver?(name) ?? []
     }
 
+    /// Whether an ICMP echo request to `address` gets a reply: only a machine that holds the
+    /// address answers (a service IP is a translation rule, not a machine, so it never does).
+    public func answersEcho(_ address: String) -> Bool {
+        if address.hasPrefix("127.") || addresses.contains(address) { return true }
+        if network.isUnreachable(address, from: self) { return false }
+        return network.stack(for: address) != nil
+    }
+
     /// Opens a connection to `host:port`.
     public func connect(host: String, port: Int) async throws(NetworkError) -> Connection {
         guard let address = resolve(host).first else { throw .hostNotFound(host) }
@@ -79,7 +87,9 @@ public final class NetworkStack {
     public func connect(address: String, port: Int) throws(NetworkError) -> Connection {
         let isLocal = address.hasPrefix("127.") || addresses.contains(address)
         // No answer ever comes: the caller's own timeout (or the kernel's) ends the attempt.
-        if !isLocal, network.isUnreachable(address, from: self) { throw .system(.ETIMEDOUT) }
+        if !isLocal, network.isUnreachable(address, from: self) || network.isFirewalled(address, port: port, from: self) {
+            throw .system(.ETIMEDOUT)
+        }
         var target: NetworkStack?
         var destination = (address, port)
         var proxied = false
@@ -93,6 +103,8 @@ public final class NetworkStack {
                 target = network.stack(for: destination.0)
             }
         }
+        // A service IP on a port no rule serves: routed out and dropped somewhere, never answered.
+        if target == nil, !proxied, network.isBlackHole(destination.0) { throw .system(.ETIMEDOUT) }
         guard let target else { throw .system(proxied ? .ECONNRESET : .EHOSTUNREACH) }
         guard let listener = target.listeners[destination.1], listener.isOpen,
               !listener.loopbackOnly || (target === self && destination.0.hasPrefix("127.")) else {
@@ -115,7 +127,7 @@ public final class NetworkStack {
         return nextEphemeralPort
     }
 
-    static func isIPv4(_ text: String) -> Bool {
+    public static func isIPv4(_ text: String) -> Bool {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         return parts.count == 4 && parts.allSatisfy { part in
             guard let value = Int(part), part.count <= 3 else { return false }

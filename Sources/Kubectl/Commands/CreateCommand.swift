@@ -81,6 +81,7 @@ struct ApplyCommand {
         }
         return try await Manifests.forEach(in: flags, invocation: invocation, command: command) { manifest, client, validate throws(KubectlError) in
             noteOutdatedVersion(manifest)
+            if validate { noteRefusedFields(manifest) }
             try process(manifest, client: client, validate: validate)
         }
     }
@@ -166,6 +167,18 @@ struct ApplyCommand {
         var copy = error
         copy.message = "error when \(verb) \(goQuoted(source)): " + error.message
         return copy
+    }
+
+    /// A field this era refuses that the book's files carry: what it is called today.
+    private func noteRefusedFields(_ manifest: Manifest) {
+        for (key, note) in invocation.era.kubectl.notes?.refusedFields ?? [:] {
+            var path = key.split(separator: ".").map(String.init)
+            guard path.first == manifest.type.kind else { continue }
+            path.removeFirst()
+            var value: JSONValue? = manifest.value
+            for segment in path { value = value?[segment] }
+            if value != nil { invocation.note("refused-field-" + key) { _ in note } }
+        }
     }
 
     private func noteOutdatedVersion(_ manifest: Manifest) {

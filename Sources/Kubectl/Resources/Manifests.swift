@@ -24,8 +24,14 @@ struct Manifest {
             }
             return try ResourceTypes.lenientDecode(type, value)
         } catch let error as UnknownFieldsError {
-            let field = error.fields[0]
-            throw .message("error validating \(goQuoted(source)): error validating data: found invalid field \(field.name) for \(Manifests.goTypeName(parentPath: field.parentPath, kind: type.kind, apiVersion: value["apiVersion"]?.stringValue ?? "v1")); if you choose to ignore these errors, turn validation off with --validate=false")
+            // kubectl 1.8 validates against the server's OpenAPI schema (kube-openapi's errors).
+            let apiVersion = value["apiVersion"]?.stringValue ?? "v1"
+            let errors = error.fields.map { field in
+                let path = field.parentPath.isEmpty ? type.kind : type.kind + "." + field.parentPath
+                return "ValidationError(\(path)): unknown field \(goQuoted(field.name)) in \(Manifests.openAPITypeName(parentPath: field.parentPath, kind: type.kind, apiVersion: apiVersion))"
+            }
+            let joined = errors.count == 1 ? errors[0] : "[" + errors.joined(separator: ", ") + "]"
+            throw .message("error validating \(goQuoted(source)): error validating data: \(joined); if you choose to ignore these errors, turn validation off with --validate=false")
         } catch let error as DecodingError {
             throw .message("unable to decode \(goQuoted(source)): \(error.fieldPath): \(Manifests.describe(error))")
         } catch {
@@ -145,6 +151,20 @@ enum Manifests {
 
     /// The Go type kubectl 1.8's validation names for the object at a path (`v1.Container`),
     /// read from the schema; the kind's own group types carry the manifest's version.
+    /// The OpenAPI definition name of the object at `parentPath`: `io.k8s.api.core.v1.ServiceSpec`,
+    /// `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
+    static func openAPITypeName(parentPath: String, kind: String, apiVersion: String) -> String {
+        let goName = goTypeName(parentPath: parentPath, kind: kind, apiVersion: apiVersion)
+        let typeName = goName.split(separator: ".").last.map(String.init) ?? kind
+        let parts = apiVersion.split(separator: "/").map(String.init)
+        let group = parts.count == 2 ? parts[0].split(separator: ".").first.map(String.init) ?? parts[0] : "core"
+        let version = parts.last ?? "v1"
+        if ["ObjectMeta", "LabelSelector", "LabelSelectorRequirement", "OwnerReference", "Initializers", "Time"].contains(typeName) {
+            return "io.k8s.apimachinery.pkg.apis.meta.v1." + typeName
+        }
+        return "io.k8s.api.\(group).\(version).\(typeName)"
+    }
+
     static func goTypeName(parentPath: String, kind: String, apiVersion: String) -> String {
         let version = apiVersion.split(separator: "/").last.map(String.init) ?? "v1"
         let segments = parentPath.split(separator: ".").map { segment in

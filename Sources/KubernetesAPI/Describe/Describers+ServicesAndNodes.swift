@@ -13,6 +13,9 @@ extension Describers {
         if let external = service.spec?.externalIPs, !external.isEmpty {
             text.line(0, "External IPs:\t" + external.joined(separator: ","))
         }
+        if let externalName = service.spec?.externalName, !externalName.isEmpty {
+            text.line(0, "External Name:\t" + externalName)
+        }
         let ingress = (service.status?.loadBalancer?.ingress ?? []).compactMap { $0.ip ?? $0.hostname }
         if !ingress.isEmpty { text.line(0, "LoadBalancer Ingress:\t" + ingress.joined(separator: ", ")) }
         let endpoints = try? client.get(Endpoints.self, namespace: service.namespace, name: service.name)

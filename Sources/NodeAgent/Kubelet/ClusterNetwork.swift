@@ -24,11 +24,17 @@ public final class ClusterNetwork {
         self.isServiceAddress = isServiceAddress
         // Unique among live clusters: the name is removed again when this one shuts down.
         privateNetworkName = "cluster-\(ObjectIdentifier(self).hashValue)"
-        world.add(PrivateNetwork(name: privateNetworkName, isPrivate: { [weak self] address, holder in
+        world.add(privateNetwork)
+    }
+
+    /// The cluster's addresses as a private network; the bridges get it too, so that a pod
+    /// also sees a cluster IP on a port no service serves as a black hole.
+    private var privateNetwork: PrivateNetwork {
+        PrivateNetwork(name: privateNetworkName, isPrivate: { [weak self] address, holder in
             self?.isPrivate(address, holder: holder) ?? false
         }, isMember: { [weak self] stack in
             self?.isMember(stack) ?? false
-        }))
+        })
     }
 
     /// Whether `address` is routed inside the cluster only.
@@ -47,7 +53,7 @@ public final class ClusterNetwork {
 
     /// Stops routing the cluster's addresses (the cluster is gone).
     public func shutDown() {
-        world.remove(privateNetworkNamed: privateNetworkName)
+        for network in all { network.remove(privateNetworkNamed: privateNetworkName) }
     }
 
     private var all: [Network] { [world] + bridges }
@@ -56,6 +62,7 @@ public final class ClusterNetwork {
     public func attach(bridge: Network) {
         guard !bridges.contains(where: { $0 === bridge }) else { return }
         bridges.append(bridge)
+        bridge.add(privateNetwork)
         for (address, stack) in assigned.sorted(by: { $0.key < $1.key }) { bridge.assign(address, to: stack) }
         for rule in rules { bridge.add(rule) }
     }

@@ -82,7 +82,15 @@ public final class NodeRuntime: PodRuntime {
         guard let current = record.current, current.isRunning, let kubelet = pod.spec?.nodeName.flatMap({ kubelets[$0] }) else {
             throw APIError.badRequest("container not found (\"\(container)\")")
         }
-        let process = try kubelet.engine.exec(in: current, arguments: command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
+        let process: SimulatedProcess
+        do {
+            process = try kubelet.engine.exec(in: current, arguments: command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
+        } catch {
+            // The runtime could not start the command (not in the image): its message comes
+            // back on the stream and the exec ends with runc's 126.
+            try? stderr.write(Array((error.message + "\n").utf8))
+            return 126
+        }
         return try await process.waitForExit()
     }
 

@@ -8,7 +8,8 @@ import Simulation
 /// Services and endpoints come through the cluster's shared informers.
 public final class ServiceProxy {
     private struct Frontend: Hashable { var address: String; var port: Int }
-    private struct Backend { var service: String; var portName: String?; var affinity: Bool }
+    private struct Backend { var service: String; var portName: String?; var affinity: Bool; var onlyLocal = false }
+    private struct Target { var ip: String; var port: Int; var node: String? }
 
     private let informers: SharedInformerFactory
     private let network: ClusterNetwork
@@ -16,12 +17,14 @@ public final class ServiceProxy {
     private var frontends: [Frontend: Backend] = [:]
     private var nodePorts: [Int: Backend] = [:]
     /// Ready endpoints per service key (`namespace/name`) and port name.
-    private var endpoints: [String: [String: [(ip: String, port: Int)]]] = [:]
-    private var affinity: [String: [String: (ip: String, port: Int)]] = [:]
+    private var endpoints: [String: [String: [Target]]] = [:]
+    private var affinity: [String: [String: Target]] = [:]
     private var services: [String: Service] = [:]
     private var watches: [WatchHandle] = []
     /// Addresses of the nodes, where node ports answer.
     public var nodeAddresses: Set<String> = []
+    /// The node each node address belongs to, for `externalTrafficPolicy: Local`.
+    public var nodeNames: [String: String] = [:]
     private static let ruleName = "kube-proxy"
 
     public init(informers: SharedInformerFactory, network: ClusterNetwork, random: SeededRandom) {
@@ -63,7 +66,11 @@ public final class ServiceProxy {
             for ingress in service.status?.loadBalancer?.ingress ?? [] {
                 if let ip = ingress.ip { frontends[Frontend(address: ip, port: Int(port.port))] = backend }
             }
-            if let nodePort = port.nodePort { nodePorts[Int(nodePort)] = backend }
+            if let nodePort = port.nodePort {
+                var external = backend
+                external.onlyLocal = service.spec?.externalTrafficPolicy == "Local"
+                nodePorts[Int(nodePort)] = external
+            }
         }
     }
 
@@ -80,10 +87,10 @@ public final class ServiceProxy {
             affinity[key] = nil
             return
         }
-        var byPort: [String: [(ip: String, port: Int)]] = [:]
+        var byPort: [String: [Target]] = [:]
         for subset in object.subsets ?? [] {
             for port in subset.ports ?? [] {
-                let list = (subset.addresses ?? []).map { (ip: $0.ip, port: Int(port.port)) }
+                let list = (subset.addresses ?? []).map { Target(ip: $0.ip, port: Int(port.port), node: $0.nodeName) }
                 byPort[port.name ?? "", default: []].append(contentsOf: list)
             }
         }
@@ -106,9 +113,16 @@ public final class ServiceProxy {
         } else {
             return nil
         }
-        let candidates = endpoints[backend.service]?[backend.portName ?? ""] ?? endpoints[backend.service]?.values.first ?? []
+        var candidates = endpoints[backend.service]?[backend.portName ?? ""] ?? endpoints[backend.service]?.values.first ?? []
         // No ready endpoint: the connection is refused, as iptables' REJECT rule does.
         guard !candidates.isEmpty else { return ("127.0.0.1", 0) }
+        if backend.onlyLocal, frontends[Frontend(address: address, port: port)] == nil {
+            // `externalTrafficPolicy: Local`: a node port forwards only to pods on its own node,
+            // and a node without one drops the packets (kube-proxy's KUBE-XLB chain).
+            let node = nodeNames[address]
+            candidates = candidates.filter { $0.node != nil && $0.node == node }
+            guard !candidates.isEmpty else { return NetworkRule.dropped }
+        }
         let client = source.primaryAddress
         if backend.affinity, let chosen = affinity[backend.service]?[client] { return (chosen.ip, chosen.port) }
         let chosen = candidates[Int(random.next() % UInt64(candidates.count))]

@@ -87,7 +87,9 @@ public enum RootFileSystems {
     public static func node(extras: [InstalledProgram] = []) -> Directory {
         debian(extras: [InstalledProgram(path: "/usr/local/bin/node", program: "node", size: 31_254_528),
                         InstalledProgram(path: "/usr/bin/curl", program: "curl", size: 159_344),
-                        InstalledProgram(path: "/usr/bin/wget", program: "wget", size: 424_344)] + extras)
+                        InstalledProgram(path: "/usr/bin/wget", program: "wget", size: 424_344),
+                        // buildpack-deps brings inetutils-ping: the book pings from a kubia pod.
+                        InstalledProgram(path: "/bin/ping", program: "ping", size: 62_792)] + extras)
     }
 
     /// `mongo`: Debian jessie with the MongoDB server and shell, and its data directories.

@@ -1,9 +1,10 @@
 import Kernel
 
 /// Registers the HTTP client and server programs under the names their binaries carry:
-/// `curl`, `wget` and `nginx`.
+/// `curl`, `wget`, `nginx` and `ping`.
 public func registerNetworkTools(in registry: ProgramRegistry) {
     registry.register("curl", CurlProgram())
     registry.register("wget", WgetProgram())
     registry.register("nginx", NginxProgram())
+    registry.register("ping", PingProgram())
 }

@@ -86,7 +86,10 @@ public final class EndpointsController: Controller {
 
     /// The subsets of a service: one per distinct port set, addresses sorted by IP.
     static func subsets(for service: Service, pods: [Pod]) -> [EndpointSubset] {
+        // 1.8 reads the alpha annotation (Go's strconv.ParseBool); the field came in 1.9.
+        let annotation = service.metadata.annotations?["service.alpha.kubernetes.io/tolerate-unready-endpoints"]
         let tolerateUnready = service.spec?.publishNotReadyAddresses == true
+            || ["1", "t", "T", "TRUE", "true", "True"].contains(annotation ?? "")
         var groups: [[EndpointPort]: (ready: [EndpointAddress], notReady: [EndpointAddress])] = [:]
         var order: [[EndpointPort]] = []
         for pod in pods {
