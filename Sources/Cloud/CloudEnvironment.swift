@@ -25,6 +25,9 @@ public final class CloudEnvironment {
     public internal(set) var minikube: SimulatedCluster?
     public internal(set) var gke: [String: SimulatedCluster] = [:]
     var machineTypes: [String: String] = [:]
+    /// minikube's addon settings (`minikube addons enable|disable`), kept across `minikube delete`
+    /// as its config file is; addons not named have their default.
+    var minikubeAddons: [String: Bool] = [:]
 
     public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
@@ -36,6 +39,8 @@ public final class CloudEnvironment {
         self.clusters = clusters
         self.random = loop.random.split()
         programs.register(SystemImages.idleProgram, IdleProgram())
+        programs.register(SystemImages.ingressControllerProgram, NginxIngressControllerProgram(environment: self))
+        programs.register(SystemImages.defaultBackendProgram, DefaultBackendProgram())
     }
 
     /// Registers `minikube` and `gcloud` on a machine (the workstation).
@@ -55,6 +60,13 @@ public final class CloudEnvironment {
             if let records = cluster.serviceRecords(on: machine, name: name) { return records }
         }
         return nil
+    }
+
+    /// The cluster one of whose pods runs on `machine` (a container's machine), as a pod's
+    /// in-cluster configuration would find its API server.
+    public func cluster(runningOn machine: Machine) -> SimulatedCluster? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        return clusters.first { cluster in cluster.nodes.contains { $0.kubelet.searchPath(of: machine) != nil } }
     }
 
     func resolveRegistry(_ host: String) -> Registry? {

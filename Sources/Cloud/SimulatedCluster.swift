@@ -63,6 +63,8 @@ public final class SimulatedCluster {
     public let runtime: NodeRuntime
     public private(set) var nodes: [ClusterNode] = []
     let environment: CloudEnvironment
+    /// When the cluster came up (the addon manager's sweeps count from it).
+    public let startedAt: VirtualInstant
 
     /// The API server's URL as kubeconfig names it: GKE's endpoint is a bare `https://IP` (443).
     public var server: String {
@@ -73,6 +75,7 @@ public final class SimulatedCluster {
     init(profile: ClusterProfile, environment: CloudEnvironment, cloudProvider: (any CloudProvider)?) throws(APIError) {
         self.profile = profile
         self.environment = environment
+        startedAt = environment.loop.now
         controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider,
                                     schedulerMessages: SchedulerMessages(kubernetesVersion: profile.version))
         let client = controlPlane.client()

@@ -33,7 +33,11 @@ extension Era {
                 },
                 removedAPIVersions: ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"],
                 removedAPIVersion: { apiVersion, kind in
-                    Note("\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
+                    if kind == "Ingress" {
+                        return Note("\(apiVersion) Ingress was removed in Kubernetes 1.22; today's manifests use apiVersion: networking.k8s.io/v1, where each path has a pathType and a backend reads service: {name: NAME, port: {number: PORT}}.",
+                                    chinese: "\(apiVersion) 的 Ingress 在 Kubernetes 1.22 中已被移除；如今的清单使用 apiVersion: networking.k8s.io/v1，其中每个 path 都要写 pathType，backend 写成 service: {name: 名称, port: {number: 端口}}。")
+                    }
+                    return Note("\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
                          chinese: "\(apiVersion) 的 \(kind) 在 Kubernetes 1.16 中已被移除；如今的清单使用 apiVersion: apps/v1（它要求写 spec.selector）。")
                 },
                 laterCommand: [
@@ -42,7 +46,9 @@ extension Era {
                     "api-resources": Note("`kubectl api-resources` arrived in kubectl 1.11; with a 1.8 kubectl the list of resource types is in `kubectl get --help`.",
                                           chinese: "`kubectl api-resources` 在 kubectl 1.11 才出现；用 kubectl 1.8 时，资源类型的列表在 `kubectl get --help` 里。"),
                 ])),
-        minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13"),
+        minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13",
+                           // deploy/addons/ingress of minikube v0.23.0.
+                           ingressControllerImageTag: "0.9.0-beta.15", defaultBackendImageTag: "1.3", ingressNginxVersion: "nginx/1.13.5"),
         gke: GKE(version: "1.8.0-gke.0", osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+",
                  locationColumn: "ZONE", deleteConfirms: true,
                  sdkVersions: "Google Cloud SDK 181.0.0\nbq 2.0.27\ncore 2017.11.28\ngsutil 4.28\n"))

@@ -22,6 +22,7 @@ import Kubernetes
             Secret(metadata: meta, data: ["k": SecretBytes("v")], type: "Opaque"),
             Service(metadata: meta, spec: ServiceSpec(ports: [ServicePort(port: 80)])),
             Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
+            Ingress(metadata: meta, spec: IngressSpec(backend: IngressBackend(serviceName: "s", servicePort: .int(80)))),
             ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
         ]
     }()

@@ -22,6 +22,7 @@ struct Describers {
         case let deployment as Deployment: describeDeployment(deployment, into: &text)
         case let configMap as ConfigMap: describeConfigMap(configMap, into: &text)
         case let secret as Secret: describeSecret(secret, into: &text)
+        case let ingress as Ingress: describeIngress(ingress, into: &text)
         case let namespace as Namespace:
             text.line(0, "Name:\t" + namespace.name)
             text.map(0, "Labels", namespace.metadata.labels)
