@@ -233,4 +233,39 @@ import Simulation
         // The name now resolves (curl's 6 is "Could not resolve host").
         #expect(session.run("curl -s -m 1 http://my.example.com").status != 6)
     }
+
+    @Test func theBookTLSIngressServesTheCertificate() throws {
+        let session = try Self.session()
+        session.run("minikube addons enable ingress")
+        let key = session.run("openssl genrsa -out tls.key 2048")
+        #expect(key.text.hasPrefix("Generating RSA private key, 2048 bit long modulus\n") && key.text.hasSuffix("+++\ne is 65537 (0x010001)\n"))
+        #expect(session.run("openssl req -new -x509 -key tls.key -out tls.cert -days 360 -subj /CN=kubia.example.com") == ("", 0))
+        let text = session.run("openssl x509 -in tls.cert -text -noout").text
+        #expect(text.hasPrefix("Certificate:\n    Data:\n        Version: 3 (0x2)\n        Serial Number:\n            "))
+        #expect(text.contains("        Issuer: CN = kubia.example.com\n        Validity\n            Not Before: "))
+        #expect(text.contains("                Public-Key: (2048 bit)\n                Modulus:\n                    00:"))
+        #expect(session.run("kubectl create secret tls tls-secret --cert=tls.cert --key=tls.key").text == "secret \"tls-secret\" created\n")
+        session.write("kubia-ingress-tls.yaml", Self.kubiaIngressTLS)
+        #expect(session.run("kubectl apply -f kubia-ingress-tls.yaml").status == 0)
+        session.world.loop.advance(by: .seconds(120))
+        #expect(session.run("kubectl get ing kubia").text.contains("kubia.example.com   192.168.99.100   80, 443   "))
+        session.run("echo '192.168.99.100 kubia.example.com' | sudo tee -a /etc/hosts")
+        // Without -k curl refuses the self-signed certificate.
+        let refused = session.run("curl https://kubia.example.com/kubia")
+        #expect(refused.status == 60)
+        #expect(refused.text.hasPrefix("curl: (60) SSL certificate problem: self signed certificate\nMore details here: https://curl.haxx.se/docs/sslcerts.html\n"))
+        #expect(session.run("curl -k -s https://kubia.example.com/kubia").text.hasPrefix("You've hit kubia-"))
+        let verbose = session.run("curl -k -v https://kubia.example.com/kubia").text
+        #expect(verbose.contains("* Server certificate:\n*  subject: CN=kubia.example.com\n*  start date: "))
+        #expect(verbose.contains("*  SSL certificate verify result: self signed certificate (18), continuing anyway.\n"))
+        #expect(verbose.contains("< HTTP/2 200 \r\n< server: "))
+        // Plain HTTP to the TLS host is redirected; an address without SNI gets the fake certificate.
+        #expect(session.run("curl -s -o /dev/null -w '%{http_code} %{url_effective}' -L -k http://kubia.example.com/kubia").text
+            == "200 https://kubia.example.com/kubia")
+        #expect(session.run("curl -k -v https://192.168.99.100/").text.contains("*  subject: O=Acme Co; CN=Kubernetes Ingress Controller Fake Certificate\n"))
+        #expect(session.run("curl -s http://192.168.99.100:443/").text.contains("<center>The plain HTTP request was sent to HTTPS port</center>"))
+        // curl's https to a plain HTTP server still fails as OpenSSL does.
+        #expect(session.run("curl -s https://192.168.99.100:30123/").status == 35)
+        #expect(session.run("kubectl describe ing kubia").text.contains("TLS:\n  tls-secret terminates kubia.example.com\nRules:"))
+    }
 }

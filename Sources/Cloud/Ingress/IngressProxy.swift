@@ -11,6 +11,7 @@ final class IngressProxy {
     let defaultBackend: (namespace: String, name: String)
     private var turns: [String: Int] = [:]
     private var published: String?
+    private var fakeCertificate: [UInt8]?
 
     init(context: ProgramContext, client: any KubernetesClient, nginxVersion: String, defaultBackend: (String, String)) {
         self.context = context
@@ -25,9 +26,21 @@ final class IngressProxy {
 
     // MARK: Serving
 
-    /// Serves HTTP requests on a connection accepted on `port` until the client closes it.
+    /// Serves HTTP requests on a connection accepted on port 80, or HTTPS on 443, until the client closes it.
     func serve(_ connection: Connection, port: Int) async {
-        let reader = HTTPReader(connection.input)
+        guard port == 443 else { return await serve(input: connection.input, connection: connection, port: port) }
+        let records = SimulatedTLS.RecordReader(connection.input)
+        guard let serverName = try? await records.readClientHello() else {
+            if (try? await records.peek()) != nil { try? connection.output.write(plainHTTPOnHTTPSPort().serialized) }
+            connection.close()
+            return
+        }
+        try? connection.output.write(SimulatedTLS.serverCertificate(certificate(serverName: serverName), applicationProtocol: "h2"))
+        await serve(input: records, connection: connection, port: port)
+    }
+
+    private func serve(input: any ReadableStream, connection: Connection, port: Int) async {
+        let reader = HTTPReader(input)
         while true {
             let request: HTTPRequest
             do {
@@ -52,7 +65,7 @@ final class IngressProxy {
         let server = routes.server(forHost: host)
         let path = String(request.target.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "/")
         // ssl-redirect (on by default): a host with a certificate is only served over HTTPS.
-        if scheme == "http", server.certificate != nil {
+        if scheme == "http", secretCertificate(server.certificate) != nil {
             let name = host.split(separator: ":", maxSplits: 1).first.map(String.init) ?? host
             var response = errorResponse(301, closing: closing)
             response.headers.add("Location", "https://\(name)\(request.target)")
@@ -100,6 +113,38 @@ final class IngressProxy {
     static func chunked(_ body: [UInt8]) -> [UInt8] {
         guard !body.isEmpty else { return Array("0\r\n\r\n".utf8) }
         return Array((String(body.count, radix: 16) + "\r\n").utf8) + body + Array("\r\n0\r\n\r\n".utf8)
+    }
+
+    /// The certificate of the TLS section naming the host, else the controller's fake one.
+    private func certificate(serverName: String) -> [UInt8] {
+        if let own = secretCertificate(routes.server(forHost: serverName).certificate) { return own }
+        if let fakeCertificate { return fakeCertificate }
+        // ssl.GetFakeSSLCert: a new self-signed certificate for a year, made when first needed.
+        var random = context.loop.random.split()
+        let key = RSAKey.generate(bits: 2048, random: &random)
+        let serial = (0..<16).map { _ in UInt8(truncatingIfNeeded: random.next()) }
+        let subject = DistinguishedName(attributes: [.init(type: "O", value: "Acme Co"), .init(type: "CN", value: "Kubernetes Ingress Controller Fake Certificate")])
+        let der = Certificate.selfSigned(key: key, subject: subject, serial: serial, now: context.loop.now, days: 365)
+        fakeCertificate = der
+        return der
+    }
+
+    /// The DER of the certificate in a `namespace/name` TLS secret; nil when there is none.
+    private func secretCertificate(_ reference: String?) -> [UInt8]? {
+        let parts = (reference ?? "").split(separator: "/", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let secret = try? client.get(Secret.self, namespace: parts[0], name: parts[1]),
+              let pem = secret.data?["tls.crt"]?.bytes,
+              let block = PEM.decode(String(decoding: pem, as: UTF8.self)).first(where: { $0.type == "CERTIFICATE" }),
+              Certificate(der: block.bytes) != nil else { return nil }
+        return block.bytes
+    }
+
+    /// nginx's answer to plain HTTP on its TLS port.
+    private func plainHTTPOnHTTPSPort() -> HTTPResponse {
+        let body = Array("<html>\r\n<head><title>400 The plain HTTP request was sent to HTTPS port</title></head>\r\n<body bgcolor=\"white\">\r\n<center><h1>400 Bad Request</h1></center>\r\n<center>The plain HTTP request was sent to HTTPS port</center>\r\n<hr><center>\(nginxVersion)</center>\r\n</body>\r\n</html>\r\n".utf8)
+        let headers = HTTPHeaders([("Server", nginxVersion), ("Date", GoHTTPDate.format(context.loop.now)), ("Content-Type", "text/html"),
+                                   ("Content-Length", String(body.count)), ("Connection", "close")])
+        return HTTPResponse(status: 400, reason: "Bad Request", headers: headers, body: body)
     }
 
     /// nginx's own page for `status`.

@@ -1,7 +1,8 @@
 /// Registers the HTTP client and server programs under the names their binaries carry:
-/// `curl`, `wget` and `nginx`.
+/// `curl`, `wget`, `nginx` and `openssl`.
 public func registerNetworkTools(in registry: ProgramRegistry) {
     registry.register("curl", CurlProgram())
     registry.register("wget", WgetProgram())
     registry.register("nginx", NginxProgram())
+    registry.register("openssl", OpenSSLProgram())
 }
