@@ -28,20 +28,25 @@ let package = Package(
         // Go's text/template, shared by `docker --format` and `kubectl -o go-template`.
         .target(name: "GoTemplates", dependencies: ["StructuredData", "Formatting"]),
 
-        // A simulated Linux machine: files, processes, shell, programs, network.
-        .target(name: "Machine", dependencies: ["Simulation"]),
+        // A simulated Linux machine, in three layers the compiler keeps apart: the kernel (files and
+        // mounts, processes and signals, streams, network, the program table), the shell, and the
+        // userland programs and root file systems; `Machine` assembles them.
+        .target(name: "Kernel", dependencies: ["Simulation"]),
+        .target(name: "Shell", dependencies: ["Kernel", "Simulation"]),
+        .target(name: "Userland", dependencies: ["Kernel", "Shell", "Simulation"]),
+        .target(name: "Machine", dependencies: ["Kernel", "Shell", "Userland"]),
 
         // What containers run besides the shell and coreutils: node.
-        .target(name: "JavaScript", dependencies: ["Simulation", "Machine"]),
+        .target(name: "JavaScript", dependencies: ["Simulation", "Kernel"]),
 
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "Machine", "StructuredData", "Formatting", "Eras",
+        .target(name: "Docker", dependencies: ["Simulation", "Kernel", "Userland", "StructuredData", "Formatting", "Eras",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "DockerCLI", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
+        .target(name: "DockerCLI", dependencies: ["Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
 
         // Kubernetes: the cluster and kubectl.
         .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md", "Controllers/README.md"]),
-        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Machine", "Simulation", "StructuredData", "Formatting", "Eras"]),
+        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
         .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "GoTemplates", "Machine", "Simulation", "Eras"]),
 
         // The learner's world, the REPL around it, transcripts of it.
@@ -52,9 +57,9 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
-        .target(name: "REPL", dependencies: ["CLibEdit", "World", "Machine", "Simulation"]),
-        .target(name: "Transcripts", dependencies: ["REPL", "World", "Machine", "Formatting"]),
-        .target(name: "Lessons", dependencies: ["REPL", "World", "Machine", "DockerCLI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "REPL", dependencies: ["CLibEdit", "World", "Kernel", "Simulation"]),
+        .target(name: "Transcripts", dependencies: ["REPL", "World", "Kernel", "Formatting"]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Kernel", "Shell", "DockerCLI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
             "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -64,7 +69,9 @@ let package = Package(
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),
         .testTarget(name: "ErasTests", dependencies: ["Eras"]),
-        .testTarget(name: "MachineTests", dependencies: ["Machine"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Simulation"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Kernel", "Simulation"]),
+        .testTarget(name: "UserlandTests", dependencies: ["Userland", "Shell", "Kernel", "Simulation"]),
         .testTarget(name: "JavaScriptTests", dependencies: ["JavaScript", "Machine", "Simulation"]),
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "StructuredData"]),

@@ -1,7 +1,7 @@
 import Docker
 import Eras
+import Kernel
 import Kubernetes
-import Machine
 import Simulation
 
 /// What the cloud tools need from the world: its loop and network, the registries nodes pull

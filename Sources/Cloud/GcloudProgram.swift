@@ -1,6 +1,6 @@
 import Eras
+import Kernel
 import Kubernetes
-import Machine
 import Simulation
 
 /// `gcloud` (of the environment's era): GKE clusters (`container clusters create|list|delete`) and their VMs

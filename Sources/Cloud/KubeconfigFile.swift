@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import StructuredData
 
 /// Adds or removes a cluster's entry in `~/.kube/config`, keeping the other entries.

@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// `minikube ssh` and `gcloud compute ssh`: a shell (or one command) on a node's machine,
 /// wired to the caller's terminal.

@@ -1,8 +1,9 @@
 import Docker
 import Eras
+import Kernel
 import Kubernetes
-import Machine
 import Simulation
+import Userland
 
 /// One worker machine of a cluster: its VM, private Docker bridge, engine and kubelet.
 public final class ClusterNode {

@@ -1,6 +1,6 @@
 import Docker
 import Eras
-import Machine
+import Kernel
 import Simulation
 
 /// A process that idles until it is killed: the pause container and the stand-ins for the

@@ -1,7 +1,7 @@
 import Docker
 import Eras
 import GoTemplates
-import Machine
+import Kernel
 
 /// One `docker` subcommand: its usage line, flags and action.
 struct DockerCommand {

@@ -1,6 +1,6 @@
 import Docker
 import Eras
-import Machine
+import Kernel
 
 /// Puts Docker on a machine: an engine, the `docker` client binary, and the programs the
 /// Hub's images need that only this module provides.

@@ -1,6 +1,6 @@
 import Docker
 import Eras
-import Machine
+import Kernel
 import Simulation
 
 /// The `docker` client program: parses the command line like the Docker CLI of its era and

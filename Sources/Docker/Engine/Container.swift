@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// A published port: `-p 8080:8080` maps the host's 8080 to the container's 8080/tcp.

@@ -1,5 +1,5 @@
 import Eras
-import Machine
+import Kernel
 import Simulation
 
 /// A Docker daemon on one host machine (the workstation, or a cluster node): its image store,

@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 extension DockerEngine {

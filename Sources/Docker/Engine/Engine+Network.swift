@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 extension DockerEngine {
     /// The lowest free address on the default bridge (172.17.0.2 upwards).

@@ -1,5 +1,5 @@
 import Formatting
-import Machine
+import Kernel
 import Simulation
 import StructuredData
 

@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// One entry of a layer's file-tree diff: a file, directory or link to put in place, or a

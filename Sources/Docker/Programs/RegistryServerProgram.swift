@@ -1,6 +1,6 @@
 import Eras
 import Foundation
-import Machine
+import Kernel
 
 /// The `registry` binary of the `registry:2` image: the registry HTTP API v2 on port 5000,
 /// its content kept under /var/lib/registry in the container's file system.

@@ -1,5 +1,5 @@
 import Eras
-import Machine
+import Kernel
 import Simulation
 
 /// A public image to seed Docker Hub with: its root file system, how it is split into

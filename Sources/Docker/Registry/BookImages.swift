@@ -1,5 +1,6 @@
-import Machine
+import Kernel
 import Simulation
+import Userland
 
 /// The images the book's author pushed to Docker Hub, so that the book's commands work as
 /// printed (`kubectl run kubia --image=luksa/kubia`). Their behaviour comes from their files:

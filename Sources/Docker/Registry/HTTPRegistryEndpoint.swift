@@ -1,5 +1,5 @@
 import Foundation
-import Machine
+import Kernel
 
 /// A registry reached over the simulated network with the registry HTTP API v2
 /// (`localhost:5000` served by a `registry:2` container).

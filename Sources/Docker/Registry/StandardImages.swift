@@ -1,5 +1,6 @@
-import Machine
+import Kernel
 import Simulation
+import Userland
 
 /// The public images the book uses, as Docker Hub served them in early 2018.
 public enum StandardImages {

@@ -1,8 +1,9 @@
 import Docker
-import Foundation
 import Formatting
-import Machine
+import Foundation
+import Kernel
 import Simulation
+import Userland
 
 extension Commands {
     /// `docker port`: the published ports of a container, as `docker port` of 17.12 prints them.

@@ -1,5 +1,5 @@
 import Docker
-import Machine
+import Kernel
 
 extension Commands {
     static var pull: DockerCommand {

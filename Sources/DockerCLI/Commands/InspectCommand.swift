@@ -1,6 +1,6 @@
 import Docker
 import GoTemplates
-import Machine
+import Kernel
 import StructuredData
 
 extension Commands {

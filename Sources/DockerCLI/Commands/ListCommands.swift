@@ -1,7 +1,7 @@
-import Simulation
-import Foundation
 import Docker
-import Machine
+import Foundation
+import Kernel
+import Simulation
 import StructuredData
 
 extension Commands {

@@ -1,7 +1,7 @@
 import Docker
 import Formatting
 import GoTemplates
-import Machine
+import Kernel
 import StructuredData
 
 /// `docker volume create|inspect|ls|prune|rm`, as the Docker 17.12 CLI prints them.

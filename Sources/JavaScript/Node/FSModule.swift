@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// A write stream to a file: appends each write as it happens.

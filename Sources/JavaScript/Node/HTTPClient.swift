@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// An outgoing request being assembled.

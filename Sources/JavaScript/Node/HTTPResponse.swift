@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// A server response being written to a connection.

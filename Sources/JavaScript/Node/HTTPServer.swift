@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// The body of an incoming message and whether it has started flowing to listeners.

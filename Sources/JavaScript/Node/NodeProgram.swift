@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// One SRV record, as `dns.resolveSrv` reports it.

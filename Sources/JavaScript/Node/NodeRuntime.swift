@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// One running node process: the interpreter, the built-in modules bound to the machine, and

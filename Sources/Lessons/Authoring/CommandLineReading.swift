@@ -1,4 +1,5 @@
-import Machine
+import Kernel
+import Shell
 
 /// What a command line would run, read with the workstation's own shell parser: every simple
 /// command (in pipelines, lists, compound commands, `$(…)`, backquotes, `<(…)` and here-documents)

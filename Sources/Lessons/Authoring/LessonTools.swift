@@ -1,5 +1,5 @@
 import Foundation
-import Machine
+import Kernel
 import World
 
 /// The authoring commands behind `kubelab lesson lint|test|new`: each prints to `output` and

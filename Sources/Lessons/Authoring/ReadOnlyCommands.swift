@@ -1,6 +1,6 @@
 import DockerCLI
 import Foundation
-import Machine
+import Kernel
 
 /// Judges whether a check's command only looks at the world: checks run after every command
 /// the learner types, so one that changed the world would change the lesson under them.

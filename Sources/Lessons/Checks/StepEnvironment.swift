@@ -1,5 +1,5 @@
 import Foundation
-import Machine
+import Kernel
 import REPL
 import World
 

@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import World
 
 /// Connects the completer to a world: command names from the shell and the workstation's

@@ -1,5 +1,5 @@
 import Foundation
-import Machine
+import Kernel
 import Simulation
 import World
 

@@ -35,14 +35,7 @@ extension WorkstationSetup {
             hostname: hostname,
             learner: learner,
             rootFileSystem: RootFileSystems.workstation(hostname: hostname, extras: editors + [kubectl]),
-            registerPrograms: { registry in
-                registerCoreutils(in: registry)
-                registerNetworkTools(in: registry)
-                registry.register("bash", ShellProgram())
-                registry.register("sh", ShellProgram())
-                // What BusyBox images run for their echo, printf, test, [ and pwd links.
-                for (name, program) in ShellUtilityProgram.all { registry.register(name, program) }
-            },
+            registerPrograms: { registry in registerStandardPrograms(in: registry) },
             makeShell: { machine in
                 ShellSession(machine: machine, user: learner, environment: loginEnvironment(for: learner, hostname: hostname),
                              workingDirectory: learner.home)

@@ -1,9 +1,11 @@
 import Docker
 import Foundation
 import JavaScript
+@testable import Kernel
+@testable import Shell
 import Simulation
 import Testing
-@testable import Machine
+@testable import Userland
 
 /// Fuzz targets for the languages: the shell (parser, arithmetic, whole command lines), node's
 /// JavaScript (parser and evaluator) and Dockerfiles. Each input must end in a result or the

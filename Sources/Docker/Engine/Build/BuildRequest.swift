@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 
 /// What `docker build` sends the daemon: the Dockerfile, the context tree and the options.
 public struct BuildRequest {

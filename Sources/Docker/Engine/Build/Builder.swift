@@ -1,4 +1,4 @@
-import Machine
+import Kernel
 import Simulation
 
 /// The legacy (pre-BuildKit) builder of Docker 17.x: one intermediate image per step, a

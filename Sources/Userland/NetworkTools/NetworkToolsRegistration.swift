@@ -1,0 +1,10 @@
+import Kernel
+
+/// Registers the HTTP client and server programs under the names their binaries carry:
+/// `curl`, `wget`, `nginx` and `openssl`.
+public func registerNetworkTools(in registry: ProgramRegistry) {
+    registry.register("curl", CurlProgram())
+    registry.register("wget", WgetProgram())
+    registry.register("nginx", NginxProgram())
+    registry.register("openssl", OpenSSLProgram())
+}
