@@ -174,6 +174,9 @@ import Simulation
         let describe = session.run("kubectl describe ing kubia").text
         #expect(describe.hasPrefix("Name:             kubia\nNamespace:        default\nAddress:          192.168.99.100\nDefault backend:  default-http-backend:80 (10.244.0."))
         #expect(describe.contains("Rules:\n  Host               Path  Backends\n  ----               ----  --------\n  kubia.example.com  \n                     /   kubia-nodeport:80 ("))
+        // The controller reports what it saw: the new ingress, then its own status update.
+        #expect(describe.contains("nginx-ingress-controller                 Normal    CREATE  Ingress default/kubia\n"))
+        #expect(describe.contains("nginx-ingress-controller                 Normal    UPDATE  Ingress default/kubia\n"))
     }
 
     @Test func pathsAndHostsPickServices() throws {

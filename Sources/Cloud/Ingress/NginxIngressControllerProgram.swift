@@ -50,6 +50,20 @@ public struct NginxIngressControllerProgram: Program {
             context.printError("F\(Self.logHeader(context)) main.go:160] port 80 is already in use. Please check the flag --http-port\n")
             return 255
         }
+        // The controller's ingress informer: each ingress of its class it learns of, or sees
+        // change, gets an event (an existing one counts as new when the controller starts).
+        let recorder = EventRecorder(client: cluster.controlPlane.client(), loop: loop, component: "nginx-ingress-controller")
+        if let watch = try? cluster.controlPlane.client().watch(Ingress.self, handler: { event in
+            guard IngressRoutes.isNginxClass(event.object) else { return }
+            let reason = switch event.type {
+            case .added: "CREATE"
+            case .deleted: "DELETE"
+            default: "UPDATE"
+            }
+            recorder.record(event.object, reason: reason, message: "Ingress \(event.object.namespace)/\(event.object.name)")
+        }) {
+            context.process.onExit { _ in watch.stop() }
+        }
         do {
             while true {
                 try await context.process.sleep(for: Self.statusPeriod)
