@@ -8,7 +8,7 @@ let package = Package(
         .executable(name: "kubelab", targets: ["KubeLab"]),
         // For the benchmark package in Benchmarks/, which drives these modules in-process.
         .library(name: "KubeLabWorld", targets: ["World"]),
-        .library(name: "KubeLabKubernetes", targets: ["Kubernetes"]),
+        .library(name: "KubeLabKubernetes", targets: ["KubernetesAPI", "ControlPlane", "NodeAgent"]),
         .library(name: "KubeLabKubectl", targets: ["Kubectl"]),
         .library(name: "KubeLabEras", targets: ["Eras"]),
         .library(name: "KubeLabTranscripts", targets: ["Transcripts"]),
@@ -44,13 +44,16 @@ let package = Package(
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DockerCLI", dependencies: ["Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
 
-        // Kubernetes: the cluster and kubectl.
-        .target(name: "Kubernetes", dependencies: ["Simulation", "StructuredData", "Formatting", "Machine", "Docker"], exclude: ["API/Kinds/README.md", "Controllers/README.md"]),
-        .target(name: "Cloud", dependencies: ["Kubernetes", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
-        .target(name: "Kubectl", dependencies: ["Kubernetes", "StructuredData", "Formatting", "GoTemplates", "Machine", "Simulation", "Eras"]),
+        // Kubernetes, layered as the real one: the API (types, kinds, schema, machinery, the client
+        // interface and informers), the control plane, the node agent; kubectl sees only the API.
+        .target(name: "KubernetesAPI", dependencies: ["Simulation", "StructuredData", "Formatting", "Kernel"], exclude: ["Kinds/README.md"]),
+        .target(name: "ControlPlane", dependencies: ["KubernetesAPI", "Simulation", "StructuredData", "Formatting"], exclude: ["Controllers/README.md"]),
+        .target(name: "NodeAgent", dependencies: ["KubernetesAPI", "Simulation", "StructuredData", "Formatting", "Kernel", "Docker"]),
+        .target(name: "Cloud", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
+        .target(name: "Kubectl", dependencies: ["KubernetesAPI", "StructuredData", "Formatting", "GoTemplates", "Kernel", "Simulation", "Eras"]),
 
         // The learner's world, the REPL around it, transcripts of it.
-        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "Kubernetes", "Kubectl", "Cloud", "Eras",
+        .target(name: "World", dependencies: ["Simulation", "Machine", "JavaScript", "Docker", "DockerCLI", "KubernetesAPI", "Kubectl", "Cloud", "Eras",
                                               .product(name: "Crypto", package: "swift-crypto")]),
         .systemLibrary(
             name: "CLibEdit",
@@ -76,16 +79,16 @@ let package = Package(
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript", "Eras"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["Kubernetes", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
-        .testTarget(name: "CloudTests", dependencies: ["Cloud", "Kubernetes", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
-        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "Kubernetes", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
+        .testTarget(name: "CloudTests", dependencies: ["Cloud", "KubernetesAPI", "ControlPlane", "NodeAgent", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
+        .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubernetesAPI", "ControlPlane", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Eras"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),
         // Fuzz targets, the sandbox-escape suite and the kill -9 test: issue #15's lasting defences.
         .testTarget(name: "DefencesTests", dependencies: ["World", "Transcripts", "Lessons", "REPL", "Machine", "JavaScript", "Docker", "GoTemplates",
-                                                          "Kubectl", "Kubernetes", "StructuredData", "Simulation"]),
+                                                          "Kubectl", "KubernetesAPI", "ControlPlane", "StructuredData", "Simulation"]),
     ],
     swiftLanguageModes: [.v6]
 )

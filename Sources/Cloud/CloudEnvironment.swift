@@ -1,7 +1,8 @@
 import Docker
 import Eras
 import Kernel
-import Kubernetes
+import KubernetesAPI
+import NodeAgent
 import Simulation
 
 /// What the cloud tools need from the world: its loop and network, the registries nodes pull

@@ -1,6 +1,7 @@
+import ControlPlane
 import Eras
 import Kernel
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// `gcloud` (of the environment's era): GKE clusters (`container clusters create|list|delete`) and their VMs

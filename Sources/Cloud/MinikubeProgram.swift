@@ -1,6 +1,6 @@
 import Eras
 import Kernel
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// `minikube` (of the environment's era): a one-node cluster in a VM at 192.168.99.100.

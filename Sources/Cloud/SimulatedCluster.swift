@@ -1,7 +1,9 @@
+import ControlPlane
 import Docker
 import Eras
 import Kernel
-import Kubernetes
+import KubernetesAPI
+import NodeAgent
 import Simulation
 import Userland
 

@@ -1,7 +1,7 @@
 import Eras
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import StructuredData
 
 /// The `kubectl` program of its era (the book's: 1.8). It reaches clusters only through the

@@ -1,10 +1,10 @@
-import Eras
-import Testing
 import Cloud
 import Docker
-import Kubernetes
+import Eras
+import KubernetesAPI
 import Machine
 import Simulation
+import Testing
 
 /// A workstation with `minikube` and `gcloud` installed.
 final class CloudWorld {

@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import Testing
 
 /// The chapter 2 path: nodes, run with the RC generator, pods, expose, services, scale.
 @Suite struct ChapterTwoTests {

@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import Testing
 
 /// `kubectl completion`: the script it writes from kubectl's own command table, and its errors.
 @Suite struct CompletionCommandTests {

@@ -1,6 +1,6 @@
-import Testing
 @testable import Kubectl
-import Kubernetes
+import KubernetesAPI
+import Testing
 
 /// ConfigMap and Secret, added through their kind declarations: kubectl 1.8's generators,
 /// printers and describers, and the server's key rules.

@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import Testing
 
 /// describe layouts, logs and exec through the kubelet seam, version and config.
 @Suite struct DescribeAndStreamsTests {

@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import Testing
 
 /// Each error kubectl 1.8 printed, word for word (plus the suggestion lines beyond the real tool).
 @Suite struct ErrorMessageTests {

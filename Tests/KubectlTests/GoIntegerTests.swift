@@ -1,6 +1,6 @@
-import Testing
 @testable import Kubectl
-import Kubernetes
+import KubernetesAPI
+import Testing
 
 /// Numbers the way Go's kubectl 1.8 and API server read them: int64 flags, int32 API fields,
 /// and `int32(count)` in the scalers. Extreme values end in an error, never a crash.

@@ -1,7 +1,7 @@
-import Testing
-import Simulation
 @testable import Kubectl
-import Kubernetes
+import KubernetesAPI
+import Simulation
+import Testing
 
 /// Every kind in `Kinds.all` is complete: columns whose cells kubectl fills, a schema for
 /// `explain`, and a place in resource-name resolution.

@@ -1,6 +1,6 @@
-import Testing
 @testable import Kubectl
-import Kubernetes
+import KubernetesAPI
+import Testing
 
 /// Extreme numbers in every numeric field of the book's kinds, through `kubectl create -f`: the
 /// decode or validation error, or an object the cluster runs and deletes, never a crash.

@@ -1,4 +1,5 @@
 import Eras
+import KubernetesAPI
 import Machine
 import Testing
 

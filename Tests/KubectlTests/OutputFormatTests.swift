@@ -1,7 +1,8 @@
-import Testing
-import Kubernetes
-import StructuredData
+import ControlPlane
 @testable import Kubectl
+import KubernetesAPI
+import StructuredData
+import Testing
 
 /// `-o` formats, mixed listings, labels columns, watch, and round trips of printed objects.
 @Suite struct OutputFormatTests {

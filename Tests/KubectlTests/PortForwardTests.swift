@@ -1,8 +1,8 @@
-import Testing
-import Kubernetes
+@testable import Kubectl
+import KubernetesAPI
 import Machine
 import Simulation
-@testable import Kubectl
+import Testing
 
 /// `kubectl port-forward` against the stand-in cluster: its argument checks and errors, and a
 /// connection carried into a machine standing for the pod.

@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
 @testable import Kubectl
+import KubernetesAPI
+import Testing
 
 /// kubectl 1.8's Go-template printer (pkg/printers/template.go: `template.New("output")` with
 /// `exists`, objects decoded into `map[string]interface{}` so numbers are float64),

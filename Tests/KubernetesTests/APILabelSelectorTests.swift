@@ -1,6 +1,6 @@
-import Testing
-import Kubernetes
+import KubernetesAPI
 import StructuredData
+import Testing
 
 struct APILabelSelectorTests {
     @Test func matchLabelsAndExpressionsBecomeOneSortedSelector() throws {

@@ -1,5 +1,5 @@
+import KubernetesAPI
 import Testing
-import Kubernetes
 
 /// The selectors *Kubernetes in Action* types in chapter 3, against the chapter's pods.
 struct BookSelectorTests {

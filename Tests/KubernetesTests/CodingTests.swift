@@ -1,8 +1,9 @@
+@testable import ControlPlane
 import Foundation
-import Testing
+@testable import KubernetesAPI
 import Simulation
 import StructuredData
-@testable import Kubernetes
+import Testing
 
 struct CodingTests {
     @Test func bookReplicationControllerDecodesAndDefaults() throws {

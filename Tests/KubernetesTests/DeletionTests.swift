@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct DeletionTests {
     @Test func gracefulDeletionWaitsForTheKubelet() throws {

@@ -1,5 +1,6 @@
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
 
 /// A stand-in kubelet for tests (kept alive by its own watch and timers): registers its node, posts heartbeats, marks bound pods Running
 /// (and Ready unless told otherwise) and finishes graceful deletions.

@@ -1,5 +1,5 @@
+import KubernetesAPI
 import Testing
-import Kubernetes
 
 struct LabelSelectorMatchingTests {
     @Test(arguments: [

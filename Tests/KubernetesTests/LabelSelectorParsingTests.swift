@@ -1,5 +1,5 @@
+@testable import KubernetesAPI
 import Testing
-@testable import Kubernetes
 
 private let nameRule =
     "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"

@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 /// `ValidateObjectMeta` runs for every kind the server serves, before the kind's own checks.
 struct ObjectMetaValidationTests {

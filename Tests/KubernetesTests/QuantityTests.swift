@@ -1,6 +1,6 @@
-import Testing
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct QuantityTests {
     @Test(arguments: [

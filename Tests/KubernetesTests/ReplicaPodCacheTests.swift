@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct ReplicaPodCacheTests {
     /// The pod watch as the replica manager sees it, shuffled by a seed: pods created, relabelled,

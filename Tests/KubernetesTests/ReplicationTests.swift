@@ -1,6 +1,7 @@
-import Testing
+@testable import KubernetesAPI
+@testable import NodeAgent
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct ReplicationTests {
     @Test func replicationControllerCreatesNamedPodsWithEvents() throws {

@@ -1,6 +1,6 @@
-import Testing
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct ScaleTests {
     /// 100 nodes and 2,000 pods through the scheduler, the replica manager and the kubelets stays fast.

@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import StructuredData
-@testable import Kubernetes
+import Testing
 
 /// The explain schema and the API types must describe the same fields: a fully populated
 /// object built from the schema decodes strictly, encodes back to the same field paths, and

@@ -1,6 +1,6 @@
-import Testing
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct ServiceTests {
     private func service(_ name: String, type: String? = nil, targetPort: IntOrString = .int(8080)) -> Service {

@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct SharedInformerTests {
     /// Every pod watch a handler stands for, in the order a client watch would deliver.

@@ -1,6 +1,7 @@
-import Testing
+@testable import ControlPlane
+@testable import KubernetesAPI
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct StoreTests {
     @Test func everyWriteTakesTheNextRevision() throws {
@@ -171,11 +172,11 @@ struct DiscoveryTests {
         ("rs", "ReplicaSet"), ("ep", "Endpoints"), ("ns", "Namespace"), ("no", "Node"), ("cs", "ComponentStatus"), ("ev", "Event"),
     ])
     func resolvesResourceNames(text: String, kind: String) {
-        #expect(APIServer.kind(forResource: text)?.resource.kind == kind)
+        #expect(Kinds.declaration(forResource: text)?.resource.kind == kind)
     }
 
     @Test(arguments: ["foo", "pods.apps", "deployments.batch"])
     func unknownNamesResolveToNothing(text: String) {
-        #expect(APIServer.kind(forResource: text) == nil)
+        #expect(Kinds.declaration(forResource: text) == nil)
     }
 }

@@ -1,5 +1,6 @@
+import ControlPlane
 import Foundation
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// What one pass through the cluster scenario measured, with the host's clock.
@@ -52,7 +53,7 @@ struct ClusterRun {
         let container = Container(name: "kubia", image: "luksa/kubia", ports: [ContainerPort(containerPort: 8080)])
         _ = try client.create(ReplicationController(
             metadata: ObjectMeta(name: "kubia"),
-            spec: ReplicationControllerSpec(replicas: pods, selector: labels,
+            spec: ReplicationControllerSpec(replicas: Int32(pods), selector: labels,
                                             template: PodTemplateSpec(metadata: ObjectMeta(labels: labels), spec: PodSpec(containers: [container])))))
         guard loop.run(until: { hollow.runningPods >= pods }, limit: loop.now + .seconds(3600)) else {
             throw ClusterRunFailure(description: "only \(hollow.runningPods) of \(pods) pods Running after an hour of virtual time")

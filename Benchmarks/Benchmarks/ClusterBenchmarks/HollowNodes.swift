@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

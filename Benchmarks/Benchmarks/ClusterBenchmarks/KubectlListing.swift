@@ -1,6 +1,6 @@
 import Eras
 import Kubectl
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

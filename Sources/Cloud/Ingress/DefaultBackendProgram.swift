@@ -1,4 +1,5 @@
-import Machine
+import Kernel
+import Userland
 import Simulation
 
 /// The `defaultbackend` image's `/server`: answers `default backend - 404` (status 404) on every

@@ -1,5 +1,6 @@
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
+import Userland
 import Simulation
 
 /// The nginx inside the ingress controller: routes each request by the current ingresses and

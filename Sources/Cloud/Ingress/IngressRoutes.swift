@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// The nginx configuration the ingress controller renders from every ingress of its class: one
 /// server per host with a location per path, and the catch-all server `_` for rules without a

@@ -1,5 +1,5 @@
 import Eras
-import Kubernetes
+import KubernetesAPI
 import Simulation
 import StructuredData
 

@@ -1,5 +1,6 @@
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
+import Userland
 import Simulation
 
 extension MinikubeProgram {

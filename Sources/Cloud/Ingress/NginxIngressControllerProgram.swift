@@ -1,5 +1,6 @@
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
+import Userland
 import Simulation
 
 /// The `nginx-ingress-controller` binary of the minikube ingress addon: it reads the cluster's

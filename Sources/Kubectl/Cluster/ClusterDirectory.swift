@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// Finds the API server behind a kubeconfig `server:` address, as the network would.
 ///

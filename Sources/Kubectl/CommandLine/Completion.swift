@@ -1,5 +1,5 @@
 import Eras
-import Kubernetes
+import KubernetesAPI
 
 /// Tab completion for kubectl command lines.
 enum Completion {

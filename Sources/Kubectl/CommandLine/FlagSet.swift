@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 
 /// The flags one kubectl command accepts and how pflag reads them from its arguments.
 struct FlagSet {

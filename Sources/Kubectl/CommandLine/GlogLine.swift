@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// A line of glog, which kubectl logs to stderr: `E0306 09:00:05.000000    1234 file.go:331] text`.

@@ -1,6 +1,6 @@
 import Eras
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import Simulation
 import StructuredData
 

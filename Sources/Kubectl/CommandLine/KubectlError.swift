@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// A failed kubectl command, printed the way `cmdutil.CheckErr` prints it.
 enum KubectlError: Error {

@@ -1,6 +1,6 @@
 import Eras
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 extension Commands {

@@ -1,6 +1,6 @@
 import Eras
 import Formatting
-import Kubernetes
+import KubernetesAPI
 
 /// The subcommands kubectl knows, and the texts shared among them.
 enum Commands {

@@ -1,6 +1,6 @@
-import Kubernetes
 import Formatting
-import Machine
+import KubernetesAPI
+import Kernel
 import StructuredData
 
 extension Commands {

@@ -1,5 +1,5 @@
 import Formatting
-import Machine
+import Kernel
 import StructuredData
 
 /// The `kubectl config` subcommands that change the kubeconfig file, worded as kubectl 1.8

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 extension Commands {
@@ -64,7 +64,7 @@ extension Commands {
 
 /// `kubectl create -f` and `kubectl apply -f`.
 struct ApplyCommand {
-    static let lastAppliedAnnotation = "kubectl.kubernetes.io/last-applied-configuration"
+    static let lastAppliedAnnotation = ObjectMeta.lastAppliedConfigurationAnnotation
 
     let invocation: Invocation
     let flags: ParsedFlags

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 
 /// `kubectl create namespace|configmap|secret …`: generators with flags of their own.
 extension Commands {

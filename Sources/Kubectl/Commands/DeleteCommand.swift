@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 extension Commands {
     static let delete = CommandSpec(

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 extension Commands {
     static let describe = CommandSpec(
@@ -90,7 +90,7 @@ extension Commands {
                 return 0
             }
             let describers = Describers(client: client, now: invocation.now)
-            invocation.print(objects.map { describers.describe($0) }.joined(separator: "\n\n"))
+            invocation.print(objects.map { describers.describe($0).rendered }.joined(separator: "\n\n"))
             return 0
         })
 }

@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import StructuredData
 
 extension Commands {

@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 
 extension Commands {
     static let logs = CommandSpec(

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 
 extension Commands {
     static let wait = CommandSpec(

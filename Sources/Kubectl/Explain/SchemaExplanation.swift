@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 
 /// The text `kubectl explain` 1.8 prints for a kind or a dotted field path through its schema.
 struct SchemaExplanation {

@@ -1,6 +1,6 @@
 import Formatting
+import KubernetesAPI
 import StructuredData
-import Kubernetes
 
 /// How Go prints the decoded JSON values kubectl works on (`map[string]interface{}` and friends).
 enum GoValueFormatting {

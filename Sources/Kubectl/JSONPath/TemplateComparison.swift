@@ -1,6 +1,6 @@
 import Formatting
+import KubernetesAPI
 import StructuredData
-import Kubernetes
 
 /// The comparison functions of Go's `text/template` (client-go's fork), used by filters.
 enum TemplateComparison {

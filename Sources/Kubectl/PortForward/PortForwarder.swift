@@ -1,5 +1,5 @@
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import Simulation
 
 /// The workstation half of `kubectl port-forward`: a listener on the loopback for each forwarded

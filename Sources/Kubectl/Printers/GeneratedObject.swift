@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// What kubectl prints for an object it generated and has not sent (`--dry-run -o yaml|json`):

@@ -1,6 +1,6 @@
 import Eras
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// The `-o` printers other than tables: yaml, json, name, jsonpath, go-template, custom-columns.

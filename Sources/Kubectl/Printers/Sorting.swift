@@ -1,5 +1,5 @@
 import Eras
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// `--sort-by=<jsonpath>`: orders objects by one integer or string field.

@@ -1,5 +1,5 @@
 import Formatting
-import Kubernetes
+import KubernetesAPI
 import Simulation
 
 /// The columns `kubectl get` printed for each kind in Kubernetes ≈1.8, and the cells of one object.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// The patch `kubectl apply` computes from three versions of an object: what was last applied

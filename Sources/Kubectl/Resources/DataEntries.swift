@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 
 /// The keys and values `create configmap` and `create secret generic` collect from
 /// `--from-file` and `--from-literal`, checked as kubectl 1.8's generators check them.

@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 import StructuredData
 
 /// One object read from a manifest file (`-f`).
@@ -190,7 +190,7 @@ extension ResourceTypes {
     }
 
     private static func lenient(_ type: ResourceType, _ value: JSONValue) throws -> any APIObject {
-        guard let kind = APIServer.type(forKind: type.kind) else { throw KubectlError.message("unknown kind \(type.kind)") }
+        guard let kind = Kinds.declaration(forKind: type.kind) else { throw KubectlError.message("unknown kind \(type.kind)") }
         return try decodeLeniently(kind, value)
     }
 

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// The PEM checks of Go's `tls.X509KeyPair`, which `kubectl create secret tls` runs on its files.
 /// Only the PEM framing is checked; the certificate's DER and the key's match are not.

@@ -1,6 +1,6 @@
 import Formatting
-import Kubernetes
-import Machine
+import KubernetesAPI
+import Kernel
 
 /// What the learner named on the command line: `pods`, `pods,svc`, `all`, `pod/x`, `pod x y`.
 struct ResourceRequest {

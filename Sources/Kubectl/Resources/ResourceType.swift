@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 
 /// One kind kubectl can work with, its REST calls erased to `any APIObject` so that commands
@@ -63,25 +63,8 @@ enum ResourceTypes {
 
     /// `po`, `pod`, `pods`, `Pod`, `deployments.apps`, `deploy.extensions` …
     static func resolve(_ text: String) -> ResourceType? {
-        let lowered = text.lowercased()
-        var name = lowered
-        var group: String?
-        if let dot = lowered.firstIndex(of: ".") {
-            name = String(lowered[..<dot])
-            group = String(lowered[lowered.index(after: dot)...])
-        }
-        for type in all {
-            let resource = type.resource
-            let names = [resource.name, resource.singularName, resource.kind.lowercased()] + resource.shortNames
-            guard names.contains(name) else { continue }
-            if let group {
-                // Deployments and replica sets are served by both `extensions` and `apps` in 1.8.
-                let groups = Set(resource.apiVersions.map { $0.contains("/") ? String($0.split(separator: "/")[0]) : "" })
-                guard groups.contains(group) else { continue }
-            }
-            return type
-        }
-        return nil
+        guard let declaration = Kinds.declaration(forResource: text) else { return nil }
+        return all.first { $0.kind == declaration.resource.kind }
     }
 
     /// Every spelling a learner may type, for suggestions and completion.

@@ -1,4 +1,4 @@
-import Kubernetes
+import KubernetesAPI
 
 /// `-l` and `--field-selector` read into list options.
 enum Selectors {

@@ -4,7 +4,7 @@ import DockerCLI
 import Eras
 import JavaScript
 import Kubectl
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

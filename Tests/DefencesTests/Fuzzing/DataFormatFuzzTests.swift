@@ -2,7 +2,7 @@ import Docker
 import Foundation
 import GoTemplates
 import Kubectl
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 import Testing
 

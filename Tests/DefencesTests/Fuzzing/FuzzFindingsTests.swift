@@ -1,5 +1,5 @@
 import Foundation
-import Kubernetes
+import KubernetesAPI
 import StructuredData
 import Testing
 

@@ -1,6 +1,7 @@
+import ControlPlane
 import Eras
 import Kubectl
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

@@ -1,5 +1,5 @@
 import Kubectl
-import Kubernetes
+import KubernetesAPI
 import Machine
 import Simulation
 

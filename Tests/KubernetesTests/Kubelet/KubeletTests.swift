@@ -1,8 +1,8 @@
-import Testing
 import Docker
+@testable import KubernetesAPI
 import Machine
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct KubeletTests {
     @Test func podGoesFromContainerCreatingToRunning() throws {

@@ -1,7 +1,8 @@
-import Testing
+@testable import KubernetesAPI
 import Machine
+@testable import NodeAgent
 import Simulation
-@testable import Kubernetes
+import Testing
 
 struct ServiceNetworkingTests {
     /// Three ready pods behind a service; returns the fixture and the service's cluster IP.

@@ -1,8 +1,10 @@
-import Eras
+@testable import ControlPlane
 import Docker
+import Eras
+@testable import KubernetesAPI
 import Machine
+@testable import NodeAgent
 import Simulation
-@testable import Kubernetes
 
 /// Answers every HTTP request on 8080 with the machine's hostname; with `failAfter`, answers 500 after that many requests.
 struct HostnameServer: Program {

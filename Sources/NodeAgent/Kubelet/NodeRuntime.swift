@@ -1,0 +1,105 @@
+import Docker
+import KubernetesAPI
+import Kernel
+import Simulation
+
+/// Serves `kubectl logs`, `exec` and `port-forward` for a cluster by finding the pod's kubelet.
+public final class NodeRuntime: PodRuntime {
+    private let client: any KubernetesClient
+    private var kubelets: [String: Kubelet] = [:]
+
+    public init(client: any KubernetesClient) {
+        self.client = client
+    }
+
+    public func add(_ kubelet: Kubelet) {
+        kubelets[kubelet.configuration.nodeName] = kubelet
+    }
+
+    public func remove(node name: String) {
+        kubelets[name] = nil
+    }
+
+    private func lookup(namespace: String, pod name: String, container: String) throws(APIError) -> (Pod, ContainerRecord) {
+        let pod = try client.get(Pod.self, namespace: namespace, name: name)
+        guard let node = pod.spec?.nodeName, let kubelet = kubelets[node], kubelet.isRunning,
+              let worker = kubelet.worker(namespace: namespace, name: name) else {
+            throw APIError.badRequest("pod \(name) does not have a host assigned")
+        }
+        guard let record = worker.records.first(where: { $0.spec.name == container }) else {
+            throw APIError.badRequest("container \(container) is not valid for pod \(name)")
+        }
+        return (pod, record)
+    }
+
+    private static func waitingMessage(_ record: ContainerRecord, pod: String) -> String {
+        let reason = record.waiting?.reason ?? "ContainerCreating"
+        let detail = switch reason {
+        case "ImagePullBackOff": "trying and failing to pull image"
+        case "ErrImagePull": "image can't be pulled"
+        default: reason
+        }
+        return "container \"\(record.spec.name)\" in pod \"\(pod)\" is waiting to start: \(detail)"
+    }
+
+    public func logs(namespace: String, pod name: String, container: String, options: PodLogOptions) throws(APIError) -> any ReadableStream {
+        let (_, record) = try lookup(namespace: namespace, pod: name, container: container)
+        let source: Docker.Container
+        if options.previous {
+            let previous = record.running == nil && record.terminated == nil ? record.current : record.previous
+            guard let previous, record.restartCount > 0 || record.running == nil else {
+                throw APIError.badRequest("previous terminated container \"\(container)\" in pod \"\(name)\" not found")
+            }
+            source = previous
+        } else {
+            guard let current = record.current else { throw APIError.badRequest(Self.waitingMessage(record, pod: name)) }
+            source = current
+        }
+        var lines = source.logs.map(\.bytes)
+        if let tail = options.tailLines { lines = Array(lines.suffix(max(tail, 0))) }
+        let bytes = lines.flatMap { $0 }
+        guard options.follow, source.isRunning else { return BytesReader(bytes) }
+        let pipe = BytePipe()
+        try? pipe.writer.write(bytes)
+        var outputToken = 0
+        outputToken = source.observeOutput { _, chunk in try? pipe.writer.write(chunk) }
+        var stateToken = 0
+        stateToken = source.observeState { [weak source] in
+            guard let source, !source.isRunning else { return }
+            source.removeObserver(outputToken)
+            source.removeObserver(stateToken)
+            pipe.writer.close()
+        }
+        return pipe.reader
+    }
+
+    public func exec(namespace: String, pod name: String, container: String, command: [String], tty: Bool,
+                     stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream) async throws -> Int32 {
+        let (pod, record) = try lookup(namespace: namespace, pod: name, container: container)
+        if pod.isTerminated {
+            throw APIError.badRequest("cannot exec into a container in a completed pod; current phase is \(pod.status?.phase?.rawValue ?? "")")
+        }
+        guard let current = record.current, current.isRunning, let kubelet = pod.spec?.nodeName.flatMap({ kubelets[$0] }) else {
+            throw APIError.badRequest("container not found (\"\(container)\")")
+        }
+        let process = try kubelet.engine.exec(in: current, arguments: command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
+        return try await process.waitForExit()
+    }
+
+    public func portForward(namespace: String, pod name: String) throws(APIError) -> any PortForwardStream {
+        let pod = try client.get(Pod.self, namespace: namespace, name: name)
+        guard let node = pod.spec?.nodeName, let kubelet = kubelets[node] else {
+            throw APIError.badRequest("pod \(name) does not have a host assigned")
+        }
+        guard kubelet.isRunning else {
+            // The API server cannot reach the kubelet's port on a node that is down.
+            throw APIError(reason: .internalError, code: 500,
+                           message: "error dialing backend: dial tcp \(kubelet.configuration.internalIP):10250: i/o timeout")
+        }
+        guard let worker = kubelet.workers[pod.uid] else {
+            throw APIError.badRequest("pod \(name) does not have a host assigned")
+        }
+        let sandboxID = worker.sandbox?.id ?? worker.records.first?.current?.id ?? pod.uid
+        return KubeletPortForward(kubelet: kubelet, uid: pod.uid, sandboxID: sandboxID)
+    }
+}
