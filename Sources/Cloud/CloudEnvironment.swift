@@ -42,6 +42,16 @@ public final class CloudEnvironment {
         programs.register(SystemImages.idleProgram, IdleProgram())
         programs.register(SystemImages.ingressControllerProgram, NginxIngressControllerProgram(environment: self))
         programs.register(SystemImages.defaultBackendProgram, DefaultBackendProgram())
+        // Only node machines carry these binaries; containers never see them.
+        // Named apart from the workstation's sudo (Userland), which checks the sudoers group.
+        programs.register(SudoProgram.programName, SudoProgram())
+        programs.register("ifconfig", IfconfigProgram(reference: EnvironmentReference(environment: self)))
+    }
+
+    /// The cluster node a machine is, if it is one.
+    func node(running machine: Machine) -> ClusterNode? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        return clusters.lazy.flatMap(\.nodes).first { $0.machine === machine }
     }
 
     /// Registers `minikube` and `gcloud` on a machine (the workstation).

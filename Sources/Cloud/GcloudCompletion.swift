@@ -6,7 +6,7 @@ public enum GcloudCompletion {
         "container": ["clusters"],
         "container clusters": ["create", "delete", "get-credentials", "list"],
         "compute": ["instances", "ssh"],
-        "compute instances": ["list", "start", "stop"],
+        "compute instances": ["list", "reset", "start", "stop"],
     ]
 
     /// The candidates for `prefix` after `words` (the first is `gcloud`).
@@ -18,7 +18,7 @@ public enum GcloudCompletion {
         switch key {
         case "container clusters delete", "container clusters get-credentials":
             names = environment.gke.keys.sorted()
-        case "compute instances start", "compute instances stop", "compute ssh":
+        case "compute instances reset", "compute instances start", "compute instances stop", "compute ssh":
             names = environment.gke.keys.sorted().flatMap { environment.gke[$0]?.nodes.map(\.name) ?? [] }
         default:
             return []

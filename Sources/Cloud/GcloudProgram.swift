@@ -236,7 +236,7 @@ public struct GcloudProgram: Program {
             context.printError("ERROR: (gcloud.compute.ssh) Could not fetch resource:\n - The resource 'projects/\(environment.project)/zones/\(environment.zone)/instances/\(instance)' was not found\n\n")
             return 1
         }
-        guard node.isRunning else {
+        guard node.isReachable else {
             context.printError("ssh: connect to host \(node.kubelet.configuration.externalIP ?? instance) port 22: Connection timed out\nERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n")
             return 255
         }
@@ -245,7 +245,11 @@ public struct GcloudProgram: Program {
         try? node.machine.fileSystem.createDirectory(home, intermediates: true)
         let user = userName == "root" ? Credentials.root : Credentials(uid: 1000, gid: 1000, userName: userName, home: home)
         let command = flags["command"].map { [$0] } ?? []
-        return try await NodeShell.run(on: node.machine, user: user, command: command, context: context)
+        let status = try await NodeShell.run(on: node.machine, node: node, host: node.kubelet.configuration.externalIP ?? instance,
+                                             prompt: "\\u@\\h \\w \\$ ", user: user, command: command, context: context)
+        // ssh's own failures end in 255, which gcloud reports.
+        if status == 255 { context.printError("ERROR: (gcloud.compute.ssh) [/usr/bin/ssh] exited with return code [255].\n") }
+        return status
     }
 
     private func instances(_ context: ProgramContext, _ arguments: [String]) async throws -> Int32 {
@@ -277,6 +281,23 @@ public struct GcloudProgram: Program {
                 try await context.process.sleep(for: .seconds(verb == "stop" ? 30 : 20), skippable: true)
                 if verb == "stop" { node.kubelet.stop() } else { try? node.kubelet.start() }
                 context.printError("done.\nUpdated [https://www.googleapis.com/compute/v1/projects/\(environment.project)/zones/\(environment.zone)/instances/\(name)].\n")
+            }
+            return 0
+        case "reset":
+            let names = Array(positionals.dropFirst())
+            guard !names.isEmpty else {
+                context.printError("ERROR: (gcloud.compute.instances.reset) argument INSTANCE_NAMES [INSTANCE_NAMES ...]: Must be specified.\n")
+                return 2
+            }
+            for name in names {
+                guard let node = all.first(where: { $0.1.name == name })?.1 else {
+                    context.printError("ERROR: (gcloud.compute.instances.reset) HTTPError 404: The resource 'projects/\(environment.project)/zones/\(environment.zone)/instances/\(name)' was not found\n")
+                    return 1
+                }
+                try await context.process.sleep(for: .seconds(3), skippable: true)
+                // A reset is a hard power cycle of a running instance; a stopped one stays stopped.
+                if node.isRunning { node.reset() }
+                context.printError("Updated [https://www.googleapis.com/compute/v1/projects/\(environment.project)/zones/\(environment.zone)/instances/\(name)].\n")
             }
             return 0
         default:

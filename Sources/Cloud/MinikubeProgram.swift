@@ -90,7 +90,8 @@ public struct MinikubeProgram: Program {
             guard let node = environment.minikube?.nodes.first else { return notRunning(context) }
             try? node.machine.fileSystem.createDirectory("/home/docker", intermediates: true)
             let user = Credentials(uid: 1000, gid: 1000, userName: "docker", home: "/home/docker")
-            return try await NodeShell.run(on: node.machine, user: user, command: Array(arguments.dropFirst()), context: context)
+            return try await NodeShell.run(on: node.machine, node: node, host: node.kubelet.configuration.internalIP, user: user,
+                                           command: Array(arguments.dropFirst()), context: context)
         case "version":
             // The release of late 2017 that starts Kubernetes v1.8.0.
             context.print("minikube version: \(environment.era.minikube.version)\n")

@@ -15,6 +15,31 @@ public final class ClusterNode {
     public let kubelet: Kubelet
     public var name: String { kubelet.configuration.nodeName }
     public var isRunning: Bool { kubelet.isRunning }
+    /// Whether `eth0` is up: false from `ifconfig eth0 down` until the machine restarts.
+    public var isInterfaceUp: Bool { kubelet.isConnected }
+    /// Whether the machine can be reached over the network (SSH, its addresses).
+    public var isReachable: Bool { isRunning && isInterfaceUp }
+    private var interfaceWatchers: [() -> Void] = []
+
+    /// `ifconfig eth0 down`: the machine runs on, cut off from everything.
+    func takeInterfaceDown() {
+        guard isReachable else { return }
+        kubelet.disconnect()
+        let watchers = interfaceWatchers
+        interfaceWatchers.removeAll()
+        for watcher in watchers { watcher() }
+    }
+
+    /// Calls `handler` once when the interface goes down.
+    func whenInterfaceGoesDown(_ handler: @escaping () -> Void) {
+        interfaceWatchers.append(handler)
+    }
+
+    /// A hard reset: every process dies, the machine boots again with its network up.
+    func reset() {
+        kubelet.stop()
+        try? kubelet.start()
+    }
 
     init(configuration: KubeletConfiguration, environment: CloudEnvironment, client: any KubernetesClient, informers: SharedInformerFactory,
          network: ClusterNetwork) {
@@ -23,6 +48,8 @@ public final class ClusterNode {
         let fileSystem = FileSystem(root: RootFileSystems.debian(extras: [
             InstalledProgram(path: "/usr/bin/curl", program: "curl", size: 159_344),
             InstalledProgram(path: "/usr/bin/docker", program: "docker", size: 18_330_000),
+            InstalledProgram(path: "/usr/bin/sudo", program: SudoProgram.programName, size: 140_944),
+            InstalledProgram(path: "/sbin/ifconfig", program: "ifconfig", size: 76_848),
         ]))
         machine = Machine(hostname: configuration.nodeName, loop: environment.loop, fileSystem: fileSystem, programs: environment.programs, network: bridge)
         engine = DockerEngine(host: machine, hub: environment.hub, era: environment.era, programs: environment.programs)

@@ -21,6 +21,7 @@ import Testing
             ReplicationController(metadata: meta, spec: ReplicationControllerSpec(replicas: 1, selector: ["a": "b"], template: template)),
             Secret(metadata: meta, data: ["k": SecretBytes("v")], type: "Opaque"),
             Service(metadata: meta, spec: ServiceSpec(ports: [ServicePort(port: 80)])),
+            DaemonSet(metadata: meta, spec: DaemonSetSpec(selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             Ingress(metadata: meta, spec: IngressSpec(backend: IngressBackend(serviceName: "s", servicePort: .int(80)))),
             ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
@@ -57,7 +58,7 @@ import Testing
 
     /// `get all`, `scale` and the garbage collector read the declarations.
     @Test func capabilitiesDriveTheCommands() throws {
-        #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"])
+        #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["DaemonSet", "Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service"])
         let harness = try KubectlHarness()
         let result = harness.run("kubectl scale svc kubernetes --replicas=2")
         #expect(result.error == "error: no scaler has been implemented for {\"\" \"Service\"}\n")

@@ -8,7 +8,7 @@ struct ControllerManagerTests {
         let names = ControllerManager.all.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names == [
-            "replicationcontroller", "replicaset", "deployment", "endpoint", "garbagecollector", "namespace", "nodelifecycle", "service",
+            "replicationcontroller", "replicaset", "deployment", "daemonset", "endpoint", "garbagecollector", "namespace", "nodelifecycle", "service",
         ])
     }
 
@@ -25,8 +25,8 @@ struct ControllerManagerTests {
         let (_, plane, _) = try Fixtures.cluster(nodes: 0)
         let before = plane.informers.pods.handlerCount
         plane.controllers.stop()
-        // The scheduler's handler stays; the replica managers', endpoints' and GC's go.
-        #expect(before == 5)
+        // The scheduler's handler stays; the replica managers', daemon sets', endpoints' and GC's go.
+        #expect(before == 6)
         #expect(plane.informers.pods.handlerCount == 1)
     }
 }

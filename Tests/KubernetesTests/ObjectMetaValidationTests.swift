@@ -39,6 +39,8 @@ struct ObjectMetaValidationTests {
                 replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
             ReplicaSet(metadata: meta("rs"), spec: ReplicaSetSpec(
                 replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
+            DaemonSet(metadata: meta("ds"), spec: DaemonSetSpec(
+                selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
         ]
     }
 

@@ -137,7 +137,7 @@ struct SharedInformerTests {
             #expect(watchCount(of: kind, on: plane.server) == 1, "\(kind.resource.kind)")
         }
         #expect(plane.controllers.controllers.map(\.name) == [
-            "replicationcontroller", "replicaset", "deployment", "endpoint", "garbagecollector", "namespace", "nodelifecycle",
+            "replicationcontroller", "replicaset", "deployment", "daemonset", "endpoint", "garbagecollector", "namespace", "nodelifecycle",
         ])
     }
 

@@ -10,6 +10,7 @@ public final class ControllerManager {
         ControllerDescriptor("replicationcontroller") { ReplicationControllerController(context: $0) },
         ControllerDescriptor("replicaset") { ReplicaSetController(context: $0) },
         ControllerDescriptor("deployment") { DeploymentController(context: $0) },
+        ControllerDescriptor("daemonset") { DaemonSetController(context: $0) },
         ControllerDescriptor("endpoint") { EndpointsController(context: $0) },
         ControllerDescriptor("garbagecollector") { GarbageCollector(context: $0) },
         ControllerDescriptor("namespace") { NamespaceController(context: $0) },

@@ -15,7 +15,8 @@ public enum StandardImages {
          DeferredImage(ImageName(path: "library/mongo")) { mongo },
          DeferredImage(ImageName(path: "tutum/curl")) { tutumCurl },
          DeferredImage(ImageName(path: "library/registry", tag: "2")) { registry },
-         DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia }]
+         DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia },
+         DeferredImage(ImageName(path: "luksa/ssd-monitor")) { luksaSsdMonitor }]
     }
 
     static let path = "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"

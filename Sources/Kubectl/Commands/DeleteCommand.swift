@@ -108,6 +108,9 @@ struct DeleteCommand {
                 if options.propagationPolicy != .orphan, ReplicaReaper.kinds.contains(type.kind) {
                     try await reaper.scaleDown(type, namespace: namespace, name: name)
                 }
+                if options.propagationPolicy != .orphan, type.kind == DaemonSet.resource.kind {
+                    try await DaemonSetReaper(invocation: invocation, client: client).drain(namespace: namespace, name: name)
+                }
                 let deleted = try type.delete(client, namespace, name, options)
                 if flags.string("output") == "name" {
                     invocation.print(ObjectOutput.name(of: deleted) + "\n")

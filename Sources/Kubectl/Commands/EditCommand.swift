@@ -33,7 +33,9 @@ extension Commands {
             flags.add("output", "o", .string, default: "yaml", "Output format. One of: yaml|json.")
         },
         run: { invocation, flags in
-            guard let editor = invocation.program.editor else {
+            let simulatedEditor = EditorCommand(environment: invocation.context.environment)
+            let hostEditor = invocation.program.editor
+            guard simulatedEditor != nil || hostEditor != nil else {
                 throw KubectlError.message("unable to launch the editor \"vi\"")
             }
             let requests = try ResourceArguments.parse(flags.positional, allowAll: false)
@@ -54,8 +56,17 @@ extension Commands {
 
                 """
             let fileName = "/tmp/kubectl-edit-\(object.uid.prefix(5))." + (json ? "json" : "yaml")
-            guard let editedBytes = await editor(fileName, Array((header + body).utf8)) else {
-                throw KubectlError.message("there was a problem with the editor \"vi\"")
+            let text = Array((header + body).utf8)
+            let result: [UInt8]?
+            if let simulatedEditor {
+                result = try await simulatedEditor.edit(path: fileName, contents: text, context: invocation.context)
+            } else if let hostEditor {
+                result = await hostEditor(fileName, text)
+            } else {
+                result = nil
+            }
+            guard let editedBytes = result else {
+                throw KubectlError.message("there was a problem with the editor \"\(simulatedEditor?.setting ?? "vi")\"")
             }
             let edited = String(decoding: editedBytes, as: UTF8.self)
             let content = edited.split(separator: "\n", omittingEmptySubsequences: false)
@@ -69,7 +80,9 @@ extension Commands {
                 invocation.printError("Edit cancelled, saved file was empty.\n")
                 return 0
             }
-            if manifest.value == original {
+            // kubectl compares the saved bytes with what it wrote, comments stripped.
+            let unchanged = body.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }.joined(separator: "\n")
+            if content == unchanged || manifest.value == original {
                 invocation.printError("Edit cancelled, no changes made.\n")
                 return 0
             }

@@ -49,7 +49,7 @@ enum WorkloadValidation {
     /// A `metav1.LabelSelector` for set-based kinds: required, not empty, well-formed.
     static func selectorErrors(_ selector: LabelSelector?, path: String) -> (errors: [FieldError], parsed: Labels.Selector?) {
         guard let selector else { return ([FieldError(.required, path)], .nothing) }
-        var errors: [FieldError] = []
+        var errors = labelSelectorErrors(selector, path: path)
         if selector.matchLabels.isEmpty && selector.matchExpressions.isEmpty {
             errors.append(FieldError(.invalid(.rendered(selector.goDescription)), path, "empty selector is invalid for deployment"))
         }
@@ -63,6 +63,34 @@ enum WorkloadValidation {
 }
 
 extension WorkloadValidation {
+    /// `ValidateLabelSelector`: the keys and values of `matchLabels`, and each requirement's
+    /// operator, values and key.
+    static func labelSelectorErrors(_ selector: LabelSelector, path: String) -> [FieldError] {
+        var errors: [FieldError] = []
+        for key in selector.matchLabels.keys.sorted() {
+            let value = selector.matchLabels[key] ?? ""
+            errors += LabelValidation.qualifiedNameErrors(key).map { FieldError(.invalid(.string(key)), path + ".matchLabels", $0) }
+            errors += LabelValidation.labelValueErrors(value).map { FieldError(.invalid(.string(value)), path + ".matchLabels", $0) }
+        }
+        for (index, requirement) in selector.matchExpressions.enumerated() {
+            let base = "\(path).matchExpressions[\(index)]"
+            switch requirement.operator {
+            case LabelSelectorRequirement.inOperator, LabelSelectorRequirement.notInOperator:
+                if requirement.values.isEmpty {
+                    errors.append(FieldError(.required, base + ".values", "must be specified when `operator` is 'In' or 'NotIn'"))
+                }
+            case LabelSelectorRequirement.existsOperator, LabelSelectorRequirement.doesNotExistOperator:
+                if !requirement.values.isEmpty {
+                    errors.append(FieldError(.forbidden, base + ".values", "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"))
+                }
+            default:
+                errors.append(FieldError(.invalid(.string(requirement.operator)), base + ".operator", "not a valid selector operator"))
+            }
+            errors += LabelValidation.qualifiedNameErrors(requirement.key).map { FieldError(.invalid(.string(requirement.key)), base + ".key", $0) }
+        }
+        return errors
+    }
+
     /// `ValidateRollingUpdateDeployment`: each bound a non-negative number or a percentage, not both
     /// zero, and at most 100% unavailable.
     static func rollingUpdateErrors(_ rollingUpdate: RollingUpdateDeployment, path: String) -> [FieldError] {

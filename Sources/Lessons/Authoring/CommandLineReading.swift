@@ -11,6 +11,8 @@ struct CommandLineReading {
     struct SimpleCommand: Equatable {
         var words: [String] = []
         var redirections: [Redirect] = []
+        /// The command's own variable assignments (`KUBE_EDITOR=… kubectl edit`), values as written.
+        var assignments: [String: String] = [:]
     }
 
     /// A redirection as written: `>`, `2>>`, `&>`, `2>&` … and its target's text.
@@ -62,8 +64,8 @@ struct CommandLineReading {
         for command in pipeline.commands {
             switch command {
             case .simple(let simple):
-                for assignment in simple.assignments { _ = text(of: assignment.value) }
                 var reading = SimpleCommand()
+                for assignment in simple.assignments { reading.assignments[assignment.name] = text(of: assignment.value) }
                 reading.words = simple.words.map { text(of: $0) }
                 reading.redirections = simple.redirections.map { redirection($0) }
                 commands.append(reading)

@@ -109,9 +109,19 @@ public struct LessonLinter {
         for command in CommandLineReading(line).commands {
             guard let path = command.words.first, let name = path.split(separator: "/").last.map(String.init) else { continue }
             if Self.editorNames.contains(name) { return name }
-            if name == "kubectl", command.words.dropFirst().contains("edit") { return "kubectl edit" }
+            if name == "kubectl", command.words.dropFirst().contains("edit"), !namesWorkstationEditor(command.assignments) { return "kubectl edit" }
         }
         return nil
+    }
+
+    /// Whether `KUBE_EDITOR` (else `EDITOR`) set for the command names a workstation command
+    /// (`sed -i …`), which kubectl runs inside the simulation instead of the learner's editor.
+    func namesWorkstationEditor(_ assignments: [String: String]) -> Bool {
+        guard let value = [assignments["KUBE_EDITOR"], assignments["EDITOR"]].compactMap({ $0 }).first(where: { !$0.isEmpty }) else { return false }
+        let unquoted = value.drop { $0 == "\"" || $0 == "'" }
+        let program = unquoted.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\"" || $0 == "'" }).first.map(String.init) ?? ""
+        let name = program.split(separator: "/").last.map(String.init) ?? program
+        return !name.isEmpty && !Self.editorNames.contains(name)
     }
 
     /// The first command of `line` that is not known, if any; the session's own `wait` counts.

@@ -60,10 +60,28 @@ public final class Kubelet {
         }
     }
 
+    /// Whether the node can reach the API server (false after its network interface went down).
+    public private(set) var isConnected = true
+
+    /// The node's network goes down while the machine keeps running: no more heartbeats or pod
+    /// updates reach the API server, nothing reaches the node's addresses, and its containers
+    /// run on unseen. Only a restart (`stop` then `start`) brings the node back.
+    public func disconnect() {
+        guard isRunning, isConnected else { return }
+        isConnected = false
+        watch?.stop()
+        watch = nil
+        if let heartbeat { loop.cancel(heartbeat) }
+        heartbeat = nil
+        network.release(configuration.internalIP)
+        if let external = configuration.externalIP { network.release(external) }
+    }
+
     /// The machine goes down: heartbeats stop, every container dies, addresses go away.
     public func stop() {
         guard isRunning else { return }
         isRunning = false
+        isConnected = true
         let observers = stopObservers
         stopObservers = [:]
         for token in observers.keys.sorted() { observers[token]?() }

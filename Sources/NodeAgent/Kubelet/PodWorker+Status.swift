@@ -4,7 +4,8 @@ import Simulation
 extension PodWorker {
     /// Posts the pod's phase, conditions and container statuses, as the status manager does.
     func writeStatus() {
-        guard !halted else { return }
+        // A node cut off from the network cannot tell the API server anything.
+        guard !halted, kubelet.isConnected else { return }
         let now = Timestamp.seconds(of: loop.now)
         let statuses = records.map { $0.status() }.sorted { $0.name < $1.name }
         let allReady = records.allSatisfy(\.ready)

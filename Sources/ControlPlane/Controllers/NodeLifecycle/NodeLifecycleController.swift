@@ -136,7 +136,8 @@ public final class NodeLifecycleController: Controller {
     }
 
     private func evictPods(of node: Node) {
-        let pods = pods(on: node.name).filter { $0.metadata.deletionTimestamp == nil }
+        // Daemon pods stay: their daemon set would only put them back on the node (1.8's `DeletePods`).
+        let pods = pods(on: node.name).filter { $0.metadata.deletionTimestamp == nil && $0.metadata.controllerReference?.kind != DaemonSet.resource.kind }
         guard !pods.isEmpty else { return }
         recorder.record(node, reason: "DeletingAllPods", message: "Deleting all Pods from Node \(node.name).")
         for pod in pods {
