@@ -34,8 +34,11 @@ extension APIServer {
         if let version = object.metadata.resourceVersion.flatMap({ UInt64($0) }), version != 0 {
             throw APIError.resourceVersionSetOnCreate
         }
-        if store(Object.self).contains(namespace: object.metadata.namespace, name: object.name) {
-            throw APIError.alreadyExists(resource, object.name)
+        if let existing = store(Object.self).object(namespace: object.metadata.namespace, name: object.name) {
+            var error = APIError.alreadyExists(resource, object.name)
+            // The generic registry says why a name is still taken by an object on its way out.
+            if existing.metadata.deletionTimestamp != nil { error.message = "object is being deleted: " + error.message }
+            throw error
         }
         try object.admit(admission, old: nil)
         let now = loop.now

@@ -16,6 +16,7 @@ public enum StandardImages {
          DeferredImage(ImageName(path: "tutum/curl")) { tutumCurl },
          DeferredImage(ImageName(path: "library/registry", tag: "2")) { registry },
          DeferredImage(ImageName(path: "luksa/kubia")) { luksaKubia },
+         DeferredImage(ImageName(path: "luksa/kubia-unhealthy")) { luksaKubiaUnhealthy },
          DeferredImage(ImageName(path: "luksa/ssd-monitor")) { luksaSsdMonitor }]
     }
 

@@ -131,24 +131,25 @@ extension Describers {
         }
     }
 
+    /// `describeProbe`: the action as a URL or command, then the timings.
     func probeText(_ probe: Probe) -> String {
-        var action = "unknown"
-        if let get = probe.httpGet {
-            let port: String
-            switch get.port {
-            case .int(let number): port = String(number)
-            case .string(let name): port = name
-            }
-            action = "http-get \((get.scheme ?? "HTTP").lowercased())://\(get.host ?? ""):\(port)\(get.path ?? "")"
-        } else if let tcp = probe.tcpSocket {
-            switch tcp.port {
-            case .int(let number): action = "tcp-socket :\(number)"
-            case .string(let name): action = "tcp-socket :\(name)"
-            }
-        } else if let exec = probe.exec {
-            action = "exec [" + (exec.command ?? []).joined(separator: " ") + "]"
+        let attributes = "delay=\(probe.initialDelaySeconds ?? 0)s timeout=\(probe.timeoutSeconds ?? 0)s period=\(probe.periodSeconds ?? 0)s #success=\(probe.successThreshold ?? 0) #failure=\(probe.failureThreshold ?? 0)"
+        if let exec = probe.exec {
+            return "exec [" + (exec.command ?? []).joined(separator: " ") + "] " + attributes
         }
-        return "\(action) delay=\(probe.initialDelaySeconds ?? 0)s timeout=\(probe.timeoutSeconds ?? 1)s period=\(probe.periodSeconds ?? 10)s #success=\(probe.successThreshold ?? 1) #failure=\(probe.failureThreshold ?? 3)"
+        if let get = probe.httpGet {
+            // Go's url.URL{Scheme, Host: JoinHostPort(host, port), Path}.String().
+            let host = get.host ?? ""
+            let port = get.port.description
+            let authority = host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            var path = get.path ?? ""
+            if !path.isEmpty, !path.hasPrefix("/") { path = "/" + path }
+            return "http-get \((get.scheme ?? "").lowercased())://\(authority)\(path) " + attributes
+        }
+        if let tcp = probe.tcpSocket {
+            return "tcp-socket \(tcp.host ?? ""):\(tcp.port.description) " + attributes
+        }
+        return "unknown " + attributes
     }
 
     func describeVolumes(_ volumes: [Volume]?, into text: inout DescribeText) {

@@ -73,6 +73,12 @@ public struct Describers {
                          desired: Int(set.spec?.replicas ?? 0), current: Int(set.status?.replicas ?? 0), template: set.spec?.template, into: &text)
     }
 
+    /// Go's `strings.TrimSpace`, which 1.8 applies to event messages (an exec probe's output ends in a newline).
+    static func trimmedSpace(_ text: String) -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
+        return String(text.drop(while: isSpace).reversed().drop(while: isSpace).reversed())
+    }
+
     func joined(_ values: [String]) -> String {
         values.isEmpty ? "<none>" : values.joined(separator: ",")
     }
@@ -95,7 +101,7 @@ public struct Describers {
         text.line(1, "---------\t--------\t-----\t----\t-------------\t--------\t------\t-------")
         for event in events {
             let source = [event.source?.component, event.source?.host].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
-            text.line(1, "\(TableCells.age(event.firstTimestamp, now: now))\t\(TableCells.age(event.lastTimestamp, now: now))\t\(event.count ?? 1)\t\(source)\t\(event.involvedObject.fieldPath ?? "")\t\(event.type ?? "")\t\(event.reason ?? "")\t\(event.message ?? "")")
+            text.line(1, "\(TableCells.age(event.firstTimestamp, now: now))\t\(TableCells.age(event.lastTimestamp, now: now))\t\(event.count ?? 1)\t\(source)\t\(event.involvedObject.fieldPath ?? "")\t\(event.type ?? "")\t\(event.reason ?? "")\t\(Self.trimmedSpace(event.message ?? ""))")
         }
     }
 }

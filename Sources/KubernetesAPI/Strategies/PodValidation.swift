@@ -157,12 +157,58 @@ extension Container {
 }
 
 extension Probe {
-    /// `validateProbe`: every count and period is a non-negative int32.
+    /// `validateProbe`: exactly one handler, well formed, and every count and period a non-negative int32.
     func validationErrors(path: String) -> [FieldError] {
+        var errors = handlerErrors(path: path)
         let fields: [(String, Int32?)] = [
             ("initialDelaySeconds", initialDelaySeconds), ("timeoutSeconds", timeoutSeconds), ("periodSeconds", periodSeconds),
             ("successThreshold", successThreshold), ("failureThreshold", failureThreshold),
         ]
-        return fields.flatMap { name, value in WorkloadValidation.nonnegativeErrors(value.map(Int64.init), path: path + "." + name) }
+        errors += fields.flatMap { name, value in WorkloadValidation.nonnegativeErrors(value.map(Int64.init), path: path + "." + name) }
+        return errors
+    }
+
+    /// `validateHandler`: the first of exec, httpGet and tcpSocket counts, a second is forbidden.
+    private func handlerErrors(path: String) -> [FieldError] {
+        var errors: [FieldError] = []
+        var handlers = 0
+        func take(_ present: Bool, _ name: String, _ validate: () -> [FieldError]) {
+            guard present else { return }
+            if handlers > 0 {
+                errors.append(FieldError(.forbidden, path + "." + name, "may not specify more than 1 handler type"))
+            } else {
+                handlers += 1
+                errors += validate()
+            }
+        }
+        take(exec != nil, "exec") {
+            (exec?.command ?? []).isEmpty ? [FieldError(.required, path + ".exec.command")] : []
+        }
+        take(httpGet != nil, "httpGet") {
+            guard let httpGet else { return [] }
+            var found: [FieldError] = []
+            if (httpGet.path ?? "").isEmpty { found.append(FieldError(.required, path + ".httpGet.path")) }
+            found += Self.portErrors(httpGet.port, path: path + ".httpGet.port")
+            let scheme = httpGet.scheme ?? ""
+            if scheme != "HTTP", scheme != "HTTPS" {
+                found.append(FieldError(.notSupported(.string(scheme), supported: ["HTTP", "HTTPS"]), path + ".httpGet.scheme"))
+            }
+            return found
+        }
+        take(tcpSocket != nil, "tcpSocket") {
+            tcpSocket.map { Self.portErrors($0.port, path: path + ".tcpSocket.port") } ?? []
+        }
+        if handlers == 0 { errors.append(FieldError(.required, path, "must specify a handler type")) }
+        return errors
+    }
+
+    /// `ValidatePortNumOrName`.
+    private static func portErrors(_ port: IntOrString, path: String) -> [FieldError] {
+        switch port {
+        case .int(let number):
+            return (1...65535).contains(number) ? [] : [FieldError(.invalid(.integer(Int64(number))), path, "must be between 1 and 65535, inclusive")]
+        case .string(let name):
+            return Container.portNameErrors(name).map { FieldError(.invalid(.string(name)), path, $0) }
+        }
     }
 }

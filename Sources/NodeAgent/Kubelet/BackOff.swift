@@ -15,6 +15,13 @@ struct BackOff {
         return now < lastUpdate + current
     }
 
+    /// `IsInBackOffSince`: whether `now` falls in the current window counted from `event` (for a
+    /// crashed container, when it finished), unless the item has been quiet long enough to be forgotten.
+    func isActive(since event: VirtualInstant, at now: VirtualInstant) -> Bool {
+        guard let current, let lastUpdate, event - lastUpdate <= maximum * 2 else { return false }
+        return now - event < current
+    }
+
     /// When the window ends.
     var deadline: VirtualInstant? {
         guard let current, let lastUpdate else { return nil }

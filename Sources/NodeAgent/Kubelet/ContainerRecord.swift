@@ -13,6 +13,8 @@ final class ContainerRecord {
     /// Set while the container is not running: `ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff` ….
     var waiting: ContainerStateWaiting? = ContainerStateWaiting(reason: "ContainerCreating")
     var running: ContainerStateRunning?
+    /// When the running container started, in virtual time (probes wait `initialDelaySeconds` from it).
+    var startedInstant: VirtualInstant?
     var terminated: ContainerStateTerminated?
     var lastTerminated: ContainerStateTerminated?
     var ready = false

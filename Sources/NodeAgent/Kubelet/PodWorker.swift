@@ -43,6 +43,7 @@ final class PodWorker {
             return
         }
         writeStatus()
+        startProbes()
         after(Self.sandboxDelay) { [self] in
             createSandbox()
             for record in records { loop.spawn { [self] in await self.startContainer(record) } }
@@ -232,6 +233,7 @@ final class PodWorker {
         record.waiting = nil
         record.terminated = nil
         record.running = ContainerStateRunning(startedAt: Timestamp.seconds(of: loop.now))
+        record.startedInstant = loop.now
         record.everStarted = true
         record.killing = false
         record.ready = record.spec.readinessProbe == nil
@@ -239,27 +241,27 @@ final class PodWorker {
             guard let self, let record, let container, container.state == .exited, record.current === container, record.running != nil else { return }
             self.containerExited(record, container)
         }
-        startProbes(record, container)
         writeStatus()
     }
 
-    private func startProbes(_ record: ContainerRecord, _ container: Docker.Container) {
-        for probe in record.probes { probe.stop() }
-        record.probes = []
-        if let probe = record.spec.readinessProbe {
-            record.probes.append(ProbeRunner(kind: .readiness, probe: probe, worker: self, record: record, container: container))
+    /// The probe workers live as long as the pod (the prober manager's `AddPod`) and follow
+    /// each container the kubelet starts for it.
+    private func startProbes() {
+        for record in records {
+            if let probe = record.spec.readinessProbe {
+                record.probes.append(ProbeRunner(kind: .readiness, probe: probe, worker: self, record: record))
+            }
+            if let probe = record.spec.livenessProbe {
+                record.probes.append(ProbeRunner(kind: .liveness, probe: probe, worker: self, record: record))
+            }
+            for probe in record.probes { probe.start() }
         }
-        if let probe = record.spec.livenessProbe {
-            record.probes.append(ProbeRunner(kind: .liveness, probe: probe, worker: self, record: record, container: container))
-        }
-        for probe in record.probes { probe.start() }
     }
 
     // MARK: Exits and restarts
 
     private func containerExited(_ record: ContainerRecord, _ container: Docker.Container) {
         guard !halted else { return }
-        for probe in record.probes { probe.stop() }
         let status = Int(container.exitCode)
         let finished = Timestamp.seconds(of: loop.now)
         let terminated = ContainerStateTerminated(
@@ -275,8 +277,11 @@ final class PodWorker {
         let restart = restartPolicy == "Always" || (restartPolicy == "OnFailure" && status != 0)
         writeStatus()
         guard restart else { return }
+        let finishedAt = loop.now
         after(Self.syncDelay) { [self] in
-            if record.crashBackOff.isActive(at: loop.now), let deadline = record.crashBackOff.deadline, let window = record.crashBackOff.current {
+            // 1.8's `doBackOff` counts the window from when the container finished.
+            if record.crashBackOff.isActive(since: finishedAt, at: loop.now), let window = record.crashBackOff.current {
+                let deadline = finishedAt + window
                 record.lastTerminated = terminated
                 record.terminated = nil
                 record.waiting = ContainerStateWaiting(
@@ -306,10 +311,13 @@ final class PodWorker {
     }
 
     /// Kills a container the liveness probe gave up on; the exit is then handled as any other.
+    /// 1.8's kubelet names the container as `docker://NAME` in this event, as for `Need to kill Pod`.
     func killForLiveness(_ record: ContainerRecord, _ container: Docker.Container) {
         guard !record.killing, container.isRunning else { return }
         record.killing = true
-        event(record, reason: "Killing", message: "Killing container with id docker://\(container.id):Container failed liveness probe.. Container will be killed and recreated.")
+        let reason = "Container failed liveness probe."
+        let message = restartPolicy == "Never" ? reason : reason + ". Container will be killed and recreated."
+        event(record, reason: "Killing", message: "Killing container with id docker://\(record.spec.name):\(message)")
         let grace = Duration.seconds(pod.spec?.terminationGracePeriodSeconds ?? 30)
         loop.spawn { [self] in await self.engine.stop(container, timeout: grace) }
     }

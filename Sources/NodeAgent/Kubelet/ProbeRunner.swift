@@ -3,36 +3,53 @@ import KubernetesAPI
 import Kernel
 import Simulation
 
-/// Runs one liveness or readiness probe of a container on the kubelet's schedule:
-/// first after `initialDelaySeconds`, then every `periodSeconds`.
+/// One liveness or readiness probe of one container of a pod, as the kubelet's probe worker
+/// runs it (`pkg/kubelet/prober/worker.go`): it lives as long as the pod, ticks every
+/// `periodSeconds` from the pod's admission, probes only a running container whose age has
+/// reached `initialDelaySeconds`, and changes its result only after `failureThreshold` failures
+/// or `successThreshold` successes in a row. Each new container starts from the kind's initial
+/// result (readiness: failure, liveness: success).
 final class ProbeRunner {
     enum Kind: String { case liveness = "Liveness", readiness = "Readiness" }
+
+    /// What one probe found (`probe.Result` with its output, or the prober's error).
+    enum Outcome: Equatable {
+        case success
+        case failure(String)
+        /// The probe could not run (a named port the container does not have): the result is thrown away.
+        case error(String)
+    }
 
     let kind: Kind
     let probe: Probe
     unowned let worker: PodWorker
-    weak var record: ContainerRecord?
-    weak var container: Docker.Container?
+    unowned let record: ContainerRecord
     private var timer: TimerID?
-    private var stopped = false
-    private var failures = 0
-    private var successes = 0
+    private(set) var stopped = false
+    private var probing = false
+    /// The container the results belong to; a new one resets them.
+    private weak var container: Docker.Container?
+    private var containerID: String?
+    /// A liveness failure holds probing until the kubelet has started a new container.
+    private var onHold = false
+    private var lastResult: Bool?
+    private var resultRun = 0
 
-    init(kind: Kind, probe: Probe, worker: PodWorker, record: ContainerRecord, container: Docker.Container) {
+    init(kind: Kind, probe: Probe, worker: PodWorker, record: ContainerRecord) {
         self.kind = kind
         self.probe = probe
         self.worker = worker
         self.record = record
-        self.container = container
     }
 
     private var period: Duration { .seconds(Int64(max(probe.periodSeconds ?? 10, 1))) }
-    private var timeout: Duration { .seconds(Int64(max(probe.timeoutSeconds ?? 1, 1))) }
+    var timeout: Duration { .seconds(Int64(max(probe.timeoutSeconds ?? 1, 1))) }
     private var failureThreshold: Int { Int(max(probe.failureThreshold ?? 3, 1)) }
     private var successThreshold: Int { Int(max(probe.successThreshold ?? 1, 1)) }
 
+    /// Probes once now (the worker's first `doProbe`), then at every period.
     func start() {
-        schedule(after: .seconds(Int64(max(probe.initialDelaySeconds ?? 0, 0))))
+        tick()
     }
 
     func stop() {
@@ -41,121 +58,73 @@ final class ProbeRunner {
         timer = nil
     }
 
-    private func schedule(after delay: Duration) {
-        timer = worker.loop.schedule(after: delay) { [weak self] in
-            guard let self, !self.stopped else { return }
-            self.worker.loop.spawn { await self.runOnce() }
+    private func tick() {
+        guard !stopped else { return }
+        timer = worker.loop.schedule(after: period) { [weak self] in self?.tick() }
+        // A probe still waiting for its answer (a slow HTTP server) makes the tick wait, as
+        // Go's ticker drops ticks a busy receiver misses.
+        guard !probing else { return }
+        probing = true
+        worker.loop.spawn { [self] in
+            await self.probeOnce()
+            self.probing = false
         }
     }
 
-    private func runOnce() async {
-        guard !stopped, let container, container.isRunning else { return }
-        let failure = await check(container)
-        guard !stopped, let record else { return }
-        if let failure {
-            successes = 0
-            failures += 1
-            worker.kubelet.recorder.record(worker.pod, type: Event.warning, reason: "Unhealthy", message: "\(kind.rawValue) probe failed: \(failure)",
-                                           fieldPath: "spec.containers{\(record.spec.name)}")
-            if failures >= failureThreshold {
-                switch kind {
-                case .readiness:
-                    if record.ready {
-                        record.ready = false
-                        worker.writeStatus()
-                    }
-                case .liveness:
-                    failures = 0
-                    worker.killForLiveness(record, container)
-                    return
-                }
-            }
+    private func probeOnce() async {
+        guard !stopped else { return }
+        // A container that will not be started again needs no more probing (the worker ends).
+        if let terminated = record.terminated, record.running == nil,
+           worker.restartPolicy == "Never" || (worker.restartPolicy == "OnFailure" && terminated.exitCode == 0) {
+            stop()
+            return
+        }
+        guard let current = record.current else { return }
+        if containerID != current.id {
+            containerID = current.id
+            container = current
+            lastResult = nil
+            resultRun = 0
+            onHold = false
+        }
+        guard !onHold, let container, container.isRunning, record.running != nil, !record.killing else { return }
+        if let started = record.startedInstant, worker.loop.now - started < .seconds(Int64(probe.initialDelaySeconds ?? 0)) { return }
+        let outcome = await check(container)
+        guard !stopped, container === record.current, container.isRunning else { return }
+        let succeeded: Bool
+        switch outcome {
+        case .success:
+            succeeded = true
+        case .failure(let output):
+            event("\(kind.rawValue) probe failed: \(output)")
+            succeeded = false
+        case .error(let message):
+            event("\(kind.rawValue) probe errored: \(message)")
+            return
+        }
+        if lastResult == succeeded {
+            resultRun += 1
         } else {
-            failures = 0
-            successes += 1
-            if kind == .readiness, !record.ready, successes >= successThreshold {
-                record.ready = true
+            lastResult = succeeded
+            resultRun = 1
+        }
+        if succeeded ? resultRun < successThreshold : resultRun < failureThreshold { return }
+        switch kind {
+        case .readiness:
+            if record.ready != succeeded {
+                record.ready = succeeded
                 worker.writeStatus()
             }
-        }
-        schedule(after: period)
-    }
-
-    /// Nil when the probe succeeds, else the failure's text as the kubelet reports it.
-    private func check(_ container: Docker.Container) async -> String? {
-        if let exec = probe.exec {
-            return await checkExec(exec.command ?? [], container)
-        }
-        let host = probe.httpGet?.host ?? worker.podIP ?? ""
-        if let http = probe.httpGet {
-            guard let port = resolve(http.port) else { return "HTTP probe failed: invalid port" }
-            return await checkHTTP(http, host: host, port: port)
-        }
-        if let tcp = probe.tcpSocket {
-            guard let port = resolve(tcp.port) else { return "invalid port" }
-            let address = tcp.host ?? host
-            do {
-                let connection = try worker.kubelet.machine.networkStack.connect(address: address, port: port)
-                connection.close()
-                return nil
-            } catch {
-                return "dial tcp \(address):\(port): getsockopt: connection refused"
+        case .liveness:
+            if !succeeded {
+                onHold = true
+                worker.killForLiveness(record, container)
             }
         }
-        return nil
     }
 
-    private func resolve(_ port: IntOrString) -> Int? {
-        switch port {
-        case .int(let number): return Int(number)
-        case .string(let name):
-            return record?.spec.ports?.first { $0.name == name }.map { Int($0.containerPort) } ?? Int(name)
-        }
-    }
-
-    private func checkExec(_ command: [String], _ container: Docker.Container) async -> String? {
-        let output = CollectingStream()
-        do {
-            let process = try worker.engine.exec(in: container, arguments: command, stdin: EmptyReader(), stdout: output, stderr: output)
-            let status = try await process.waitForExit()
-            return status == 0 ? nil : output.text
-        } catch {
-            return output.text
-        }
-    }
-
-    /// `kube-probe/1.8` for kubelet `v1.8.0`: the major and minor release, as the kubelet builds it.
-    static func userAgent(kubeletVersion: String) -> String {
-        "kube-probe/" + kubeletVersion.drop { $0 == "v" }.split(separator: ".").prefix(2).joined(separator: ".")
-    }
-
-    private func checkHTTP(_ action: HTTPGetAction, host: String, port: Int) async -> String? {
-        let path = action.path ?? "/"
-        let url = "\((action.scheme ?? "HTTP").lowercased())://\(host):\(port)\(path)"
-        let connection: Connection
-        do {
-            connection = try worker.kubelet.machine.networkStack.connect(address: host, port: port)
-        } catch {
-            return "Get \(url): dial tcp \(host):\(port): getsockopt: connection refused"
-        }
-        var headers = HTTPHeaders()
-        headers.set("Host", "\(host):\(port)")
-        headers.set("User-Agent", Self.userAgent(kubeletVersion: worker.kubelet.configuration.kubeletVersion))
-        for header in action.httpHeaders ?? [] { headers.set(header.name, header.value) }
-        headers.set("Connection", "close")
-        let request = HTTPRequest(method: "GET", target: path, headers: headers)
-        try? connection.output.write(request.serialized)
-        var timedOut = false
-        let timer = worker.loop.schedule(after: timeout) {
-            timedOut = true
-            connection.close()
-        }
-        let response = try? await HTTPReader(connection.input).readResponse()
-        worker.loop.cancel(timer)
-        connection.close()
-        guard let response, !timedOut else {
-            return "Get \(url): net/http: request canceled (Client.Timeout exceeded while awaiting headers)"
-        }
-        return (200..<400).contains(response.status) ? nil : "HTTP probe failed with statuscode: \(response.status)"
+    private func event(_ message: String) {
+        worker.kubelet.recorder.record(worker.pod, type: Event.warning, reason: "Unhealthy", message: message,
+                                       fieldPath: "spec.containers{\(record.spec.name)}")
     }
 }

@@ -56,9 +56,10 @@ struct KubeletTests {
         #expect(timeline.map(\.1) == ["ContainerCreating", "Running", "Error", "Running", "Error", "CrashLoopBackOff", "Running", "Error",
                                       "CrashLoopBackOff", "Running", "Error", "CrashLoopBackOff"])
         let restarts = timeline.enumerated().filter { $0.element.1 == "Running" }.map { $0.element.0 }
-        // The first restart is immediate; then the back-off windows are 10 s and 20 s from the previous restart.
-        #expect(restarts[2] - restarts[1] == 10)
-        #expect(restarts[3] - restarts[2] == 20)
+        // The first restart is immediate; then 1.8's `doBackOff` counts windows of 10 s and 20 s from
+        // when the container finished: each restart follows the 1 s run, the window and the 2 s pull.
+        #expect(restarts[2] - restarts[1] == 13)
+        #expect(restarts[3] - restarts[2] == 23)
         let pod = try #require(world.get("kubia"))
         let status = try #require(pod.status?.containerStatuses?.first)
         #expect(status.restartCount == 3)

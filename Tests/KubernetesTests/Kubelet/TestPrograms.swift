@@ -34,6 +34,14 @@ struct HostnameServer: Program {
     final class Counter: @unchecked Sendable { var value = 0 }
 }
 
+/// Accepts connections on 8080 and never answers (a hung app).
+struct SilentServer: Program {
+    func run(_ context: ProgramContext) async throws -> Int32 {
+        _ = try context.machine.networkStack.listen(port: 8080, owner: context.process) { _ in }
+        while true { try await context.process.sleep(for: .seconds(3600)) }
+    }
+}
+
 /// Greets with the machine's hostname and its arguments, then exits.
 struct GreetProgram: Program {
     func run(_ context: ProgramContext) async throws -> Int32 {
@@ -72,8 +80,9 @@ final class NodeFixture {
         programs.register("flaky-server", HostnameServer(failAfter: 3))
         programs.register("crasher", CrashingProgram())
         programs.register("greet", GreetProgram())
+        programs.register("silent-server", SilentServer())
         hub = Registry(host: ImageName.hubRegistry)
-        for (path, program) in [("test/web", "hostname-server"), ("test/flaky", "flaky-server"), ("test/crash", "crasher")] {
+        for (path, program) in [("test/web", "hostname-server"), ("test/flaky", "flaky-server"), ("test/crash", "crasher"), ("test/silent", "silent-server")] {
             var root = Directory()
             root.entries["app"] = .file(.program(name: program, size: 1000), FileMetadata(mode: 0o755))
             root.entries["greet"] = .file(.program(name: "greet", size: 1000), FileMetadata(mode: 0o755))
