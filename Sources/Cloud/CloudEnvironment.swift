@@ -28,6 +28,9 @@ public final class CloudEnvironment {
     var machineTypes: [String: String] = [:]
     /// The project's firewall rules (`gcloud compute firewall-rules`).
     var firewallRules = FirewallRule.defaults
+    /// minikube's addon settings (`minikube addons enable|disable`), kept across `minikube delete`
+    /// as its config file is; addons not named have their default.
+    var minikubeAddons: [String: Bool] = [:]
 
     public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
@@ -39,8 +42,11 @@ public final class CloudEnvironment {
         self.clusters = clusters
         self.random = loop.random.split()
         programs.register(SystemImages.idleProgram, IdleProgram())
+        programs.register(SystemImages.ingressControllerProgram, NginxIngressControllerProgram(environment: self))
+        programs.register(SystemImages.defaultBackendProgram, DefaultBackendProgram())
         // Only node machines carry these binaries; containers never see them.
-        programs.register("sudo", SudoProgram())
+        // Named apart from the workstation's sudo (Userland), which checks the sudoers group.
+        programs.register(SudoProgram.programName, SudoProgram())
         programs.register("ifconfig", IfconfigProgram(reference: EnvironmentReference(environment: self)))
         installFirewall()
     }
@@ -68,6 +74,13 @@ public final class CloudEnvironment {
             if let records = cluster.serviceRecords(on: machine, name: name) { return records }
         }
         return nil
+    }
+
+    /// The cluster one of whose pods runs on `machine` (a container's machine), as a pod's
+    /// in-cluster configuration would find its API server.
+    public func cluster(runningOn machine: Machine) -> SimulatedCluster? {
+        let clusters = [minikube].compactMap { $0 } + gke.keys.sorted().compactMap { gke[$0] }
+        return clusters.first { cluster in cluster.nodes.contains { $0.kubelet.searchPath(of: machine) != nil } }
     }
 
     func resolveRegistry(_ host: String) -> Registry? {

@@ -46,6 +46,7 @@ public struct MinikubeProgram: Program {
                     return 1
                 }
                 context.print("Starting cluster components...\n")
+                if environment.minikubeAddons["ingress"] == true, let cluster = environment.minikube { scheduleAddonSweep(cluster) }
                 try await context.process.sleep(for: .seconds(3), skippable: true)
             } else {
                 context.print("Starting local Kubernetes \(environment.era.kubernetes.version) cluster...\nStarting VM...\nGetting VM IP address...\nMoving files into cluster...\nSetting up certs...\nConnecting to cluster...\nSetting up kubeconfig...\nStarting cluster components...\n")
@@ -83,6 +84,8 @@ public struct MinikubeProgram: Program {
             return 0
         case "service":
             return service(context, Array(arguments.dropFirst()))
+        case "addons":
+            return addons(context, Array(arguments.dropFirst()))
         case "ssh":
             guard let node = environment.minikube?.nodes.first else { return notRunning(context) }
             try? node.machine.fileSystem.createDirectory("/home/docker", intermediates: true)
@@ -91,7 +94,7 @@ public struct MinikubeProgram: Program {
                                            command: Array(arguments.dropFirst()), context: context)
         case "version":
             // The release of late 2017 that starts Kubernetes v1.8.0.
-            context.print("minikube version: v0.23.0\n")
+            context.print("minikube version: \(environment.era.minikube.version)\n")
             return 0
         case "dashboard":
             guard environment.minikube != nil else { return notRunning(context) }

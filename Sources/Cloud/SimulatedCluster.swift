@@ -48,7 +48,7 @@ public final class ClusterNode {
         let fileSystem = FileSystem(root: RootFileSystems.debian(extras: [
             InstalledProgram(path: "/usr/bin/curl", program: "curl", size: 159_344),
             InstalledProgram(path: "/usr/bin/docker", program: "docker", size: 18_330_000),
-            InstalledProgram(path: "/usr/bin/sudo", program: "sudo", size: 140_944),
+            InstalledProgram(path: "/usr/bin/sudo", program: SudoProgram.programName, size: 140_944),
             InstalledProgram(path: "/sbin/ifconfig", program: "ifconfig", size: 76_848),
         ]))
         machine = Machine(hostname: configuration.nodeName, loop: environment.loop, fileSystem: fileSystem, programs: environment.programs, network: bridge)
@@ -93,6 +93,8 @@ public final class SimulatedCluster {
     public let runtime: NodeRuntime
     public private(set) var nodes: [ClusterNode] = []
     let environment: CloudEnvironment
+    /// When the cluster came up (the addon manager's sweeps count from it).
+    public let startedAt: VirtualInstant
 
     /// The API server's URL as kubeconfig names it: GKE's endpoint is a bare `https://IP` (443).
     public var server: String {
@@ -103,6 +105,7 @@ public final class SimulatedCluster {
     init(profile: ClusterProfile, environment: CloudEnvironment, cloudProvider: (any CloudProvider)?) throws(APIError) {
         self.profile = profile
         self.environment = environment
+        startedAt = environment.loop.now
         controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider,
                                     schedulerMessages: SchedulerMessages(kubernetesVersion: profile.version))
         let client = controlPlane.client()

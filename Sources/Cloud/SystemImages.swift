@@ -18,10 +18,17 @@ public enum SystemImages {
     /// The program name the images' binaries run.
     public static let idleProgram = "kubelab-idle"
 
-    /// The images with the era's tags.
-    static func images(_ era: Era) -> [(path: String, tag: String, binary: String, size: Int)] {
+    /// The program the ingress addon's controller image runs (`/nginx-ingress-controller`).
+    public static let ingressControllerProgram = "nginx-ingress-controller"
+    /// The program of the default backend image (`/server`, the 404 server).
+    public static let defaultBackendProgram = "kubelab-default-backend"
+
+    /// The images with the era's tags: binary, size, and the program the binary runs
+    /// (the idle program unless named); `entrypoint` false: the binary is the image's `CMD`.
+    static func images(_ era: Era) -> [(path: String, tag: String, binary: String, size: Int, program: String, entrypoint: Bool)] {
         let tags = era.kubernetes
-        return [
+        let idle: [(path: String, tag: String, binary: String, size: Int)] = [
+
             ("google_containers/pause-amd64", tags.pauseImageTag, "/pause", 746_888),
             ("google_containers/etcd-amd64", tags.etcdImageTag, "/usr/local/bin/etcd", 168_900_000),
             ("google_containers/kube-apiserver-amd64", tags.version, "/usr/local/bin/kube-apiserver", 194_500_000),
@@ -34,6 +41,12 @@ public enum SystemImages {
             ("google_containers/kubernetes-dashboard-amd64", tags.dashboardImageTag, "/dashboard", 128_000_000),
             ("google-containers/kube-addon-manager", tags.addonManagerImageTag, "/opt/kube-addons.sh", 79_200_000),
         ]
+        let idleImages = idle.map { (path: $0.path, tag: $0.tag, binary: $0.binary, size: $0.size, program: idleProgram, entrypoint: true) }
+        return idleImages + [
+            ("google_containers/nginx-ingress-controller", era.minikube.ingressControllerImageTag, "/nginx-ingress-controller", 121_400_000,
+             ingressControllerProgram, false),
+            ("google_containers/defaultbackend", era.minikube.defaultBackendImageTag, "/server", 5_850_000, defaultBackendProgram, true),
+        ]
     }
 
     /// `gcr.io` with the system images.
@@ -42,7 +55,7 @@ public enum SystemImages {
         for image in images(era) {
             let components = image.binary.split(separator: "/").map(String.init)
             var leaf = Directory()
-            leaf.entries[components.last ?? "bin"] = .file(.program(name: idleProgram, size: 4096), FileMetadata(mode: 0o755))
+            leaf.entries[components.last ?? "bin"] = .file(.program(name: image.program, size: 4096), FileMetadata(mode: 0o755))
             for component in components.dropLast().reversed() {
                 var parent = Directory()
                 parent.entries[component] = .directory(leaf)
@@ -51,7 +64,8 @@ public enum SystemImages {
             let definition = BaseImageDefinition(
                 name: ImageName(registry: "gcr.io", path: image.path, tag: image.tag), root: leaf, layerSizes: [image.size],
                 layerCommands: [], metadataCommands: [],
-                config: ContainerConfig(environment: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], entrypoint: [image.binary]),
+                config: ContainerConfig(environment: ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+                                       command: image.entrypoint ? nil : [image.binary], entrypoint: image.entrypoint ? [image.binary] : nil),
                 created: VirtualInstant(secondsSinceEpoch: 1_506_816_000))
             registry.seed([definition])
         }

@@ -33,7 +33,11 @@ extension Era {
                 },
                 removedAPIVersions: ["extensions/v1beta1", "apps/v1beta1", "apps/v1beta2"],
                 removedAPIVersion: { apiVersion, kind in
-                    Note("\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
+                    if kind == "Ingress" {
+                        return Note("\(apiVersion) Ingress was removed in Kubernetes 1.22; today's manifests use apiVersion: networking.k8s.io/v1, where each path has a pathType and a backend reads service: {name: NAME, port: {number: PORT}}.",
+                                    chinese: "\(apiVersion) 的 Ingress 在 Kubernetes 1.22 中已被移除；如今的清单使用 apiVersion: networking.k8s.io/v1，其中每个 path 都要写 pathType，backend 写成 service: {name: 名称, port: {number: 端口}}。")
+                    }
+                    return Note("\(apiVersion) \(kind) was removed in Kubernetes 1.16; today's manifests use apiVersion: apps/v1 (which requires spec.selector).",
                          chinese: "\(apiVersion) 的 \(kind) 在 Kubernetes 1.16 中已被移除；如今的清单使用 apiVersion: apps/v1（它要求写 spec.selector）。")
                 },
                 laterCommand: [
@@ -47,7 +51,9 @@ extension Era {
                         "no Kubernetes release has `publishNotReadyEndpoints`; 1.8 publishes unready pods through the annotation `service.alpha.kubernetes.io/tolerate-unready-endpoints: \"true\"`, and since 1.9 the field is `spec.publishNotReadyAddresses: true`.",
                         chinese: "没有哪个 Kubernetes 版本有 `publishNotReadyEndpoints` 字段；1.8 通过注解 `service.alpha.kubernetes.io/tolerate-unready-endpoints: \"true\"` 发布未就绪的 pod，1.9 起对应的字段是 `spec.publishNotReadyAddresses: true`。"),
                 ])),
-        minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13"),
+        minikube: Minikube(version: "v0.23.0", osImage: "Buildroot 2017.02", kernelVersion: "4.9.13",
+                           // deploy/addons/ingress of minikube v0.23.0.
+                           ingressControllerImageTag: "0.9.0-beta.15", defaultBackendImageTag: "1.3", ingressNginxVersion: "nginx/1.13.5"),
         gke: GKE(version: "1.8.0-gke.0", osImage: "Container-Optimized OS from Google", kernelVersion: "4.4.64+",
                  locationColumn: "ZONE", deleteConfirms: true,
                  sdkVersions: "Google Cloud SDK 181.0.0\nbq 2.0.27\ncore 2017.11.28\ngsutil 4.28\n"))

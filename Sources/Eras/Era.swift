@@ -204,11 +204,20 @@ extension Era {
         /// The node's OS image and kernel (the minikube ISO).
         public var osImage: String
         public var kernelVersion: String
+        /// The `ingress` addon: its controller's and default backend's image tags, and the nginx
+        /// release the controller runs (its `Server` header and error pages).
+        public var ingressControllerImageTag: String
+        public var defaultBackendImageTag: String
+        public var ingressNginxVersion: String
 
-        public init(version: String, osImage: String, kernelVersion: String) {
+        public init(version: String, osImage: String, kernelVersion: String, ingressControllerImageTag: String,
+                    defaultBackendImageTag: String, ingressNginxVersion: String) {
             self.version = version
             self.osImage = osImage
             self.kernelVersion = kernelVersion
+            self.ingressControllerImageTag = ingressControllerImageTag
+            self.defaultBackendImageTag = defaultBackendImageTag
+            self.ingressNginxVersion = ingressNginxVersion
         }
     }
 

@@ -14,7 +14,7 @@ import Eras
             era.kubernetes.probeUserAgent, era.kubernetes.containerRuntimeVersion, era.kubernetes.etcdImageTag,
             era.kubernetes.dnsImageTag, era.kubernetes.dashboardImageTag, era.kubernetes.addonManagerImageTag,
             era.kubectl.version, era.kubectl.gitCommit, era.kubectl.buildDate,
-            era.minikube.version, era.minikube.osImage, era.gke.version, era.gke.osImage, era.gke.kernelVersion,
+            era.minikube.version, era.minikube.osImage, era.minikube.ingressControllerImageTag, era.minikube.ingressNginxVersion, era.gke.version, era.gke.osImage, era.gke.kernelVersion,
         ]
     }
 

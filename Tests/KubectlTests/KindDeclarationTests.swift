@@ -23,6 +23,7 @@ import Testing
             Service(metadata: meta, spec: ServiceSpec(ports: [ServicePort(port: 80)])),
             DaemonSet(metadata: meta, spec: DaemonSetSpec(selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             Deployment(metadata: meta, spec: DeploymentSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
+            Ingress(metadata: meta, spec: IngressSpec(backend: IngressBackend(serviceName: "s", servicePort: .int(80)))),
             ReplicaSet(metadata: meta, spec: ReplicaSetSpec(replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: template)),
             Job(metadata: meta, spec: JobSpec(parallelism: 1, completions: 1, template: template)),
             CronJob(metadata: meta, spec: CronJobSpec(schedule: "* * * * *", jobTemplate: JobTemplateSpec(spec: JobSpec(template: template)))),

@@ -33,6 +33,7 @@ struct ObjectMetaValidationTests {
             ReplicationController(metadata: meta("rc"), spec: ReplicationControllerSpec(
                 replicas: 1, selector: ["a": "b"], template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),
             Secret(metadata: meta("sec"), data: ["k": SecretBytes("v")]),
+            Ingress(metadata: meta("ing"), spec: IngressSpec(backend: IngressBackend(serviceName: "s", servicePort: .int(80)))),
             Service(metadata: meta("s"), spec: ServiceSpec(ports: [ServicePort(port: 80)])),
             Deployment(metadata: meta("d"), spec: DeploymentSpec(
                 replicas: 1, selector: LabelSelector(matchLabels: ["a": "b"]), template: PodTemplateSpec(metadata: ObjectMeta(labels: ["a": "b"]), spec: PodSpec(containers: [Container(name: "c", image: "i")])))),

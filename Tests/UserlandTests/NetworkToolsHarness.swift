@@ -16,7 +16,12 @@ final class NetworkToolsHarness {
         let loop = shell.machine.loop
         _ = try shell.machine.networkStack.listen(port: 8080, owner: nil) { connection in
             loop.spawn {
-                guard let request = try? await HTTPReader(connection.input).readRequest() else { return }
+                guard let request = try? await HTTPReader(connection.input).readRequest() else {
+                    // What servers do with bytes that are no HTTP (a TLS hello, say).
+                    try? connection.output.write(Array("HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n".utf8))
+                    connection.close()
+                    return
+                }
                 Self.answer(request, on: connection)
             }
         }

@@ -3,6 +3,8 @@ import Kernel
 /// `sudo COMMAND…` on a cluster node, where the login user may run anything as root without a
 /// password (GKE's `google-sudoers`, minikube's `docker` user). Options are not supported.
 struct SudoProgram: Program {
+    /// The name nodes' `/usr/bin/sudo` runs by.
+    static let programName = "node-sudo"
     static let securePath = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 
     func run(_ context: ProgramContext) async throws -> Int32 {

@@ -5,7 +5,7 @@ public enum Kinds {
     /// Every kind, in the order `kubectl api-resources` would list their groups.
     public static let all: [any KindDeclaration.Type] = [
         ComponentStatus.self, ConfigMap.self, Endpoints.self, Event.self, Namespace.self, Node.self, Pod.self,
-        ReplicationController.self, Secret.self, Service.self, DaemonSet.self, Deployment.self, ReplicaSet.self,
+        ReplicationController.self, Secret.self, Service.self, DaemonSet.self, Deployment.self, Ingress.self, ReplicaSet.self,
         Job.self, CronJob.self,
     ]
 

@@ -45,6 +45,10 @@ enum ReadOnlyCommands {
         case "curl": return curl(arguments)
         case "minikube": return minikube(arguments)
         case "gcloud": return gcloud(arguments)
+        case "openssl":
+            // Printing a certificate only reads it; every other subcommand may write files.
+            return ["x509", "version"].contains(arguments.first ?? "") && !arguments.contains("-out") ? nil
+                : "`openssl \(arguments.first ?? "")` may write files (checks may use `openssl x509 -in FILE -noout …`)"
         case "sed": return arguments.contains { $0 == "-i" || $0.hasPrefix("-i") || $0.hasPrefix("--in-place") }
             ? "`sed -i` changes files" : nil
         case "find":
@@ -138,6 +142,7 @@ enum ReadOnlyCommands {
         let words = operands(arguments, optionsWithValues: ["-p", "--profile"])
         guard let verb = words.first else { return nil }
         if ["status", "ip", "version", "docker-env", "profile", "logs"].contains(verb) { return nil }
+        if verb == "addons", words.dropFirst().first == "list" { return nil }
         if verb == "service", arguments.contains("--url") { return nil }
         if verb == "service", words.dropFirst().first == "list" { return nil }
         return "`minikube \(verb)` changes the world"

@@ -11,6 +11,7 @@ extension PodWorker {
             kubelet.network.assign(podIP, to: stack)
             podStack = stack
             stack.addresses = ["127.0.0.1", podIP] + stack.addresses.filter { $0 != podIP && !$0.hasPrefix("127.") }
+            addHostPorts(podIP: podIP)
         }
         let namespace = pod.namespace
         let domain = kubelet.configuration.clusterDomain
@@ -60,5 +61,48 @@ extension PodWorker {
             result.append("\(prefix)_PORT=\((first.protocol ?? "TCP").lowercased())://\(clusterIP):\(first.port)")
         }
         return result
+    }
+
+    /// `hostPort`s: the node's addresses forward those ports to the pod (the hostport DNAT rules).
+    private func addHostPorts(podIP: String) {
+        var forwarded: [Int: Int] = [:]
+        for container in pod.spec?.containers ?? [] {
+            for port in container.ports ?? [] where (port.hostPort ?? 0) > 0 {
+                forwarded[Int(port.hostPort ?? 0)] = Int(port.containerPort)
+            }
+        }
+        guard !forwarded.isEmpty else { return }
+        let nodeAddresses = Set([kubelet.configuration.internalIP] + [kubelet.configuration.externalIP].compactMap { $0 })
+        kubelet.network.add(NetworkRule(name: "hostport-" + podIP) { address, port, _ in
+            guard nodeAddresses.contains(address), let target = forwarded[port] else { return nil }
+            return (podIP, target)
+        })
+    }
+
+    /// Replaces `$(NAME)` by the variable's value when the container has it; `$$` is a `$`.
+    static func expandReferences(_ text: String, environment: [String]) -> String {
+        guard text.contains("$") else { return text }
+        var values: [String: String] = [:]
+        for entry in environment {
+            guard let equals = entry.firstIndex(of: "=") else { continue }
+            values[String(entry[..<equals])] = String(entry[entry.index(after: equals)...])
+        }
+        var result = ""
+        var rest = Substring(text)
+        while let dollar = rest.firstIndex(of: "$") {
+            result += rest[..<dollar]
+            let after = rest[rest.index(after: dollar)...]
+            if after.hasPrefix("$") {
+                result += "$"
+                rest = after.dropFirst()
+            } else if after.hasPrefix("("), let close = after.firstIndex(of: ")"), let value = values[String(after[after.index(after: after.startIndex)..<close])] {
+                result += value
+                rest = after[after.index(after: close)...]
+            } else {
+                result += "$"
+                rest = after
+            }
+        }
+        return result + rest
     }
 }

@@ -110,6 +110,7 @@ final class PodWorker {
 
     private func releaseAddress() {
         if let podIP {
+            kubelet.network.remove(ruleNamed: "hostport-" + podIP)
             kubelet.network.release(podIP)
             kubelet.releasePodAddress(podIP)
         }
@@ -190,14 +191,17 @@ final class PodWorker {
         var spec = ContainerSpec(image: image.description)
         spec.name = "k8s_\(record.spec.name)_\(pod.name)_\(pod.namespace)_\(uid)_\(record.restartCount)"
         spec.hostname = hostname
+        let environment = environment(for: record)
+        // `$(VAR)` in command and args names a variable of the container (expansion.Expand).
+        let expand = { (words: [String]) in words.map { Self.expandReferences($0, environment: environment) } }
         if let command = record.spec.command, !command.isEmpty {
-            spec.entrypoint = command
-            spec.command = record.spec.args ?? []
+            spec.entrypoint = expand(command)
+            spec.command = expand(record.spec.args ?? [])
         } else if let args = record.spec.args, !args.isEmpty {
-            spec.command = args
+            spec.command = expand(args)
         }
         spec.workingDirectory = record.spec.workingDir
-        spec.environment = environment(for: record)
+        spec.environment = environment
         spec.interactive = record.spec.stdin ?? false
         spec.tty = record.spec.tty ?? false
         spec.binds = volumeManager.binds(for: record.spec, in: pod)

@@ -59,6 +59,8 @@ public enum Coreutils {
             // image layers (and so the digests recorded transcripts show).
             programs["tac"] = ReverseLinesProgram(flavor: flavor)
             programs["expr"] = ExpressionProgram(flavor: flavor)
+            // Only the workstation has the binary.
+            programs["sudo"] = SudoProgram()
         }
         if flavor == .busybox {
             programs["nslookup"] = NameLookupProgram(flavor: .busybox)

@@ -31,6 +31,9 @@ public enum RootFileSystems {
         builder.program("/usr/bin/apt-get", Coreutils.ProgramName.aptGet, size: 219_544)
         builder.program("/usr/bin/nslookup", Coreutils.ProgramName.nslookup, size: 102_136)
         builder.program("/usr/bin/curl", "curl", size: 159_344)
+        builder.program("/usr/bin/sudo", "sudo", size: 140_944)
+        builder.program("/usr/bin/openssl", "openssl", size: 736_776)
+        builder.file("/etc/sudoers.d/learner", "learner ALL=(ALL) NOPASSWD:ALL\n", mode: 0o440)
         let passwd = GNUSystemLayout.systemAccounts + "learner:x:1000:1000:KubeLab Learner,,,:/home/learner:/bin/bash\n"
         builder.file("/etc/passwd", passwd)
         builder.file("/etc/group", GNUSystemLayout.systemGroups.replacingAll("sudo:x:27:", with: "sudo:x:27:learner")

@@ -51,7 +51,7 @@ final class CurlTransfer {
     private let showsMeter: Bool
     private let outputIsTerminal: Bool
     private var meterStarted = false
-    private var connectionNumber = 0
+    var connectionNumber = 0
     private var downloaded = 0
     private var uploaded = 0
     private var headerBytes = 0
@@ -170,16 +170,22 @@ final class CurlTransfer {
         local = (connection.localAddress, connection.localPort)
         defer { connection.close() }
         trace("* Connected to \(address.host) (\(ip)) port \(address.port) (#\(connectionNumber))\n")
+        var input: any ReadableStream = connection.input
+        var http2 = false
         if address.scheme == "https" {
-            // The simulated servers speak plain HTTP; OpenSSL's answer to that is this.
-            let reason = "error:140770FC:SSL routines:SSL23_GET_SERVER_HELLO:unknown protocol"
-            trace("* \(reason)\n* Curl_http_done: called premature == 1\n* Closing connection \(connectionNumber)\n")
-            throw Failure(code: 35, message: reason)
+            let reader = SimulatedTLS.RecordReader(connection.input)
+            http2 = try await handshake(address, reader: reader, output: connection.output)
+            input = reader
         }
         let request = makeRequest(address, method: method, data: data)
         let head = request.serialized.dropLast(request.body.count)
         try? connection.output.write(request.serialized)
         uploaded += request.body.count
+        if http2 {
+            trace("* Using HTTP2, server supports multi-use\n* Connection state changed (HTTP/2 confirmed)\n"
+                + "* Copying HTTP/2 data in stream buffer to connection buffer after upgrade: len=0\n"
+                + "* Using Stream ID: 1 (easy handle 0x55a4c8ba6e50)\n")
+        }
         if settings.verbose {
             trace(Self.prefixedLines(Array(head), "> "))
             if !request.body.isEmpty {
@@ -200,17 +206,18 @@ final class CurlTransfer {
         defer { if let timer { context.loop.cancel(timer) } }
         let response: HTTPResponse?
         do {
-            response = try await HTTPReader(connection.input).readResponse(bodyless: method == "HEAD")
+            response = try await HTTPReader(input).readResponse(bodyless: method == "HEAD")
         } catch let error as HTTPParseError {
             if timedOut { throw timeoutFailure() }
             if error == .truncated { throw Failure(code: 18, message: "transfer closed with outstanding read data remaining") }
             throw Failure(code: 8, message: "Weird server reply")
         }
         if timedOut { throw timeoutFailure() }
-        guard let response else {
+        guard var response else {
             trace("* Curl_http_done: called premature == 0\n* Empty reply from server\n* Connection #\(connectionNumber) to host \(address.host) left intact\n")
             throw Failure(code: 52, message: "Empty reply from server")
         }
+        if http2 { response = Self.asHTTP2(response) }
         lastStatus = response.status
         contentType = response.headers["Content-Type"] ?? ""
         headerBytes += response.serializedHead.count
@@ -219,6 +226,7 @@ final class CurlTransfer {
             trace("* \(message)\n* Curl_http_done: called premature == 1\n* Closing connection \(connectionNumber)\n")
             throw Failure(code: 22, message: message)
         }
+        if http2 { trace("* Connection state changed (MAX_CONCURRENT_STREAMS updated)!\n") }
         if settings.verbose {
             trace(Self.prefixedLines(response.serializedHead, "< "))
             if !response.body.isEmpty, !outputIsTerminal { trace("{ [\(response.body.count) bytes data]\n") }
@@ -323,7 +331,7 @@ final class CurlTransfer {
         }
     }
 
-    private func trace(_ text: String) {
+    func trace(_ text: String) {
         if settings.verbose { context.printError(text) }
     }
 

@@ -23,6 +23,8 @@ struct CurlSettings {
     var showVersion = false
     /// `--path-as-is`: keep `/./` and `/../` in the path instead of squashing them.
     var pathAsIs = false
+    /// `-k`: go on when the server's certificate cannot be verified.
+    var insecure = false
 
     /// A command-line problem, with curl's message (exit status 2).
     struct UsageError: Error {
@@ -101,6 +103,7 @@ struct CurlSettings {
                 settings.connectTimeout = seconds > 0 ? .milliseconds(Int64(seconds * 1000)) : nil
             case "A": settings.userAgent = value
             case "V": settings.showVersion = true
+            case "k": settings.insecure = true
             case longOnlyPathAsIs: settings.pathAsIs = true
             default: break // -k: there is no TLS to verify in the simulation
             }
