@@ -93,7 +93,14 @@ extension Shell {
     /// Expands command words: all expansions, field splitting, pathname expansion, quote removal.
     func expandWords(_ words: [Word]) async throws -> [String] {
         var result: [String] = []
-        for word in words.flatMap(BraceExpansion.expand) {
+        var braced: [Word] = []
+        for word in words {
+            guard let expanded = BraceExpansion.expand(word) else {
+                throw fail("brace expansion: cannot allocate memory for \(ShellSyntaxPrinter.source(of: word))")
+            }
+            braced += expanded
+        }
+        for word in braced {
             for field in try await expandFields(word, splits: true) {
                 result += glob(field)
             }
@@ -248,7 +255,7 @@ extension Shell {
             let pattern = try await expandToPattern(word)
             let characters = Array(text)
             let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
-            for length in lengths where pattern.matches(String(characters[..<length])) {
+            for length in lengths where pattern.matches(characters[..<length]) {
                 return String(characters[length...])
             }
             return text
@@ -257,7 +264,7 @@ extension Shell {
             let pattern = try await expandToPattern(word)
             let characters = Array(text)
             let starts = longest ? Array(0...characters.count) : Array((0...characters.count).reversed())
-            for start in starts where pattern.matches(String(characters[start...])) {
+            for start in starts where pattern.matches(characters[start...]) {
                 return String(characters[..<start])
             }
             return text
@@ -272,13 +279,13 @@ extension Shell {
             let pattern = try await expandToPattern(patternWord)
             let replacement = try await expandToString(replacementWord)
             if anchor == "#" {
-                for end in (0...text.count).reversed() where pattern.matches(String(text[..<end])) {
+                for end in (0...text.count).reversed() where pattern.matches(text[..<end]) {
                     return replacement + String(text[end...])
                 }
                 return String(text)
             }
             if anchor == "%" {
-                for start in 0...text.count where pattern.matches(String(text[start...])) {
+                for start in 0...text.count where pattern.matches(text[start...]) {
                     return String(text[..<start]) + replacement
                 }
                 return String(text)
@@ -287,9 +294,12 @@ extension Shell {
             var result = ""
             var index = 0
             var replaced = false
+            let fixedLength = pattern.fixedLength
             while index < text.count {
-                if !replaced || all, let length = (index...text.count).reversed().first(where: { end in
-                    end > index && pattern.matches(String(text[index..<end]))
+                // The longest match at `index`; a pattern without `*` has only one length to try.
+                let ends = fixedLength.map { index + $0 <= text.count ? [index + $0] : [] } ?? Array((index...text.count).reversed())
+                if !replaced || all, let length = ends.first(where: { end in
+                    end > index && pattern.matches(text[index..<end])
                 }).map({ $0 - index }) {
                     result += replacement
                     index += length
