@@ -5,7 +5,8 @@ import Testing
 /// Inputs that took quadratic (or worse) time or unbounded memory (#15): each now finishes
 /// quickly, or ends in bash's allocation error.
 @Suite struct ShellSlowPathTests {
-    /// Wall-clock seconds `body` took (the test bounds the host's work, not simulated time).
+    /// Wall-clock seconds `body` took (the test bounds the host's work, not simulated time); the
+    /// bounds are loose for a loaded machine: before the fixes these took minutes.
     static func seconds(_ body: () throws -> Void) rethrows -> Double {
         let elapsed = try ContinuousClock().measure(body)
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
@@ -17,7 +18,7 @@ import Testing
             run = try runShell("a=$(printf 'x%.0s' {1..5000}); b=${a//x/yy}; echo ${#b}; c=${a//[x]/z}; echo ${c:0:3}")
         }
         #expect(run?.output == "10000\nzzz\n")
-        #expect(time < 5, "took \(time) s")
+        #expect(time < 30, "took \(time) s")
     }
 
     @Test(arguments: [("${a//b?/X}", "aXaXab"), ("${a/#ab/X}", "Xcabcab"), ("${a/%[ab]/X}", "abcabcaX"),
@@ -33,7 +34,7 @@ import Testing
         let time = try Self.seconds { run = try runShell("echo \(word); echo after $?") }
         #expect(run?.errors == "bash: brace expansion: cannot allocate memory for \(word)\n")
         #expect(run?.output == "" || run?.status == 1)
-        #expect(time < 5, "took \(time) s")
+        #expect(time < 30, "took \(time) s")
         // Nested groups are counted as they grow.
         let nested = "{" + String(repeating: "{a,b}", count: 17) + ",c}"
         #expect(try runShell("echo \(nested)").errors.contains("brace expansion: cannot allocate memory"))
@@ -42,11 +43,21 @@ import Testing
         #expect(try runShell("echo x{a,{b,c}}y ${HOME}{1,2}").output == "xay xby xcy /root1 /root2\n")
     }
 
+    /// `x=$x$x` in a loop doubled until the host ran out of memory.
+    @Test func doublingAValueEndsInAnAllocationFailure() throws {
+        let run = try runShell("x=x; while true; do x=$x$x; done; echo never")
+        #expect(run.errors == "bash: xmalloc: cannot allocate 4194305 bytes\n")
+        #expect(run.output == "")
+        #expect(run.status == 1)
+        // Exactly the budget is still allowed.
+        #expect(try runShell("x=x; for i in {1..20}; do x=$x$x; done; y=$x$x; echo ${#y}").output == "2097152\n")
+    }
+
     @Test func manyUnmatchedBracesAreLinear() throws {
         var run: ShellRun?
         let time = try Self.seconds { run = try runShell("x=$(echo " + String(repeating: "{", count: 100_000) + "); echo ${#x}") }
         #expect(run?.output == "100000\n")
-        #expect(time < 10, "took \(time) s")
+        #expect(time < 30, "took \(time) s")
     }
 
     /// A pasted manifest in a here-document was re-parsed whole at every line.
@@ -59,7 +70,7 @@ import Testing
             }
         }
         #expect(!complete)
-        #expect(time < 5, "took \(time) s")
+        #expect(time < 30, "took \(time) s")
         let notYet = command.append("EOF x")
         let ended = command.append("\t\tEOF")
         #expect(!notYet)
@@ -78,7 +89,7 @@ import Testing
             }
         }
         #expect(!complete)
-        #expect(time < 5, "took \(time) s")
+        #expect(time < 30, "took \(time) s")
         #expect(session.isComplete(text + "\nEOF"))
         #expect(!session.isComplete("echo 'a"))
         #expect(session.isComplete("echo 'a\nb'"))

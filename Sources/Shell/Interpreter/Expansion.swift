@@ -16,6 +16,11 @@ struct FieldBuilder {
     let splits: Bool
     /// IFS: a few characters, so a plain string search beats building a set per word.
     let separators: String
+    /// Bytes appended so far, held to `maximumBytes`.
+    var size = 0
+    /// A word's expansion past this fails as bash's allocation does on a full machine, before
+    /// `x=$x$x` in a loop can take the host's memory (each character here costs ~20 bytes).
+    static let maximumBytes = 2 << 20
 
     init(splits: Bool, separators: String) {
         self.splits = splits
@@ -34,6 +39,7 @@ struct FieldBuilder {
 
     /// Text that is not split: literal words and quoted text.
     mutating func append(_ text: String, quoted: Bool) {
+        size += text.utf8.count
         resolvePending()
         for character in text { current.append(ExpandedCharacter(character: character, isQuoted: quoted)) }
         currentHasContent = true
@@ -51,6 +57,7 @@ struct FieldBuilder {
             if !text.isEmpty { append(text, quoted: false) }
             return
         }
+        size += text.utf8.count
         for character in text {
             if separators.contains(character) {
                 if character == " " || character == "\t" || character == "\n" {
@@ -130,6 +137,11 @@ extension Shell {
     }
 
     func expand(_ part: WordPart, into builder: inout FieldBuilder, quoted: Bool) async throws {
+        /// Refuses text that would take the word past its budget, before it is copied.
+        func reserve(_ text: String) throws {
+            let total = builder.size + text.utf8.count
+            if total > FieldBuilder.maximumBytes { throw fail("xmalloc: cannot allocate \(total + 1) bytes") }
+        }
         switch part {
         case .literal(let text):
             builder.append(text, quoted: quoted)
@@ -143,6 +155,7 @@ extension Shell {
             builder.append(home(of: userName).map { $0 } ?? "~" + userName, quoted: true)
         case .commandSubstitution(let script):
             let output = try await captureOutput(of: script)
+            try reserve(output)
             if quoted { builder.append(output, quoted: true) } else { builder.appendSplitting(output) }
         case .processSubstitution(let script):
             builder.append(try await substituteProcess(script), quoted: true)
@@ -156,6 +169,7 @@ extension Shell {
                 return
             }
             let text = try await expandParameter(expansion, quoted: quoted)
+            try reserve(text)
             if quoted { builder.append(text, quoted: true) } else { builder.appendSplitting(text) }
         }
     }
