@@ -5,6 +5,8 @@ import Kernel
 /// process of its own (so Ctrl-C ends that line, not the session).
 public final class ShellSession {
     public let shell: Shell
+    /// The command the last `isComplete` question was about.
+    private var typed = CommandAccumulator()
 
     public init(machine: Machine, user: Credentials, environment: [String: String], workingDirectory: String, name: String = "bash") {
         shell = Shell(machine: machine, user: user, environment: environment, workingDirectory: workingDirectory, name: name)
@@ -28,7 +30,13 @@ public final class ShellSession {
     /// Whether `source` is a whole command yet (false while a quote, a here-document, a trailing
     /// `|`, `&&` or backslash, or a compound command is still open).
     public func isComplete(_ source: String) -> Bool {
-        ShellParser.parse(source, aliases: shell.aliases) != .incomplete
+        // The REPL asks again after each line it adds: carry on from the previous question, so
+        // the lines of an open here-document are not re-parsed with everything before them.
+        if let newline = source.utf8.lastIndex(of: UInt8(ascii: "\n")), typed.isContinued(by: source, at: newline) {
+            return typed.append(String(source[source.index(after: newline)...]), aliases: shell.aliases)
+        }
+        typed = CommandAccumulator()
+        return typed.append(source, aliases: shell.aliases)
     }
 
     /// Set when the learner ran `exit`: the status the session ends with.

@@ -124,6 +124,29 @@ final class TinyShell: LoginShell {
         #expect(world.loop.now - .worldEpoch >= .seconds(60))
     }
 
+    /// `wait 100000h` with a cluster ticking every second ran for hours of host time; Ctrl-C
+    /// now ends it where it got to.
+    @Test func ctrlCEndsALongWait() throws {
+        let screen = Screen()
+        let setup = WorkstationSetup(
+            hostname: "kubelab", learner: Credentials(uid: 1000, gid: 1000, userName: "learner", home: "/home/learner"),
+            rootFileSystem: Directory(), registerPrograms: { _ in }, makeShell: { _ in TinyShell() })
+        let world = try World(seed: 1, setup: setup) { screen.text += String(decoding: $0, as: UTF8.self) }
+        let ticks = SleepCounter()
+        func tick() { _ = world.loop.schedule(after: .seconds(1)) { ticks.count += 1; tick() } }
+        tick()
+        let polls = SleepCounter()
+        let clock = SessionClock(isInteractive: true, now: { polls.now }, sleep: { _ in },
+                                 consumeInterrupt: { polls.count += 1; return polls.count == 5_000 },
+                                 resetInterrupt: { polls.count = 0 })
+        let start = world.loop.now
+        let session = Session(world: world, reader: ScriptedReader([.line("wait 100000h"), .line("clock")]),
+                              journal: nil, mirror: nil, clock: clock) { _ in }
+        _ = session.run()
+        #expect(world.loop.now - start < .seconds(10_000))
+        #expect(ticks.count < 10_000)
+    }
+
     final class SleepCounter: @unchecked Sendable {
         var count = 0
         var now = ContinuousClock.now

@@ -213,8 +213,20 @@ public final class Session {
     private func run(_ command: SessionCommand) -> Int32 {
         switch command {
         case .wait(let duration):
-            world.loop.advance(by: duration)
-            record(.advance(nanoseconds: duration.nanoseconds))
+            // Ctrl-C ends a long wait where it got to, as it ends `sleep`; the journal keeps
+            // the time that passed, so a replay stops at the same instant.
+            clock.resetInterrupt()
+            let start = world.loop.now
+            let end = start + duration
+            let interrupted = world.loop.run(until: clock.consumeInterrupt, limit: end)
+            if !interrupted { world.loop.advance(to: end) }
+            record(.advance(nanoseconds: (world.loop.now - start).nanoseconds))
+            if interrupted {
+                // The terminal already echoed "^C".
+                write(Array("\n".utf8))
+                self.interrupted?(world.loop.now - start)
+                return 130
+            }
         case .history(let count):
             let entries = reader.historyEntries
             let width = max(5, String(entries.count).count + 1)

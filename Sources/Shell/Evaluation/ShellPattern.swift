@@ -26,6 +26,29 @@ struct ShellPattern: Equatable {
         Self.match(elements[...], Array(text)[...])
     }
 
+    /// Matches characters in place, so callers trying many substrings copy nothing.
+    func matches(_ text: ArraySlice<Character>) -> Bool {
+        Self.match(elements[...], text)
+    }
+
+    /// The number of characters every match has, nil when an unquoted `*` lets it vary.
+    /// With it, `${v//p/r}` tries one length per position instead of all of them.
+    var fixedLength: Int? {
+        var length = 0
+        var index = elements.startIndex
+        while index < elements.endIndex {
+            let element = elements[index]
+            if !element.isQuoted, element.character == "*" { return nil }
+            if !element.isQuoted, element.character == "[", let (_, next) = Self.matchBracket(elements[...], from: index, " ") {
+                index = next
+            } else {
+                index += 1
+            }
+            length += 1
+        }
+        return length
+    }
+
     private static func match(_ pattern: ArraySlice<Element>, _ text: ArraySlice<Character>) -> Bool {
         var p = pattern.startIndex
         var t = text.startIndex

@@ -6,36 +6,76 @@ enum BraceExpansion {
     /// Sequences longer than this stay unexpanded rather than exhaust memory.
     static let maximumItems = 100_000
 
-    static func expand(_ word: Word) -> [Word] {
+    /// More words than this from one word end in bash's allocation failure rather than exhaust
+    /// memory and time (`echo {a,b}{a,b}…` twenty times makes a million).
+    static let maximumWords = 100_000
+
+    /// The words `word` expands to, or nil when they would be more than `maximumWords`.
+    static func expand(_ word: Word) -> [Word]? {
         // Most words have no brace at all; skip the work for them.
         let hasBrace = word.parts.contains { part in
             if case .literal(let text) = part { return text.utf8.contains(UInt8(ascii: "{")) }
             return false
         }
         guard hasBrace else { return [word] }
+        // Adjacent groups multiply: refuse a product past the limit before building any of it.
+        var estimate = 1
+        for part in word.parts {
+            guard case .literal(let text) = part else { continue }
+            estimate = estimate.multipliedReportingOverflow(by: count(text)).partialValue
+            if estimate > maximumWords || estimate < 0 { return nil }
+        }
+        var results: [Word] = []
+        guard expand(word, into: &results) else { return nil }
+        return results
+    }
+
+    /// Appends the expansions of `word`; false once they pass `maximumWords` (nested groups).
+    private static func expand(_ word: Word, into results: inout [Word]) -> Bool {
         for (index, part) in word.parts.enumerated() {
             guard case .literal(let text) = part, let alternatives = expand(text) else { continue }
-            var results: [Word] = []
             for alternative in alternatives {
                 var parts = word.parts
                 parts[index] = .literal(alternative)
-                results += expand(Word(parts))
+                guard expand(Word(parts), into: &results) else { return false }
             }
-            return results
+            return true
         }
-        return [word]
+        results.append(word)
+        return results.count <= maximumWords
+    }
+
+    /// The product of the item counts of the top-level brace groups of `text`.
+    static func count(_ text: String) -> Int {
+        let characters = Array(text)
+        let closes = matchingBraces(characters)
+        var product = 1
+        var start = 0
+        while start < characters.count {
+            guard let open = characters[start...].firstIndex(of: "{") else { break }
+            start = open + 1
+            guard open == 0 || characters[open - 1] != "$", let close = closes[open] else { continue }
+            let inner = Array(characters[(open + 1)..<close])
+            guard let items = alternatives(inner)?.count ?? sequence(String(inner))?.count else { continue }
+            product = product.multipliedReportingOverflow(by: max(items, 1)).partialValue
+            if product > maximumWords || product < 0 { return Int.max }
+            start = close + 1
+        }
+        return product
     }
 
     /// The texts the first brace group of `text` produces (each still to be expanded further),
     /// or nil when it has none.
     static func expand(_ text: String) -> [String]? {
         let characters = Array(text)
+        var closes: [Int?]?
         var start = 0
         while start < characters.count {
             guard let open = characters[start...].firstIndex(of: "{") else { return nil }
             start = open + 1
             if open > 0, characters[open - 1] == "$" { continue }
-            guard let close = matchingBrace(characters, from: open) else { continue }
+            if closes == nil { closes = matchingBraces(characters) }
+            guard let close = closes?[open] else { continue }
             let inner = Array(characters[(open + 1)..<close])
             let prefix = String(characters[..<open])
             let suffix = String(characters[(close + 1)...])
@@ -46,16 +86,16 @@ enum BraceExpansion {
         return nil
     }
 
-    static func matchingBrace(_ characters: [Character], from open: Int) -> Int? {
-        var depth = 0
-        for index in open..<characters.count {
-            if characters[index] == "{" { depth += 1 }
-            if characters[index] == "}" {
-                depth -= 1
-                if depth == 0 { return index }
-            }
+    /// For each `{`, the index of the `}` that closes it, in one pass (a scan per brace was
+    /// quadratic: 100,000 `{` took minutes).
+    static func matchingBraces(_ characters: [Character]) -> [Int?] {
+        var closes = [Int?](repeating: nil, count: characters.count)
+        var opens: [Int] = []
+        for (index, character) in characters.enumerated() {
+            if character == "{" { opens.append(index) }
+            if character == "}", let open = opens.popLast() { closes[open] = index }
         }
-        return nil
+        return closes
     }
 
     /// `a,b,c` split at top-level commas; nil without a comma.

@@ -16,6 +16,11 @@ struct FieldBuilder {
     let splits: Bool
     /// IFS: a few characters, so a plain string search beats building a set per word.
     let separators: String
+    /// Bytes appended so far, held to `maximumBytes`.
+    var size = 0
+    /// A word's expansion past this fails as bash's allocation does on a full machine, before
+    /// `x=$x$x` in a loop can take the host's memory (each character here costs ~20 bytes).
+    static let maximumBytes = 2 << 20
 
     init(splits: Bool, separators: String) {
         self.splits = splits
@@ -34,6 +39,7 @@ struct FieldBuilder {
 
     /// Text that is not split: literal words and quoted text.
     mutating func append(_ text: String, quoted: Bool) {
+        size += text.utf8.count
         resolvePending()
         for character in text { current.append(ExpandedCharacter(character: character, isQuoted: quoted)) }
         currentHasContent = true
@@ -51,6 +57,7 @@ struct FieldBuilder {
             if !text.isEmpty { append(text, quoted: false) }
             return
         }
+        size += text.utf8.count
         for character in text {
             if separators.contains(character) {
                 if character == " " || character == "\t" || character == "\n" {
@@ -93,7 +100,14 @@ extension Shell {
     /// Expands command words: all expansions, field splitting, pathname expansion, quote removal.
     func expandWords(_ words: [Word]) async throws -> [String] {
         var result: [String] = []
-        for word in words.flatMap(BraceExpansion.expand) {
+        var braced: [Word] = []
+        for word in words {
+            guard let expanded = BraceExpansion.expand(word) else {
+                throw fail("brace expansion: cannot allocate memory for \(ShellSyntaxPrinter.source(of: word))")
+            }
+            braced += expanded
+        }
+        for word in braced {
             for field in try await expandFields(word, splits: true) {
                 result += glob(field)
             }
@@ -123,6 +137,11 @@ extension Shell {
     }
 
     func expand(_ part: WordPart, into builder: inout FieldBuilder, quoted: Bool) async throws {
+        /// Refuses text that would take the word past its budget, before it is copied.
+        func reserve(_ text: String) throws {
+            let total = builder.size + text.utf8.count
+            if total > FieldBuilder.maximumBytes { throw fail("xmalloc: cannot allocate \(total + 1) bytes") }
+        }
         switch part {
         case .literal(let text):
             builder.append(text, quoted: quoted)
@@ -136,6 +155,7 @@ extension Shell {
             builder.append(home(of: userName).map { $0 } ?? "~" + userName, quoted: true)
         case .commandSubstitution(let script):
             let output = try await captureOutput(of: script)
+            try reserve(output)
             if quoted { builder.append(output, quoted: true) } else { builder.appendSplitting(output) }
         case .processSubstitution(let script):
             builder.append(try await substituteProcess(script), quoted: true)
@@ -149,6 +169,7 @@ extension Shell {
                 return
             }
             let text = try await expandParameter(expansion, quoted: quoted)
+            try reserve(text)
             if quoted { builder.append(text, quoted: true) } else { builder.appendSplitting(text) }
         }
     }
@@ -248,7 +269,7 @@ extension Shell {
             let pattern = try await expandToPattern(word)
             let characters = Array(text)
             let lengths = longest ? Array((0...characters.count).reversed()) : Array(0...characters.count)
-            for length in lengths where pattern.matches(String(characters[..<length])) {
+            for length in lengths where pattern.matches(characters[..<length]) {
                 return String(characters[length...])
             }
             return text
@@ -257,7 +278,7 @@ extension Shell {
             let pattern = try await expandToPattern(word)
             let characters = Array(text)
             let starts = longest ? Array(0...characters.count) : Array((0...characters.count).reversed())
-            for start in starts where pattern.matches(String(characters[start...])) {
+            for start in starts where pattern.matches(characters[start...]) {
                 return String(characters[..<start])
             }
             return text
@@ -272,13 +293,13 @@ extension Shell {
             let pattern = try await expandToPattern(patternWord)
             let replacement = try await expandToString(replacementWord)
             if anchor == "#" {
-                for end in (0...text.count).reversed() where pattern.matches(String(text[..<end])) {
+                for end in (0...text.count).reversed() where pattern.matches(text[..<end]) {
                     return replacement + String(text[end...])
                 }
                 return String(text)
             }
             if anchor == "%" {
-                for start in 0...text.count where pattern.matches(String(text[start...])) {
+                for start in 0...text.count where pattern.matches(text[start...]) {
                     return String(text[..<start]) + replacement
                 }
                 return String(text)
@@ -287,9 +308,12 @@ extension Shell {
             var result = ""
             var index = 0
             var replaced = false
+            let fixedLength = pattern.fixedLength
             while index < text.count {
-                if !replaced || all, let length = (index...text.count).reversed().first(where: { end in
-                    end > index && pattern.matches(String(text[index..<end]))
+                // The longest match at `index`; a pattern without `*` has only one length to try.
+                let ends = fixedLength.map { index + $0 <= text.count ? [index + $0] : [] } ?? Array((index...text.count).reversed())
+                if !replaced || all, let length = ends.first(where: { end in
+                    end > index && pattern.matches(text[index..<end])
                 }).map({ $0 - index }) {
                     result += replacement
                     index += length

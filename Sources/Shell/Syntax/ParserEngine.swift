@@ -29,6 +29,8 @@ final class ParserEngine {
     let isFinal: Bool
     /// Where lexing resumes after the newline that ends a line with here-documents.
     var hereDocumentResume: Int?
+    /// The here-document whose body the input ended in, if that is why it is incomplete.
+    var openHereDocument: (delimiter: String, stripTabs: Bool)?
     var lookahead: (token: Token, start: Int, end: Int)?
     /// Depth of compound commands and substitutions, bounded so absurd input cannot exhaust the stack.
     var nesting = 0

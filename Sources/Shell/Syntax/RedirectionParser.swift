@@ -79,6 +79,7 @@ extension ParserEngine {
             while index < characters.count, characters[index] != "\n" { index += 1 }
             guard index < characters.count else {
                 if isFinal { return "" }
+                openHereDocument = (delimiter, stripTabs)
                 throw .incomplete(.endOfFile)
             }
             start = index + 1
@@ -90,6 +91,7 @@ extension ParserEngine {
                     hereDocumentResume = characters.count
                     return body
                 }
+                openHereDocument = (delimiter, stripTabs)
                 throw .incomplete(.endOfFile)
             }
             var end = start

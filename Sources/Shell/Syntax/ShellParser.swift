@@ -62,6 +62,22 @@ public enum ShellParser {
     }
 }
 
+extension ShellParser {
+    /// Like `parse` for input still being typed, plus the delimiter of the here-document whose
+    /// body the input ended in, when that is why it is incomplete.
+    static func parseOpenInput(_ source: String, aliases: [String: String]) -> (ParseResult, (delimiter: String, stripTabs: Bool)?) {
+        let engine = ParserEngine(source: source, aliases: aliases, isFinal: false)
+        do {
+            return (.complete(try engine.parseScript()), nil)
+        } catch {
+            switch error {
+            case .incomplete: return (.incomplete, engine.openHereDocument)
+            case .syntax(let error): return (.error(error), nil)
+            }
+        }
+    }
+}
+
 /// Why input ended too early.
 enum IncompleteReason: Equatable {
     case endOfFile

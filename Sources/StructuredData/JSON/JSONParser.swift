@@ -12,6 +12,9 @@ struct JSONParser {
     private var index = 0
     private var depth = 0
     private static let maximumDepth = 1000
+    /// Go checks the whole text's syntax before decoding, so a number past float64 is reported
+    /// only once the text is known to be well-formed.
+    private var rangeError: JSONSyntaxError?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -21,6 +24,7 @@ struct JSONParser {
         skipWhitespace()
         while index < bytes.count {
             values.append(try parseValue(context: "looking for beginning of value"))
+            if let rangeError { throw rangeError }
             skipWhitespace()
         }
         return values
@@ -30,6 +34,7 @@ struct JSONParser {
         let value = try parseValue(context: "looking for beginning of value")
         skipWhitespace()
         if index < bytes.count { throw error("invalid character \(quoted(bytes[index])) after top-level value") }
+        if let rangeError { throw rangeError }
         return value
     }
 
@@ -159,7 +164,14 @@ struct JSONParser {
         }
         let literal = String(decoding: bytes[start..<index], as: UTF8.self)
         if isInteger, let integer = Int64(literal) { return .integer(integer) }
-        return .double(Double(literal) ?? 0)
+        guard let value = Double(literal), value.isFinite else {
+            // Go's decoder: strconv.ParseFloat's range error becomes an UnmarshalTypeError.
+            if rangeError == nil {
+                rangeError = makeError("json: cannot unmarshal number \(literal) into Go value of type float64", at: start)
+            }
+            return .double(0)
+        }
+        return .double(value)
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
