@@ -76,7 +76,8 @@ enum ProcessBenchmarks {
     }
 
     /// Spawns `binary` with `input` on a pipe as its standard input (output discarded), waits
-    /// for it and returns its peak resident set in kilobytes.
+    /// for it and returns its peak resident set in kilobytes (`ru_maxrss`; a spawned child
+    /// starts out sharing the harness's memory, so figures below the harness's own mean little).
     static func spawnAndWait(_ binary: String, arguments: [String], input: String) -> Int {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { fail("cannot make a pipe") }
@@ -88,9 +89,10 @@ enum ProcessBenchmarks {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         let argv: [UnsafeMutablePointer<CChar>?] = ([binary] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let environment: [UnsafeMutablePointer<CChar>?] = ProcessInfo.processInfo.environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + environment).forEach { free($0) } }
         var pid: pid_t = 0
-        guard posix_spawn(&pid, binary, &actions, nil, argv, environ) == 0 else { fail("cannot run \(binary)") }
+        guard posix_spawn(&pid, binary, &actions, nil, argv, environment) == 0 else { fail("cannot run \(binary)") }
         close(pipeEnds[0])
         // A writer thread: the script may be larger than the pipe holds before kubelab reads it.
         let writer = pipeEnds[1]
