@@ -23,6 +23,8 @@ struct REPLLauncher {
         } catch let mismatch as SavedWorld.SeedMismatch {
             throw ValidationError(mismatch.description)
         }
+        // A script on standard input: at most one flush to disk every 200 ms, and one at the end.
+        if !Terminal.isInteractive { saved.groupCommits(every: .milliseconds(200)) }
         let output = StandardOutput()
         if let damage = saved.damage {
             output.write(Array("kubelab: \(damage.description)\n".utf8))

@@ -44,6 +44,8 @@ let benchmarks: @Sendable () -> Void = {
         let resident = residentMegabytesWhileIdle(binary, home: home, input: Chapter2.script)
         benchmark.measurement(.custom("kubelab resident (MB)", useScalingFactor: false), resident)
     }
+
+    ProcessBenchmarks.register(binary: binary)
 }
 
 let chapter2Home = temporaryHome()
@@ -56,8 +58,10 @@ func prepareChapter2(_ binary: String) {
 }
 
 /// Starts kubelab on a pseudo-terminal (so it edits lines with libedit, as for a learner) and
-/// measures until its prompt, which ends in "$ ", has been written; then types `exit`.
-func timeToFirstPrompt(_ binary: String, home: URL, benchmark: Benchmark) {
+/// measures until its prompt, which ends in "$ ", has been written; then types `command` (if
+/// given) and returns how long after exec its output began, then types `exit`.
+@discardableResult
+func timeToFirstPrompt(_ binary: String, home: URL, benchmark: Benchmark, thenRun command: String? = nil) -> Duration {
     guard let (controller, device) = openPseudoTerminal() else {
         FileHandle.standardError.write(Data("cannot open a pseudo-terminal\n".utf8))
         exit(1)
@@ -69,6 +73,7 @@ func timeToFirstPrompt(_ binary: String, home: URL, benchmark: Benchmark) {
     process.standardInput = terminal
     process.standardOutput = terminal
     process.standardError = FileHandle.nullDevice
+    let started = ContinuousClock.now
     benchmark.startMeasurement()
     do {
         try process.run()
@@ -86,11 +91,25 @@ func timeToFirstPrompt(_ binary: String, home: URL, benchmark: Benchmark) {
         screen += chunk[..<count]
     }
     benchmark.stopMeasurement()
+    var answered = ContinuousClock.now - started
+    if let command {
+        // The command's output is the line after the one the terminal echoes it on.
+        _ = (command + "\n").withCString { write(controller, $0, strlen($0)) }
+        let output = "\n" + command.split(separator: " ").dropFirst().joined(separator: " ")
+        screen = []
+        while !String(decoding: screen, as: UTF8.self).replacingOccurrences(of: "\r", with: "").contains(output) {
+            let count = read(controller, &chunk, chunk.count)
+            guard count > 0 else { break }
+            screen += chunk[..<count]
+        }
+        answered = ContinuousClock.now - started
+    }
     _ = "exit\n".withCString { write(controller, $0, 5) }
     // Drain the terminal until kubelab has gone (reads then fail), so it never blocks writing.
     while read(controller, &chunk, chunk.count) > 0 {}
     process.waitUntilExit()
     close(controller)
+    return answered
 }
 
 func temporaryHome() -> URL {

@@ -103,7 +103,7 @@ public final class Session {
         while true {
             guard let line = readCommand() else {
                 reader.saveHistory()
-                journal?.flush()
+                finishSaving()
                 return lastStatus
             }
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -135,11 +135,12 @@ public final class Session {
             }
             exportWorkspace()
             lastCommandEnd = clock.now()
-            // `exit` is journaled too: the next start's prompt is the one after it.
-            rememberCurrentPrompt()
+            // `exit` is journaled too: the next start's prompt is the one after it. A script's
+            // prompt is remembered once, at its end (a file replaced per command is slow to do).
+            if clock.isInteractive { rememberCurrentPrompt() }
             if let exit = world.shell.exitRequest {
                 reader.saveHistory()
-                journal?.flush()
+                finishSaving()
                 return exit
             }
         }
@@ -162,7 +163,7 @@ public final class Session {
     private func readCommand() -> String? {
         var text = ""
         var continuation = false
-        rememberCurrentPrompt()
+        if clock.isInteractive { rememberCurrentPrompt() }
         while true {
             switch reader.readLine(prompt: continuation ? world.shell.continuationPrompt : prompt) {
             case .endOfFile:
@@ -178,6 +179,13 @@ public final class Session {
                 continuation = true
             }
         }
+    }
+
+    /// Everything saved is on disk and in step as the session ends.
+    private func finishSaving() {
+        if !clock.isInteractive { rememberCurrentPrompt() }
+        mirror?.settle()
+        journal?.flush()
     }
 
     /// Between commands the journal holds everything the world went through: the prompt now is

@@ -65,6 +65,17 @@ public final class JournalFile {
     /// a written entry already survives the process being killed (it is in the kernel); the
     /// flush guards against the machine itself going down.
     private let flusher = DispatchQueue(label: "kubelab.journal.flush")
+    /// The descriptor written since the last flush, when flushes are grouped.
+    private let unflushed = Unflushed()
+    /// When set, entries are forced to disk together at most this often (and by `flush()`), not
+    /// one fsync each: a script's thousands of entries would otherwise queue thousands of
+    /// fsyncs, which a busy disk serves slowly and the exit waits for. Every entry is still
+    /// written at once, so a killed process loses none; only the machine going down could lose
+    /// the last interval. Nil (a terminal): each entry is flushed as it comes.
+    public var commitInterval: Duration?
+    /// Runs on the flushing queue before the journal is forced to disk (for what must be on
+    /// disk no later than the entries that follow it).
+    public var beforeCommit: (@Sendable () -> Void)?
     /// SHA-256 over the file's bytes so far; nil until the file was read or written.
     private var hasher: SHA256?
 
@@ -177,13 +188,28 @@ public final class JournalFile {
         try handle.seekToEnd()
         try handle.write(contentsOf: line)
         let descriptor = handle.fileDescriptor
-        flusher.async { _ = fsync(descriptor) }
+        let beforeCommit = beforeCommit
+        if let commitInterval {
+            // One flush is scheduled for everything written until it runs.
+            if unflushed.mark(descriptor) {
+                let unflushed = unflushed
+                let delay = Double(commitInterval.components.seconds) + Double(commitInterval.components.attoseconds) / 1e18
+                flusher.asyncAfter(deadline: .now() + delay) { unflushed.commit(beforeCommit) }
+            }
+        } else {
+            flusher.async {
+                beforeCommit?()
+                _ = fsync(descriptor)
+            }
+        }
         hasher?.update(data: line)
     }
 
     /// Waits until every appended entry is on disk.
     public func flush() {
-        flusher.sync {}
+        let unflushed = unflushed
+        let beforeCommit = beforeCommit
+        flusher.sync { unflushed.commit(beforeCommit) }
     }
 
     /// Replaces the whole journal (undo, reset, a new seed), atomically.
@@ -213,6 +239,30 @@ public final class JournalFile {
     deinit {
         flush()
         try? handle?.close()
+    }
+}
+
+/// The journal's descriptor while it holds entries not yet forced to disk (grouped flushes).
+private final class Unflushed: @unchecked Sendable {
+    private let lock = NSLock()
+    private var descriptor: Int32?
+
+    /// Notes that `descriptor` has unflushed entries; true when no flush was pending.
+    func mark(_ descriptor: Int32) -> Bool {
+        lock.withLock {
+            defer { self.descriptor = descriptor }
+            return self.descriptor == nil
+        }
+    }
+
+    /// Forces the noted descriptor to disk, if any (on the flushing queue).
+    func commit(_ beforeCommit: (@Sendable () -> Void)?) {
+        guard let descriptor = lock.withLock({ () -> Int32? in
+            defer { self.descriptor = nil }
+            return self.descriptor
+        }) else { return }
+        beforeCommit?()
+        _ = fsync(descriptor)
     }
 }
 

@@ -77,6 +77,15 @@ public final class SavedWorld {
         self.damage = damage
     }
 
+    /// Forces what is saved to disk together at most every `interval` and when the session ends,
+    /// instead of at every entry: for a script on standard input, whose thousands of commands
+    /// would each wait for the disk. Nothing written is lost when only the process is killed.
+    public func groupCommits(every interval: Duration) {
+        mirror.groupsWrites = true
+        journal.beforeCommit = mirror.commitLagNote
+        journal.commitInterval = interval
+    }
+
     /// The world, with its whole journal replayed.
     public var world: World {
         replay.finish()

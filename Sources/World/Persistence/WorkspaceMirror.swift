@@ -64,7 +64,41 @@ public final class WorkspaceMirror {
         let wanted: Lag = entries.map { .since(entries: $0) } ?? .everything
         if let lag, lag == .everything || wanted != .everything { return }
         lag = wanted
-        try? JSONEncoder().encode(wanted).write(to: lagURL)
+        guard let data = try? JSONEncoder().encode(wanted) else { return }
+        if !groupsWrites {
+            try? data.write(to: lagURL)
+            return
+        }
+        // Foundation's write forces the disk; the journal's grouped flush does it instead.
+        let descriptor = open(lagURL.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { return }
+        _ = data.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+    }
+
+    /// Set for a script (see `SavedWorld.groupCommits`): the lag note is written without forcing
+    /// the disk (`commitLagNote` must run before the journal entries after it are forced), and
+    /// stays from the first entry until `settle()` instead of coming and going with every
+    /// command: on a busy disk each create and unlink waits milliseconds. A kill meanwhile only
+    /// makes the next start write out the files the script changed.
+    public var groupsWrites = false
+    /// Whether the last export wrote everything (the folder is in step with the journal).
+    private var lastExportComplete = false
+
+    /// Ends a script: drops the lag note if the folder is in step with the journal.
+    public func settle() {
+        if groupsWrites, lastExportComplete { clearLag() }
+    }
+
+    /// Forces the lag note to disk, if there is one (callable from any thread).
+    public var commitLagNote: @Sendable () -> Void {
+        let path = lagURL.path
+        return {
+            let descriptor = open(path, O_RDONLY)
+            guard descriptor >= 0 else { return }
+            _ = fsync(descriptor)
+            close(descriptor)
+        }
     }
 
     private func clearLag() {
@@ -108,7 +142,8 @@ public final class WorkspaceMirror {
                 failures += report(relative, "cannot remove", error)
             }
         }
-        if !failed { clearLag() }
+        lastExportComplete = !failed
+        if !failed, !groupsWrites { clearLag() }
         return failures
     }
 
