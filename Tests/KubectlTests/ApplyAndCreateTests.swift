@@ -1,7 +1,6 @@
 import KubernetesAPI
 import Testing
 
-import Kubernetes
 @testable import Kubectl
 
 /// apply's created / unchanged / configured, and what create and replace send the server.

@@ -1,7 +1,6 @@
 import KubernetesAPI
 import Testing
 
-import Kubernetes
 @testable import Kubectl
 
 /// `kubectl explain` in 1.8's layout: kinds, field paths, --recursive, versions and errors.

@@ -4,7 +4,6 @@ import Machine
 import Testing
 
 import Simulation
-import Kubernetes
 @testable import Kubectl
 
 /// run without a generator, apply, delete by selector, edit through the editor seam.
