@@ -42,27 +42,7 @@ import Simulation
 
     /// The files of Chapter05 (and the RC of Chapter04 they select), as the repository has them.
     static let manifests: [String: String] = [
-        "kubia-rc.yaml": """
-            apiVersion: v1
-            kind: ReplicationController
-            metadata:
-              name: kubia
-            spec:
-              replicas: 3
-              selector:
-                app: kubia
-              template:
-                metadata:
-                  labels:
-                    app: kubia
-                spec:
-                  containers:
-                  - name: kubia
-                    image: luksa/kubia
-                    ports:
-                    - containerPort: 8080
-
-            """,
+        "kubia-rc.yaml": BookManifests.kubiaRC,
         "kubia-svc.yaml": """
             apiVersion: v1
             kind: Service

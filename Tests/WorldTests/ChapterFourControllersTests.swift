@@ -38,27 +38,7 @@ import Simulation
 
     // MARK: The book's manifests
 
-    static let kubiaRC = """
-        apiVersion: v1
-        kind: ReplicationController
-        metadata:
-          name: kubia
-        spec:
-          replicas: 3
-          selector:
-            app: kubia
-          template:
-            metadata:
-              labels:
-                app: kubia
-            spec:
-              containers:
-              - name: kubia
-                image: luksa/kubia
-                ports:
-                - containerPort: 8080
-
-        """
+    static let kubiaRC = BookManifests.kubiaRC
 
     static func kubiaReplicaSet(_ version: String) -> String {
         """

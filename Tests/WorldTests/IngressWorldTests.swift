@@ -9,27 +9,7 @@ import Simulation
 @Suite struct IngressWorldTests {
     typealias Session = ChapterThreeWorldTests.Session
 
-    static let kubiaRC = """
-        apiVersion: v1
-        kind: ReplicationController
-        metadata:
-          name: kubia
-        spec:
-          replicas: 3
-          selector:
-            app: kubia
-          template:
-            metadata:
-              labels:
-                app: kubia
-            spec:
-              containers:
-              - name: kubia
-                image: luksa/kubia
-                ports:
-                - containerPort: 8080
-
-        """
+    static let kubiaRC = BookManifests.kubiaRC
 
     /// Chapter05/kubia-svc-nodeport.yaml
     static let kubiaNodePort = """
