@@ -39,8 +39,10 @@ let package = Package(
         // What containers run besides the shell and coreutils: node.
         .target(name: "JavaScript", dependencies: ["Simulation", "Kernel"]),
 
+        // docker/distribution's image references, which the engine and the kubelet both parse.
+        .target(name: "ImageReferences"),
         // Docker: the engine, its registries and the docker CLI.
-        .target(name: "Docker", dependencies: ["Simulation", "Kernel", "Userland", "StructuredData", "Formatting", "Eras",
+        .target(name: "Docker", dependencies: ["ImageReferences", "Simulation", "Kernel", "Userland", "StructuredData", "Formatting", "Eras",
                                                 .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "DockerCLI", dependencies: ["Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras", "GoTemplates"]),
 

@@ -46,7 +46,8 @@ public enum ContainerNames {
     }
 
     private static func isAlphanumeric(_ byte: UInt8) -> Bool {
-        isWordCharacter(byte) && byte != UInt8(ascii: "_")
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
     }
 }
 
