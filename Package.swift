@@ -50,8 +50,10 @@ let package = Package(
         // interface and informers), the control plane, the node agent; kubectl sees only the API.
         .target(name: "KubernetesAPI", dependencies: ["Simulation", "StructuredData", "Formatting", "Kernel"], exclude: ["Kinds/README.md"]),
         .target(name: "ControlPlane", dependencies: ["KubernetesAPI", "Simulation", "StructuredData", "Formatting"], exclude: ["Controllers/README.md"]),
-        .target(name: "NodeAgent", dependencies: ["KubernetesAPI", "Simulation", "StructuredData", "Formatting", "Kernel", "Docker"]),
-        .target(name: "Cloud", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
+        .target(name: "NodeAgent", dependencies: ["KubernetesAPI", "ImageReferences", "Simulation", "StructuredData", "Formatting", "Kernel"]),
+        // The node agent's container runtime served by a Docker engine (1.8's dockershim).
+        .target(name: "DockerShim", dependencies: ["NodeAgent", "Docker", "Kernel"]),
+        .target(name: "Cloud", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "DockerShim", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
         .target(name: "Kubectl", dependencies: ["KubernetesAPI", "StructuredData", "Formatting", "GoTemplates", "Kernel", "Simulation", "Eras"]),
 
         // The learner's world, the REPL around it, transcripts of it.
@@ -81,7 +83,7 @@ let package = Package(
         .testTarget(name: "DockerTests", dependencies: ["Docker", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "GoTemplatesTests", dependencies: ["GoTemplates", "StructuredData"]),
         .testTarget(name: "DockerCLITests", dependencies: ["DockerCLI", "Docker", "Machine", "Simulation", "JavaScript", "Eras"]),
-        .testTarget(name: "KubernetesTests", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
+        .testTarget(name: "KubernetesTests", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "DockerShim", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
         .testTarget(name: "CloudTests", dependencies: ["Cloud", "KubernetesAPI", "ControlPlane", "NodeAgent", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubernetesAPI", "ControlPlane", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
         .testTarget(name: "WorldTests", dependencies: ["World", "Eras"]),

@@ -1,5 +1,6 @@
 import ControlPlane
 import Docker
+import DockerShim
 import Eras
 import Kernel
 import KubernetesAPI
@@ -55,7 +56,8 @@ public final class ClusterNode {
         engine = DockerEngine(host: machine, hub: environment.hub, era: environment.era, programs: environment.programs)
         engine.registryResolver = { [weak environment] host in environment?.resolveRegistry(host) }
         network.attach(bridge: bridge)
-        kubelet = Kubelet(configuration: configuration, client: client, informers: informers, machine: machine, engine: engine, network: network)
+        kubelet = Kubelet(configuration: configuration, client: client, informers: informers, machine: machine, runtime: DockerShim(engine: engine),
+                          network: network)
     }
 }
 

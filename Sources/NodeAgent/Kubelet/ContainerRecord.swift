@@ -1,14 +1,14 @@
-import Docker
+import ImageReferences
 import KubernetesAPI
 import Simulation
 
 /// What the kubelet knows of one container of a pod across its restarts.
 final class ContainerRecord {
     let spec: Container
-    /// The running (or last started) Docker container.
-    var current: Docker.Container?
+    /// The running (or last started) container.
+    var current: (any RuntimeContainer)?
     /// The instance before the current one, for `logs --previous`.
-    var previous: Docker.Container?
+    var previous: (any RuntimeContainer)?
     var restartCount = 0
     /// Set while the container is not running: `ContainerCreating`, `ErrImagePull`, `CrashLoopBackOff` ….
     var waiting: ContainerStateWaiting? = ContainerStateWaiting(reason: "ContainerCreating")
@@ -33,19 +33,19 @@ final class ContainerRecord {
 
     var image: String { spec.image ?? "" }
 
-    /// The status kubectl reads.
-    func status() -> ContainerStatus {
+    /// The status kubectl reads; the runtime reports the image and names the container ID.
+    func status(runtime: any ContainerRuntime) -> ContainerStatus {
         let state = ContainerState(waiting: waiting, running: running, terminated: terminated)
         let last = lastTerminated.map { ContainerState(terminated: $0) } ?? ContainerState()
         return ContainerStatus(name: spec.name, state: state, lastState: last, ready: ready, restartCount: Int32(clamping: restartCount),
-                               image: ContainerRecord.displayImage(image), imageID: imageID,
-                               containerID: current.map { "docker://" + $0.id })
+                               image: runtime.reportedImage(image), imageID: imageID,
+                               containerID: current.map { runtime.name + "://" + $0.id })
     }
 
-    /// Docker reports images with their tag (`luksa/kubia:latest`).
-    static func displayImage(_ image: String) -> String {
-        guard let name = ImageName(parsing: image) else { return image }
-        let familiar = name.familiarRepository
-        return familiar + ":" + name.tag
+    /// Whether the image names a tag (`:latest` when none is written), as `applyDefaultImageTag`
+    /// requires; nil when it does not parse or pins a digest.
+    var imageTag: String? {
+        guard let reference = try? ImageReference(parsing: image), reference.digest == nil else { return nil }
+        return reference.tag ?? ImageReference.defaultTag
     }
 }

@@ -1,17 +1,17 @@
-import Docker
+import ImageReferences
 import KubernetesAPI
 import Kernel
 import Simulation
 
 /// The node agent: registers its node, posts heartbeats, and runs the pods bound to it through
-/// the node's Docker engine. It learns of its pods from the cluster's shared pod informer, told
+/// the node's container runtime. It learns of its pods from the cluster's shared pod informer, told
 /// only of the pods bound to its node.
 public final class Kubelet {
     public let configuration: KubeletConfiguration
     public let client: any KubernetesClient
     public let informers: SharedInformerFactory
     public let machine: Machine
-    public let engine: DockerEngine
+    public let runtime: any ContainerRuntime
     public let network: ClusterNetwork
     /// Answers a pod's name lookups: the name and the pod's search path (cluster DNS).
     public var nameResolver: ((String, [String]) -> [String]?)?
@@ -30,12 +30,12 @@ public final class Kubelet {
 
     /// Without `informers` the kubelet has informers of its own.
     public init(configuration: KubeletConfiguration, client: any KubernetesClient, informers: SharedInformerFactory? = nil, machine: Machine,
-                engine: DockerEngine, network: ClusterNetwork) {
+                runtime: any ContainerRuntime, network: ClusterNetwork) {
         self.configuration = configuration
         self.client = client
         self.informers = informers ?? SharedInformerFactory(client: client, loop: machine.loop)
         self.machine = machine
-        self.engine = engine
+        self.runtime = runtime
         self.network = network
         self.recorder = EventRecorder(client: client, loop: machine.loop, component: "kubelet", host: configuration.nodeName)
     }
@@ -54,9 +54,10 @@ public final class Kubelet {
             self?.handle(event)
         }
         scheduleHeartbeat()
-        if let pause = ImageName(parsing: configuration.pauseImage), engine.image(named: pause.description) == nil {
-            let engine = self.engine
-            loop.spawn { _ = try? await engine.pull(pause, output: DiscardingStream()) }
+        let pause = configuration.pauseImage
+        if let reference = try? ImageReference(parsing: pause), reference.digest == nil, !runtime.isImagePresent(pause) {
+            let runtime = self.runtime
+            loop.spawn { try? await runtime.pullImage(pause) }
         }
     }
 
@@ -192,7 +193,7 @@ public final class Kubelet {
         if event.type == .deleted {
             workers.removeValue(forKey: uid)?.halt()
             // The pod is gone for good: so are its emptyDirs (the kubelet's orphan cleanup).
-            VolumeManager(node: engine.host).tearDown(podUID: uid)
+            VolumeManager(node: machine).tearDown(podUID: uid)
             return
         }
         if let worker = workers[uid] {

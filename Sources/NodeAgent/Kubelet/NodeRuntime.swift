@@ -1,4 +1,3 @@
-import Docker
 import KubernetesAPI
 import Kernel
 import Simulation
@@ -44,7 +43,7 @@ public final class NodeRuntime: PodRuntime {
 
     public func logs(namespace: String, pod name: String, container: String, options: PodLogOptions) throws(APIError) -> any ReadableStream {
         let (_, record) = try lookup(namespace: namespace, pod: name, container: container)
-        let source: Docker.Container
+        let source: any RuntimeContainer
         if options.previous {
             let previous = record.running == nil && record.terminated == nil ? record.current : record.previous
             guard let previous, record.restartCount > 0 || record.running == nil else {
@@ -55,22 +54,7 @@ public final class NodeRuntime: PodRuntime {
             guard let current = record.current else { throw APIError.badRequest(Self.waitingMessage(record, pod: name)) }
             source = current
         }
-        var lines = source.logs.map(\.bytes)
-        if let tail = options.tailLines { lines = Array(lines.suffix(max(tail, 0))) }
-        let bytes = lines.flatMap { $0 }
-        guard options.follow, source.isRunning else { return BytesReader(bytes) }
-        let pipe = BytePipe()
-        try? pipe.writer.write(bytes)
-        var outputToken = 0
-        outputToken = source.observeOutput { _, chunk in try? pipe.writer.write(chunk) }
-        var stateToken = 0
-        stateToken = source.observeState { [weak source] in
-            guard let source, !source.isRunning else { return }
-            source.removeObserver(outputToken)
-            source.removeObserver(stateToken)
-            pipe.writer.close()
-        }
-        return pipe.reader
+        return source.logs(tailLines: options.tailLines, follow: options.follow)
     }
 
     public func exec(namespace: String, pod name: String, container: String, command: [String], tty: Bool,
@@ -79,12 +63,12 @@ public final class NodeRuntime: PodRuntime {
         if pod.isTerminated {
             throw APIError.badRequest("cannot exec into a container in a completed pod; current phase is \(pod.status?.phase?.rawValue ?? "")")
         }
-        guard let current = record.current, current.isRunning, let kubelet = pod.spec?.nodeName.flatMap({ kubelets[$0] }) else {
+        guard let current = record.current, current.isRunning else {
             throw APIError.badRequest("container not found (\"\(container)\")")
         }
         let process: SimulatedProcess
         do {
-            process = try kubelet.engine.exec(in: current, arguments: command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
+            process = try current.exec(command, tty: tty, stdin: stdin ?? EmptyReader(), stdout: stdout, stderr: stderr)
         } catch {
             // The runtime could not start the command (not in the image): its message comes
             // back on the stream and the exec ends with runc's 126.

@@ -1,10 +1,9 @@
-import Docker
 import KubernetesAPI
 import Kernel
 
 extension PodWorker {
     /// The pod's IP, hostname files and DNS go onto the container's machine, as the network plugin and kubelet do.
-    func configureNetwork(of container: Docker.Container, first: Bool) {
+    func configureNetwork(of container: any RuntimeContainer, first: Bool) {
         let machine = container.machine
         let stack = machine.networkStack
         if first, let podIP {

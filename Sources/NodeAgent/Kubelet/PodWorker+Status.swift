@@ -7,7 +7,7 @@ extension PodWorker {
         // A node cut off from the network cannot tell the API server anything.
         guard !halted, kubelet.isConnected else { return }
         let now = Timestamp.seconds(of: loop.now)
-        let statuses = records.map { $0.status() }.sorted { $0.name < $1.name }
+        let statuses = records.map { $0.status(runtime: kubelet.runtime) }.sorted { $0.name < $1.name }
         let allReady = records.allSatisfy(\.ready)
         let unready = records.filter { !$0.ready }.map(\.spec.name)
         let phase: PodPhase

@@ -1,4 +1,4 @@
-import Docker
+import ImageReferences
 import KubernetesAPI
 import Kernel
 import Simulation
@@ -10,7 +10,7 @@ final class PodWorker {
     var pod: Pod
     let uid: String
     var records: [ContainerRecord]
-    var sandbox: Docker.Container?
+    var sandbox: (any RuntimeContainer)?
     var podIP: String?
     /// The stack the pod's IP lives on (its first container's).
     var podStack: NetworkStack?
@@ -23,8 +23,8 @@ final class PodWorker {
     static let syncDelay: Duration = .seconds(1)
 
     var loop: EventLoop { kubelet.loop }
-    var engine: DockerEngine { kubelet.engine }
-    var volumeManager: VolumeManager { VolumeManager(node: engine.host) }
+    var runtime: any ContainerRuntime { kubelet.runtime }
+    var volumeManager: VolumeManager { VolumeManager(node: kubelet.machine) }
 
     init(kubelet: Kubelet, pod: Pod) {
         self.kubelet = kubelet
@@ -69,9 +69,9 @@ final class PodWorker {
             for container in [record.current, record.previous].compactMap({ $0 }) {
                 kubelet.searchPaths[ObjectIdentifier(container.machine)] = nil
             }
-            if let container = record.current, container.isRunning { try? engine.remove(container, force: true) }
+            if let container = record.current, container.isRunning { try? container.remove(force: true) }
         }
-        if let sandbox { try? engine.remove(sandbox, force: true) }
+        if let sandbox { try? sandbox.remove(force: true) }
         releaseAddress()
     }
 
@@ -92,12 +92,12 @@ final class PodWorker {
             event(nil, type: Event.warning, reason: "FailedMount", message: problem)
         }
         podIP = kubelet.allocatePodAddress()
-        if let image = ImageName(parsing: kubelet.configuration.pauseImage), engine.image(named: image.description) != nil {
-            var spec = ContainerSpec(image: image.description)
-            spec.name = "k8s_POD_\(pod.name)_\(pod.namespace)_\(uid)_0"
-            spec.hostname = hostname
-            if let container = try? engine.createContainer(spec) {
-                try? engine.start(container)
+        let pause = kubelet.configuration.pauseImage
+        if runtime.isImagePresent(pause) {
+            var configuration = RuntimeContainerConfiguration(name: "k8s_POD_\(pod.name)_\(pod.namespace)_\(uid)_0", image: pause)
+            configuration.hostname = hostname
+            if let container = try? runtime.createContainer(configuration) {
+                try? container.start()
                 sandbox = container
             }
         }
@@ -130,20 +130,20 @@ final class PodWorker {
 
     private func pullPolicy(_ record: ContainerRecord) -> String {
         if let policy = record.spec.imagePullPolicy { return policy }
-        let name = ImageName(parsing: record.image)
-        return name?.tag == "latest" || name == nil ? "Always" : "IfNotPresent"
+        let tag = record.imageTag
+        return tag == ImageReference.defaultTag || tag == nil ? "Always" : "IfNotPresent"
     }
 
     /// Pulls (as the policy says) and starts one container; schedules retries on failure.
     func startContainer(_ record: ContainerRecord) async {
         guard !halted, !terminating else { return }
-        guard let name = ImageName(parsing: record.image) else {
+        guard record.imageTag != nil else {
             record.waiting = ContainerStateWaiting(reason: "InvalidImageName", message: "Failed to apply default image tag \"\(record.image)\": couldn't parse image reference \"\(record.image)\": invalid reference format")
             event(record, type: Event.warning, reason: "InspectFailed", message: record.waiting?.message ?? "")
             writeStatus()
             return
         }
-        let present = engine.image(named: name.description) != nil
+        let present = runtime.isImagePresent(record.image)
         if pullPolicy(record) == "Always" || !present {
             if pullPolicy(record) == "Never" {
                 record.waiting = ContainerStateWaiting(reason: "ErrImageNeverPull", message: "Container image \"\(record.image)\" is not present with pull policy of Never")
@@ -165,7 +165,7 @@ final class PodWorker {
             await loop.sleep(for: Self.pullLatency)
             guard !halted, !terminating else { return }
             do {
-                _ = try await engine.pull(name, output: DiscardingStream())
+                try await runtime.pullImage(record.image)
             } catch {
                 guard !halted, !terminating else { return }
                 let message = "rpc error: code = Unknown desc = Error response from daemon: \(error.message)"
@@ -184,12 +184,12 @@ final class PodWorker {
             event(record, reason: "Pulled", message: "Container image \"\(record.image)\" already present on machine")
         }
         record.pullBackOff.reset()
-        run(record, image: name)
+        run(record)
     }
 
-    private func run(_ record: ContainerRecord, image: ImageName) {
-        var spec = ContainerSpec(image: image.description)
-        spec.name = "k8s_\(record.spec.name)_\(pod.name)_\(pod.namespace)_\(uid)_\(record.restartCount)"
+    private func run(_ record: ContainerRecord) {
+        var spec = RuntimeContainerConfiguration(name: "k8s_\(record.spec.name)_\(pod.name)_\(pod.namespace)_\(uid)_\(record.restartCount)",
+                                                 image: record.image)
         spec.hostname = hostname
         let environment = environment(for: record)
         // `$(VAR)` in command and args names a variable of the container (expansion.Expand).
@@ -205,11 +205,10 @@ final class PodWorker {
         spec.interactive = record.spec.stdin ?? false
         spec.tty = record.spec.tty ?? false
         spec.binds = volumeManager.binds(for: record.spec, in: pod)
-        let container: Docker.Container
+        let container: any RuntimeContainer
         do {
-            if let old = engine.container(named: spec.name ?? "") { try? engine.remove(old, force: true) }
-            container = try engine.createContainer(spec)
-            try engine.start(container)
+            container = try runtime.createContainer(spec)
+            try container.start()
         } catch {
             record.waiting = ContainerStateWaiting(reason: "RunContainerError", message: error.message)
             event(record, type: Event.warning, reason: "Failed", message: "Error: failed to start container \"\(record.spec.name)\": Error response from daemon: \(error.message)")
@@ -218,14 +217,11 @@ final class PodWorker {
         }
         if let previous = record.previous, previous !== record.current {
             kubelet.searchPaths[ObjectIdentifier(previous.machine)] = nil
-            try? engine.remove(previous)
+            try? previous.remove(force: false)
         }
         record.previous = record.current
         record.current = container
-        if let imageValue = engine.image(named: image.description) {
-            let digest = engine.repositoryDigests[imageValue.id]?.first
-            record.imageID = digest.map { "docker-pullable://" + $0 } ?? "docker://" + imageValue.id
-        }
+        if let reference = runtime.imageReference(of: record.image) { record.imageID = reference }
         configureNetwork(of: container, first: record === records.first)
         event(record, reason: "Created", message: "Created container")
         event(record, reason: "Started", message: "Started container")
@@ -238,7 +234,7 @@ final class PodWorker {
         record.killing = false
         record.ready = record.spec.readinessProbe == nil
         record.stateToken = container.observeState { [weak self, weak record, weak container] in
-            guard let self, let record, let container, container.state == .exited, record.current === container, record.running != nil else { return }
+            guard let self, let record, let container, container.hasExited, record.current === container, record.running != nil else { return }
             self.containerExited(record, container)
         }
         writeStatus()
@@ -260,13 +256,13 @@ final class PodWorker {
 
     // MARK: Exits and restarts
 
-    private func containerExited(_ record: ContainerRecord, _ container: Docker.Container) {
+    private func containerExited(_ record: ContainerRecord, _ container: any RuntimeContainer) {
         guard !halted else { return }
         let status = Int(container.exitCode)
         let finished = Timestamp.seconds(of: loop.now)
         let terminated = ContainerStateTerminated(
             exitCode: Int32(clamping: status), reason: status == 0 ? "Completed" : "Error",
-            startedAt: record.running?.startedAt, finishedAt: finished, containerID: "docker://" + container.id)
+            startedAt: record.running?.startedAt, finishedAt: finished, containerID: runtime.name + "://" + container.id)
         record.running = nil
         record.terminated = terminated
         record.ready = false
@@ -312,14 +308,14 @@ final class PodWorker {
 
     /// Kills a container the liveness probe gave up on; the exit is then handled as any other.
     /// 1.8's kubelet names the container as `docker://NAME` in this event, as for `Need to kill Pod`.
-    func killForLiveness(_ record: ContainerRecord, _ container: Docker.Container) {
+    func killForLiveness(_ record: ContainerRecord, _ container: any RuntimeContainer) {
         guard !record.killing, container.isRunning else { return }
         record.killing = true
         let reason = "Container failed liveness probe."
         let message = restartPolicy == "Never" ? reason : reason + ". Container will be killed and recreated."
-        event(record, reason: "Killing", message: "Killing container with id docker://\(record.spec.name):\(message)")
+        event(record, reason: "Killing", message: "Killing container with id \(runtime.name)://\(record.spec.name):\(message)")
         let grace = Duration.seconds(pod.spec?.terminationGracePeriodSeconds ?? 30)
-        loop.spawn { [self] in await self.engine.stop(container, timeout: grace) }
+        loop.spawn { await container.stop(timeout: grace) }
     }
 
     // MARK: Deletion
@@ -329,7 +325,7 @@ final class PodWorker {
         for record in records {
             for probe in record.probes { probe.stop() }
             guard let container = record.current, container.isRunning else { continue }
-            event(record, reason: "Killing", message: "Killing container with id docker://\(record.spec.name):Need to kill Pod")
+            event(record, reason: "Killing", message: "Killing container with id \(runtime.name)://\(record.spec.name):Need to kill Pod")
         }
         // The kubelet kills a pod's containers in parallel (one goroutine each), so the
         // whole pod is gone within one grace period, however many containers it has.
@@ -341,7 +337,7 @@ final class PodWorker {
         let pending = PendingCount(running.count)
         for container in running {
             loop.spawn { [self] in
-                await self.engine.stop(container, timeout: grace)
+                await container.stop(timeout: grace)
                 if pending.finishOne() { self.finishDeletion() }
             }
         }

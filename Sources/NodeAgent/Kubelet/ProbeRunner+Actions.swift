@@ -1,4 +1,3 @@
-import Docker
 import Formatting
 import Kernel
 import KubernetesAPI
@@ -6,7 +5,7 @@ import Simulation
 
 extension ProbeRunner {
     /// Runs the probe's action once against `container` (`prober.runProbe`).
-    func check(_ container: Docker.Container) async -> Outcome {
+    func check(_ container: any RuntimeContainer) async -> Outcome {
         if let exec = probe.exec {
             return await checkExec(exec.command ?? [], container)
         }
@@ -47,10 +46,10 @@ extension ProbeRunner {
     }
 
     /// `ExecProbe`: exit status 0 passes; otherwise the command's combined output is the failure.
-    private func checkExec(_ command: [String], _ container: Docker.Container) async -> Outcome {
+    private func checkExec(_ command: [String], _ container: any RuntimeContainer) async -> Outcome {
         let output = CollectingStream()
         do {
-            let process = try worker.engine.exec(in: container, arguments: command, stdin: EmptyReader(), stdout: output, stderr: output)
+            let process = try container.exec(command, tty: false, stdin: EmptyReader(), stdout: output, stderr: output)
             let status = try await process.waitForExit()
             return status == 0 ? .success : .failure(output.text)
         } catch {

@@ -1,4 +1,3 @@
-import Docker
 import KubernetesAPI
 import Kernel
 import Simulation
@@ -28,7 +27,7 @@ final class ProbeRunner {
     private(set) var stopped = false
     private var probing = false
     /// The container the results belong to; a new one resets them.
-    private weak var container: Docker.Container?
+    private weak var container: (any RuntimeContainer)?
     private var containerID: String?
     /// A liveness failure holds probing until the kubelet has started a new container.
     private var onHold = false

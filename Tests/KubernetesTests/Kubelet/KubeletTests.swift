@@ -21,7 +21,7 @@ struct KubeletTests {
         let status = try #require(pod.status?.containerStatuses?.first)
         #expect(status.image == "test/web:latest")
         #expect(status.containerID?.hasPrefix("docker://") == true)
-        let engine = world.kubelets[0].engine
+        let engine = world.engines[0]
         #expect(engine.containers.map(\.name).contains("k8s_kubia_kubia_default_\(created.uid)_0"))
         #expect(engine.containers.first { $0.name.hasPrefix("k8s_kubia_") }?.machine.hostname == "kubia")
         let messages = ((try? world.client.list(Event.self).items) ?? []).filter { $0.source?.component == "kubelet" && $0.involvedObject.kind == "Pod" }.map(\.message)
@@ -144,7 +144,7 @@ struct KubeletTests {
         #expect(world.get("kubia") != nil)
         world.loop.advance(by: .seconds(2))
         #expect(world.get("kubia") == nil)
-        #expect(world.kubelets[0].engine.containers.allSatisfy { !$0.isRunning })
+        #expect(world.engines[0].containers.allSatisfy { !$0.isRunning })
     }
 
     @Test func logsAndExecReachTheContainer() throws {

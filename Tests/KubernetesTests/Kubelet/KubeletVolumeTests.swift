@@ -17,7 +17,7 @@ struct KubeletVolumeTests {
     }
 
     func running(_ world: NodeFixture, _ containerName: String) throws -> Docker.Container {
-        try #require(world.kubelets[0].engine.containers.last { $0.name.hasPrefix("k8s_\(containerName)_") && $0.isRunning })
+        try #require(world.engines[0].containers.last { $0.name.hasPrefix("k8s_\(containerName)_") && $0.isRunning })
     }
 
     @Test(arguments: [nil, "Memory"] as [String?])
@@ -48,7 +48,7 @@ struct KubeletVolumeTests {
         _ = world.timeline("fortune", for: .seconds(10))
         let first = try running(world, "html-generator")
         try first.machine.fileSystem.writeFile("/var/htdocs/kept", [1])
-        try world.kubelets[0].engine.kill(first)
+        try world.engines[0].kill(first)
         _ = world.timeline("fortune", for: .seconds(10))
         let second = try running(world, "html-generator")
         #expect(second !== first)

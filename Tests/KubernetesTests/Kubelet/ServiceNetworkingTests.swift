@@ -50,7 +50,7 @@ struct ServiceNetworkingTests {
 
     @Test func podsReachServicesByName() throws {
         let (world, service) = try threePods(seed: 9)
-        let app = try #require(world.kubelets[0].engine.containers.first { $0.name.hasPrefix("k8s_kubia_kubia-1_") })
+        let app = try #require(world.engines[0].containers.first { $0.name.hasPrefix("k8s_kubia_kubia-1_") })
         let stack = app.machine.networkStack
         #expect(stack.resolve("kubia") == [service.spec?.clusterIP ?? ""])
         #expect(stack.resolve("kubia.default") == [service.spec?.clusterIP ?? ""])

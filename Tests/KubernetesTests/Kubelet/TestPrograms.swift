@@ -1,5 +1,6 @@
 @testable import ControlPlane
 import Docker
+import DockerShim
 import Eras
 @testable import KubernetesAPI
 import Machine
@@ -72,6 +73,8 @@ final class NodeFixture {
     let dns: ClusterDNS
     let runtime: NodeRuntime
     var kubelets: [Kubelet] = []
+    /// Each node's engine, in the order of `kubelets`.
+    var engines: [DockerEngine] = []
     let workstation: Machine
 
     init(seed: UInt64 = 7, nodes: Int = 1) throws {
@@ -110,13 +113,14 @@ final class NodeFixture {
                                                      containerRuntimeVersion: era.kubernetes.containerRuntimeVersion,
                                                      kubeletVersion: era.kubernetes.version,
                                                      pauseImage: "gcr.io/google_containers/pause-amd64:" + era.kubernetes.pauseImageTag)
-            let kubelet = Kubelet(configuration: configuration, client: plane.client(), informers: plane.informers, machine: machine, engine: engine,
-                                  network: network)
+            let kubelet = Kubelet(configuration: configuration, client: plane.client(), informers: plane.informers, machine: machine,
+                                  runtime: DockerShim(engine: engine), network: network)
             kubelet.nameResolver = { [dns] name, search in dns.resolve(name, searchPath: search) }
             try kubelet.start()
             proxy.nodeAddresses.insert(configuration.internalIP)
             runtime.add(kubelet)
             kubelets.append(kubelet)
+            engines.append(engine)
         }
         workstation = Machine(hostname: "workstation", loop: loop, fileSystem: FileSystem(), programs: programs, network: world)
         world.assign("192.168.1.10", to: workstation.networkStack)
