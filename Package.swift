@@ -66,7 +66,7 @@ let package = Package(
         ),
         .target(name: "REPL", dependencies: ["CLibEdit", "World", "Kernel", "Simulation"]),
         .target(name: "Transcripts", dependencies: ["REPL", "World", "Kernel", "Formatting"]),
-        .target(name: "Lessons", dependencies: ["REPL", "World", "Kernel", "Shell", "DockerCLI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Lessons", dependencies: ["REPL", "World", "Kernel", "Shell", "DockerCLI", "KubernetesAPI", "Formatting", "StructuredData", .product(name: "Yams", package: "Yams")]),
         .executableTarget(name: "KubeLab", dependencies: [
             "REPL", "World", "Transcripts", "Lessons",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

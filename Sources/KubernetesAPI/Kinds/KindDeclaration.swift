@@ -13,6 +13,9 @@ public protocol KindDeclaration: APIObject {
     static var schema: SchemaDefinition { get }
     /// What kubectl and the controllers may do with objects of the kind.
     static var capabilities: KindCapabilities { get }
+    /// How the lessons' map shows the kind's objects as controllers, nil when it does not (a
+    /// kind with a pod template needs one).
+    static var mapEntry: MapEntry? { get }
     /// The columns of `kubectl get`, wide-only columns marked.
     static var columns: [TableColumn] { get }
     /// The cells of the object's row under `columns` (the wide ones too when `wide`); `name` is

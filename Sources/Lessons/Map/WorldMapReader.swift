@@ -49,28 +49,7 @@ public struct WorldMapReader {
                                     clusterAddress: service["spec"]?["clusterIP"]?.stringValue ?? "",
                                     targets: targets.filter { !$0.isEmpty })
         }
-        var owned: [String: [String]] = [:]
-        let replicaSets = items("replicasets") ?? []
-        for object in pods + replicaSets {
-            for owner in object["metadata"]?["ownerReferences"]?.arrayValue ?? [] {
-                let key = (owner["kind"]?.stringValue ?? "") + "/" + (owner["name"]?.stringValue ?? "")
-                owned[key, default: []].append(name(of: object))
-            }
-        }
-        let kinds: [(resource: String, kind: String, short: String, objects: [JSONValue])] = [
-            ("replicationcontrollers", "ReplicationController", "rc", items("replicationcontrollers") ?? []),
-            ("replicasets", "ReplicaSet", "rs", replicaSets),
-            ("deployments", "Deployment", "deploy", items("deployments") ?? []),
-        ]
-        let controllers = kinds.flatMap { entry in
-            entry.objects.map { object in
-                WorldMap.Controller(kind: entry.short, name: name(of: object),
-                                    ready: Int(object["status"]?["readyReplicas"]?.integerValue ?? 0),
-                                    desired: Int(object["spec"]?["replicas"]?.integerValue ?? 0),
-                                    owned: owned[entry.kind + "/" + name(of: object)] ?? [])
-            }
-        }
-        return WorldMap.Cluster(nodes: mapNodes, unscheduledPods: unscheduled, services: services, controllers: controllers)
+        return WorldMap.Cluster(nodes: mapNodes, unscheduledPods: unscheduled, services: services, controllers: readControllers(pods: pods))
     }
 
     /// The items of `kubectl get resource -o json`, nil when kubectl fails.

@@ -5,6 +5,7 @@ extension ComponentStatus: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var schema: SchemaDefinition { APISchema.componentStatus }
     public static var capabilities: KindCapabilities { [] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("STATUS"), TableColumn("MESSAGE"), TableColumn("ERROR")]
 
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {

@@ -5,6 +5,7 @@ extension CronJob: KindDeclaration {
     public static var allCategoryRank: Int? { 6 }
     public static var schema: SchemaDefinition { APISchema.cronJob }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("SCHEDULE"), TableColumn("SUSPEND"), TableColumn("ACTIVE"),
                                                 TableColumn("LAST SCHEDULE"), TableColumn("AGE")]
         + TableColumn.wide("CONTAINERS", "IMAGES", "SELECTOR")

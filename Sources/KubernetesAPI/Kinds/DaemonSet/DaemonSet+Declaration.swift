@@ -6,6 +6,8 @@ extension DaemonSet: KindDeclaration {
     public static var allCategoryRank: Int? { -1 }
     public static var schema: SchemaDefinition { APISchema.daemonSet }
     public static var capabilities: KindCapabilities { [.podTemplate, .garbageCollected] }
+    /// Ready daemon pods of the nodes that should run one.
+    public static var mapEntry: MapEntry? { MapEntry(rank: 3, ready: ["status", "numberReady"], desired: ["status", "desiredNumberScheduled"]) }
     /// kubectl 1.8's `daemonSetColumns` (NODE-SELECTOR with a dash; later releases print a space).
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("DESIRED"), TableColumn("CURRENT"), TableColumn("READY"),
                                                 TableColumn("UP-TO-DATE"), TableColumn("AVAILABLE"), TableColumn("NODE-SELECTOR"), TableColumn("AGE")]

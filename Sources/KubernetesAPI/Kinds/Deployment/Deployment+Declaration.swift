@@ -5,6 +5,7 @@ extension Deployment: KindDeclaration {
     public static var allCategoryRank: Int? { 0 }
     public static var schema: SchemaDefinition { APISchema.deployment }
     public static var capabilities: KindCapabilities { [.scalable, .exposable, .podTemplate, .garbageCollected] }
+    public static var mapEntry: MapEntry? { .replicas(rank: 2) }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("DESIRED"), TableColumn("CURRENT"), TableColumn("UP-TO-DATE"), TableColumn("AVAILABLE"), TableColumn("AGE")]
         + TableColumn.wide("CONTAINERS", "IMAGES", "SELECTOR")
 

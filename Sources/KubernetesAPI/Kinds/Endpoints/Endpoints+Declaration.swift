@@ -5,6 +5,7 @@ extension Endpoints: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var schema: SchemaDefinition { APISchema.endpoints }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("ENDPOINTS"), TableColumn("AGE")]
 
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {

@@ -5,6 +5,7 @@ extension Event: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var schema: SchemaDefinition { APISchema.event }
     public static var capabilities: KindCapabilities { [] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("LAST SEEN"), TableColumn("FIRST SEEN"), TableColumn("COUNT"), TableColumn("NAME"), TableColumn("KIND"), TableColumn("SUBOBJECT"), TableColumn("TYPE"), TableColumn("REASON"), TableColumn("SOURCE"), TableColumn("MESSAGE")]
 
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {

@@ -4,6 +4,7 @@ import Simulation
 extension Ingress: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("HOSTS"), TableColumn("ADDRESS"), TableColumn("PORTS"), TableColumn("AGE")]
 
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {

@@ -5,6 +5,8 @@ extension Job: KindDeclaration {
     public static var allCategoryRank: Int? { 5 }
     public static var schema: SchemaDefinition { APISchema.job }
     public static var capabilities: KindCapabilities { [.scalable, .podTemplate, .garbageCollected] }
+    /// Succeeded pods of the wanted completions, as `get jobs` shows them.
+    public static var mapEntry: MapEntry? { MapEntry(rank: 4, ready: ["status", "succeeded"], desired: ["spec", "completions"]) }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("DESIRED"), TableColumn("SUCCESSFUL"), TableColumn("AGE")]
         + TableColumn.wide("CONTAINERS", "IMAGES", "SELECTOR")
 

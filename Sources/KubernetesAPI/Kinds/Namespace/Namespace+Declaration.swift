@@ -5,6 +5,7 @@ extension Namespace: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var schema: SchemaDefinition { APISchema.namespace }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("STATUS"), TableColumn("AGE")]
 
     public func tableCells(name: String, wide: Bool, now: VirtualInstant) -> [String] {

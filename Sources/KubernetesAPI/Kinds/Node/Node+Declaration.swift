@@ -5,6 +5,7 @@ extension Node: KindDeclaration {
     public static var allCategoryRank: Int? { nil }
     public static var schema: SchemaDefinition { APISchema.node }
     public static var capabilities: KindCapabilities { [.garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("STATUS"), TableColumn("ROLES"), TableColumn("AGE"), TableColumn("VERSION")]
         + TableColumn.wide("EXTERNAL-IP", "OS-IMAGE", "KERNEL-VERSION", "CONTAINER-RUNTIME")
 

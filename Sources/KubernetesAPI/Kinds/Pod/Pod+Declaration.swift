@@ -5,6 +5,7 @@ extension Pod: KindDeclaration {
     public static var allCategoryRank: Int? { 3 }
     public static var schema: SchemaDefinition { APISchema.pod }
     public static var capabilities: KindCapabilities { [.exposable, .logs, .attachable, .garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("READY"), TableColumn("STATUS"), TableColumn("RESTARTS"), TableColumn("AGE")]
         + TableColumn.wide("IP", "NODE")
 

@@ -5,6 +5,7 @@ extension ReplicaSet: KindDeclaration {
     public static var allCategoryRank: Int? { 1 }
     public static var schema: SchemaDefinition { APISchema.replicaSet }
     public static var capabilities: KindCapabilities { [.scalable, .exposable, .podTemplate, .garbageCollected] }
+    public static var mapEntry: MapEntry? { .replicas(rank: 1) }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("DESIRED"), TableColumn("CURRENT"), TableColumn("READY"), TableColumn("AGE")]
         + TableColumn.wide("CONTAINERS", "IMAGES", "SELECTOR")
 

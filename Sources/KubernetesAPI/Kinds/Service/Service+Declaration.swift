@@ -5,6 +5,7 @@ extension Service: KindDeclaration {
     public static var allCategoryRank: Int? { 4 }
     public static var schema: SchemaDefinition { APISchema.service }
     public static var capabilities: KindCapabilities { [.exposable, .garbageCollected] }
+    public static var mapEntry: MapEntry? { nil }
     public static let columns: [TableColumn] = [TableColumn("NAME"), TableColumn("TYPE"), TableColumn("CLUSTER-IP"), TableColumn("EXTERNAL-IP"), TableColumn("PORT(S)"), TableColumn("AGE")]
         + TableColumn.wide("SELECTOR")
 
