@@ -26,7 +26,7 @@ let package = Package(
         // Every era-dependent fact of the simulated tools, in one value (see `Era`).
         .target(name: "Eras", dependencies: ["Formatting", "StructuredData"]),
         // Go's text/template, shared by `docker --format` and `kubectl -o go-template`.
-        .target(name: "GoTemplates", dependencies: ["StructuredData", "Formatting"]),
+        .target(name: "GoTemplates", dependencies: ["Simulation", "StructuredData", "Formatting"]),
 
         // A simulated Linux machine, in three layers the compiler keeps apart: the kernel (files and
         // mounts, processes and signals, streams, network, the program table), the shell, and the
@@ -72,6 +72,8 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // Reads Package.swift and the sources: imports stay within declared dependencies.
+        .testTarget(name: "ArchitectureTests"),
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
         .testTarget(name: "StructuredDataTests", dependencies: ["StructuredData"]),
         .testTarget(name: "FormattingTests", dependencies: ["Formatting"]),

@@ -1,4 +1,5 @@
-import Machine
+import Kernel
+import Userland
 import Simulation
 
 /// `luksa/batch-job` of the book's chapter 4: busybox with the Dockerfile's shell-form

@@ -1,4 +1,5 @@
-import Machine
+import Kernel
+import Userland
 import Simulation
 
 /// The versioned `luksa/kubia` images of the book's chapter 9 (`v1/`–`v4/`): node:7 with an

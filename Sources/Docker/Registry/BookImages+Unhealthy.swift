@@ -1,4 +1,5 @@
-import Machine
+import Kernel
+import Userland
 import Simulation
 
 extension StandardImages {
