@@ -64,7 +64,9 @@ import Testing
         "kubectl run x --image=y --port=N", "kubectl run x --image=y --generator=run/v1 --replicas=N",
         "kubectl expose rc kubia --port=N --name=s", "kubectl expose rc kubia --port=80 --target-port=N --name=t",
         "kubectl logs kubia-pod --tail=N", "kubectl delete pod kubia-pod --grace-period=N",
-        "kubectl get pods --request-timeout=N",
+        "kubectl get pods --request-timeout=N", "kubectl scale job batch --replicas=N",
+        "kubectl rollout status deploy web --watch=false --revision=N", "kubectl rollout history deploy web --revision=N",
+        "kubectl rollout undo deploy web --to-revision=N",
     ])
     func numericFlagsNeverStopTheProcess(template: String) throws {
         for value in Self.extremes {
@@ -72,6 +74,7 @@ import Testing
             harness.run("kubectl run kubia --image=luksa/kubia --port=8080 --generator=run/v1")
             harness.run("kubectl run web --image=luksa/kubia --port=8080")
             harness.run("kubectl run kubia-pod --image=luksa/kubia --restart=Never")
+            harness.run("kubectl run batch --image=luksa/batch-job --restart=OnFailure")
             harness.advance(.seconds(10))
             let line = template.replacingOccurrences(of: "=N", with: "=" + value)
             let result = harness.run(line)

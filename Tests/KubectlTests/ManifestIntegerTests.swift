@@ -106,6 +106,7 @@ import Testing
 
                 """))
         }
+        cases += controllerCases
         cases.append(Case(field: "pod metadata.generation", manifest: """
             apiVersion: v1
             kind: Pod
