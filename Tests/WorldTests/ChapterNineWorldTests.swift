@@ -161,4 +161,22 @@ import Simulation
         let images = session.run("kubectl get po -o jsonpath='{.items[*].spec.containers[0].image} {.items[*].status.phase}'").text
         #expect(images == "luksa/kubia:v2 luksa/kubia:v2 luksa/kubia:v2 Running Running Running")
     }
+
+    /// `kubectl edit --record` writes the command line with the edit, and keeps writing it once
+    /// the object has a cause, as 1.8's edit did; the revision's history then shows it.
+    @Test func editRecordsItsCommandLine() throws {
+        let session = try Session()
+        session.write("kubia.yaml", Self.manifests["kubia-deployment-v1.yaml"] ?? "")
+        session.run("kubectl create -f kubia.yaml")
+        session.wait(.seconds(60))
+        let edit = #"KUBE_EDITOR="sed -i s/kubia:v1/kubia:v2/" kubectl edit deploy kubia --record"#
+        #expect(session.run(edit).text == "deployment \"kubia\" edited\n")
+        #expect(session.run("kubectl get deploy kubia -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'").text
+            == "kubectl edit deploy kubia --record=true")
+        session.wait(.seconds(90))
+        #expect(session.run("kubectl rollout history deploy kubia").text.contains("2         kubectl edit deploy kubia --record=true\n"))
+        #expect(session.run(#"KUBE_EDITOR="sed -i s/kubia:v2/kubia:v3/" kubectl edit deploy kubia"#).status == 0)
+        #expect(session.run("kubectl get deploy kubia -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'").text
+            == "kubectl edit deploy kubia")
+    }
 }
