@@ -38,17 +38,16 @@ extension Commands {
         usage: "kubectl rolling-update OLD_CONTROLLER_NAME ([NEW_CONTROLLER_NAME] --image=NEW_CONTAINER_IMAGE | -f NEW_CONTROLLER_SPEC) [options]",
         declareFlags: { flags in
             flags.add("container", nil, .string, "Container name which will have its image upgraded. Only relevant when --image is specified, ignored otherwise. Required when using --image on a multi-container pod")
+            flags.add("deployment-label-key", nil, .string, default: "deployment", "The key to use to differentiate between two different controllers, default 'deployment'.  Only relevant when --image is specified, ignored otherwise")
             flags.add("dry-run", nil, .bool, "If true, only print the object that would be sent, without sending it.")
             flags.add("filename", "f", .strings, "Filename or URL to file to use to create the new replication controller.")
-            flags.add("output", "o", .string, "Output format. One of: json|yaml|wide|name|custom-columns=...|custom-columns-file=...|go-template=...|go-template-file=...|jsonpath=...|jsonpath-file=... See custom columns [http://kubernetes.io/docs/user-guide/kubectl-overview/#custom-columns], golang template [http://golang.org/pkg/text/template/#pkg-overview] and jsonpath template [http://kubernetes.io/docs/user-guide/jsonpath].")
-            flags.add("rollback", nil, .bool, "If true, this is a request to abort an existing rollout that is partially rolled out. It effectively reverses current and next and runs a rollout")
-            flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
-            flags.add("deployment-label-key", nil, .string, default: "deployment", "The key to use to differentiate between two different controllers, default 'deployment'.  Only relevant when --image is specified, ignored otherwise")
             flags.add("image", nil, .string, "Image to use for upgrading the replication controller. Must be distinct from the existing image (either new image or new image tag).  Can not be used with --filename/-f")
             flags.add("image-pull-policy", nil, .string, "Explicit policy for when to pull container images. Required when --image is same as existing image, ignored otherwise.")
             flags.add("poll-interval", nil, .string, default: "3s", "Time delay between polling for replication controller status after the update. Valid time units are \"ns\", \"us\" (or \"µs\"), \"ms\", \"s\", \"m\", \"h\".")
+            flags.add("rollback", nil, .bool, "If true, this is a request to abort an existing rollout that is partially rolled out. It effectively reverses current and next and runs a rollout")
             flags.add("timeout", nil, .string, default: "5m0s", "Max time to wait for a replication controller to update before giving up. Valid time units are \"ns\", \"us\" (or \"µs\"), \"ms\", \"s\", \"m\", \"h\".")
             flags.add("update-period", nil, .string, default: "1m0s", "Time to wait between updating pods. Valid time units are \"ns\", \"us\" (or \"µs\"), \"ms\", \"s\", \"m\", \"h\".")
+            flags.add("validate", nil, .bool, default: "true", "If true, use a schema to validate the input before sending it")
         },
         run: { invocation, flags in try await RollingUpdate(invocation: invocation, flags: flags).run() })
 }
