@@ -50,7 +50,8 @@ let package = Package(
         // interface and informers), the control plane, the node agent; kubectl sees only the API.
         .target(name: "KubernetesAPI", dependencies: ["Simulation", "StructuredData", "Formatting", "Kernel"], exclude: ["Kinds/README.md"]),
         .target(name: "ControlPlane", dependencies: ["KubernetesAPI", "Simulation", "StructuredData", "Formatting"], exclude: ["Controllers/README.md"]),
-        .target(name: "NodeAgent", dependencies: ["KubernetesAPI", "ImageReferences", "Simulation", "StructuredData", "Formatting", "Kernel"]),
+        .target(name: "NodeAgent", dependencies: ["KubernetesAPI", "ImageReferences", "Simulation", "StructuredData", "Formatting", "Kernel"],
+                exclude: ["README.md"]),
         // The node agent's container runtime served by a Docker engine (1.8's dockershim).
         .target(name: "DockerShim", dependencies: ["NodeAgent", "Docker", "Kernel"]),
         .target(name: "Cloud", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "DockerShim", "Docker", "Kernel", "Userland", "Simulation", "StructuredData", "Formatting", "Eras"]),
