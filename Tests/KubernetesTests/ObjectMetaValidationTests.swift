@@ -129,4 +129,25 @@ struct ObjectMetaValidationTests {
             "spec.progressDeadlineSeconds: Invalid value: 10: must be greater than minReadySeconds",
         ])
     }
+
+    /// Updates are checked like creations whatever else they leave alone; a status update that
+    /// keeps the stored, already accepted metadata is not re-checked label by label.
+    @Test(arguments: [
+        (["-x": "y"], Self.badLabel),
+        (["app": "x", "failure-domain.beta.kubernetes.io/zone": "europe-west1-b"], nil),
+    ])
+    func updatesCheckChangedMetadata(labels: [String: String], expected: String?) throws {
+        let server = APIServer(loop: EventLoop(seed: 1))
+        let client = server.client()
+        var node = try client.create(Node(metadata: ObjectMeta(name: "n", labels: ["app": "x"])))
+        node.metadata.labels = labels
+        var failure: String?
+        do { node = try client.update(node) } catch { failure = error.causes.first?.description }
+        #expect(failure == expected)
+        node = try client.get(Node.self, namespace: nil, name: "n")
+        node.status = NodeStatus(conditions: [NodeCondition(type: NodeCondition.ready, status: .true)])
+        let updated = try client.updateStatus(node)
+        #expect(updated.status?.conditions?.first?.status == .true)
+        #expect(updated.metadata.labels == (expected == nil ? labels : ["app": "x"]))
+    }
 }

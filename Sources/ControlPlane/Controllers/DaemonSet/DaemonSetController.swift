@@ -15,6 +15,8 @@ public final class DaemonSetController: Controller {
     private let nodeInformer: SharedInformer<Node>
     private lazy var queue = WorkQueue(loop: loop) { [weak self] key in self?.sync(key) }
     private var handlers: [WatchHandle] = []
+    /// What of each node decides where daemon pods go, as last seen.
+    private var placements: [String: NodePlacement] = [:]
     /// The most pods one sync creates (`BurstReplicas`).
     private let burstReplicas = 250
 
@@ -34,13 +36,28 @@ public final class DaemonSetController: Controller {
             self?.queue.add(ObjectKey.make(namespace: event.object.namespace, name: event.object.name))
         })
         handlers.append(try podInformer.addEventHandler { [weak self] event in self?.handle(event) })
-        handlers.append(try nodeInformer.addEventHandler { [weak self] event in self?.enqueueAll() })
+        handlers.append(try nodeInformer.addEventHandler { [weak self] event in self?.handle(event) })
     }
 
     public func stop() {
         for handler in handlers { handler.stop() }
         handlers.removeAll()
         queue.stop()
+    }
+
+    /// 1.8's `updateNode`: an update that leaves the node's labels, taints and true conditions
+    /// as they were (a kubelet's heartbeat) cannot change where daemon pods belong.
+    private func handle(_ event: WatchEvent<Node>) {
+        let node = event.object
+        guard event.type != .deleted else {
+            placements[node.name] = nil
+            enqueueAll()
+            return
+        }
+        let placement = NodePlacement(node)
+        if event.type == .modified, placements[node.name] == placement { return }
+        placements[node.name] = placement
+        enqueueAll()
     }
 
     private func enqueueAll() {
@@ -284,5 +301,19 @@ extension DaemonSetController {
     static func controllerReference(to set: DaemonSet) -> OwnerReference {
         OwnerReference(apiVersion: "extensions/v1beta1", kind: DaemonSet.resource.kind, name: set.name, uid: set.uid,
                        controller: true, blockOwnerDeletion: true)
+    }
+}
+
+/// What of a node decides whether daemon pods belong on it (`nodeInSameCondition` compares
+/// only the conditions that are true).
+private struct NodePlacement: Equatable {
+    var labels: [String: String]
+    var taints: [Taint]
+    var trueConditions: Set<String>
+
+    init(_ node: Node) {
+        labels = node.labels
+        taints = node.spec?.taints ?? []
+        trueConditions = Set((node.status?.conditions ?? []).filter { $0.status == .true }.map(\.type))
     }
 }
