@@ -30,7 +30,13 @@ extension DockerEngine {
         }
         // `/etc` made only to hold them (an image without one) is no change either.
         if !created.exists("/etc"), (try? current.listDirectory("/etc"))?.isEmpty == true { try? current.remove("/etc") }
-        let layer = Layer.difference(from: container.createdTree, to: current.root)
+        // Creating them touched `/etc` itself; what the container did in it still shows.
+        var root = current.root
+        if case .directory(var etc) = root.entries["etc"], case .directory(let createdEtc) = container.createdTree.entries["etc"] {
+            etc.metadata = createdEtc.metadata
+            root.entries["etc"] = .directory(etc)
+        }
+        let layer = Layer.difference(from: container.createdTree, to: root)
         // The daemon walks the layer a directory at a time: `/etc/a` comes before `/etc-x`.
         let walked = layer.entries.sorted {
             $0.path.split(separator: "/").lexicographicallyPrecedes($1.path.split(separator: "/"))
