@@ -67,3 +67,10 @@ import Testing
         #expect(try runShell("history; history 3") == ShellRun(output: "", errors: "", status: 0))
     }
 }
+
+extension HistoryBuiltinTests {
+    @Test func anInteractiveShellReadingItsOwnLinesListsThem() throws {
+        let run = try runShell("", input: "echo a\n\nhistory | cat\n", arguments: ["bash", "-i"])
+        #expect(run.output.contains("    1  echo a\n    2  history | cat\n"))
+    }
+}

@@ -195,9 +195,9 @@ final class SignalProxy: @unchecked Sendable {
         let program = container.commandLine.first.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "?"
         let context = invocation.context
         if context.machine.noteLanguage == "zh" {
-            context.printError("\n注：\(program) 在容器里是 1 号进程，没有处理 SIGINT，所以 docker 17 会一直连着它。在真实机器上，要在另一个终端里停止它（docker stop \(container.name)），或者一开始就用 -d 在后台运行。KubeLab 替你断开了 docker 客户端，容器仍在运行。\n")
+            context.printError("注：\(program) 在容器里是 1 号进程，没有处理 SIGINT，所以 docker 17 会一直连着它。在真实机器上，要在另一个终端里停止它（docker stop \(container.name)），或者一开始就用 -d 在后台运行。KubeLab 替你断开了 docker 客户端，容器仍在运行。\n")
         } else {
-            context.printError("\nnote: \(program) is PID 1 in the container and has no SIGINT handler, so docker 17 stays attached to it. On a real machine you would stop it from a second terminal (docker stop \(container.name)), or run it with -d in the first place. KubeLab detached the docker client; the container still runs.\n")
+            context.printError("note: \(program) is PID 1 in the container and has no SIGINT handler, so docker 17 stays attached to it. On a real machine you would stop it from a second terminal (docker stop \(container.name)), or run it with -d in the first place. KubeLab detached the docker client; the container still runs.\n")
         }
         context.process.terminate(status: 130, by: .interrupt)
     }

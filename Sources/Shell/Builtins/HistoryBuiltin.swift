@@ -8,6 +8,17 @@ extension Shell {
         func replaceEntries(with entries: [String])
     }
 
+    /// The list of an interactive shell that reads its own lines (bash in a container).
+    final class InMemoryHistory: History {
+        private(set) var entries: [String] = []
+        /// bash's default `HISTSIZE`.
+        static let limit = 500
+
+        func replaceEntries(with entries: [String]) {
+            self.entries = Array(entries.suffix(Self.limit))
+        }
+    }
+
     static let historyUsage = "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]"
 
     /// bash 4.4's `history [-c] [-d offset] [n]` and `history -s arg…`. A shell without a
