@@ -200,6 +200,11 @@ static inline int kubelab_history_save(History *history_state, const char *path)
     return history(history_state, &event, H_SAVE, path);
 }
 
+static inline void kubelab_history_clear(History *history_state) {
+    HistEvent event;
+    history(history_state, &event, H_CLEAR);
+}
+
 static inline int kubelab_history_count(History *history_state) {
     HistEvent event;
     if (history(history_state, &event, H_GETSIZE) == -1) {

@@ -6,7 +6,7 @@ public enum DockerCompletion {
     /// Subcommands whose arguments are containers, and whether only running ones.
     static let containerCommands: [String: Bool] = [
         "start": false, "stop": true, "restart": false, "kill": true, "rm": false, "logs": false, "exec": true,
-        "inspect": false, "port": true, "top": true, "stats": true,
+        "inspect": false, "port": true, "top": true, "stats": true, "diff": false,
     ]
     /// Subcommands whose (first) argument is an image.
     static let imageCommands: Set<String> = ["run", "create", "rmi", "history", "tag", "push", "inspect"]

@@ -20,7 +20,7 @@ enum Help {
             "workdir": ("string", "Working directory inside the container"),
         ]
         return [
-            "run": container,
+            "run": container.merging(["sig-proxy": ("", "Proxy received signals to the process (default true)")]) { old, _ in old },
             "create": container,
             "start": ["attach": ("", "Attach STDOUT/STDERR and forward signals"),
                       "interactive": ("", "Attach container's STDIN")],

@@ -84,7 +84,11 @@ extension Shell {
     /// Reads commands from standard input line by line, with prompts when interactive, until
     /// end of file or `exit`.
     func readCommands() async -> Int32 {
-        if isInteractive { installInteractiveInterrupt() }
+        if isInteractive {
+            installInteractiveInterrupt()
+            // A shell in a container reads its own lines, so it keeps its own list for `history`.
+            if commandHistory == nil { commandHistory = InMemoryHistory() }
+        }
         let reader = PushbackReader.wrapping(io.stdin)
         io.inputs[0] = reader
         var pending = ""
@@ -106,6 +110,9 @@ extension Shell {
             }
             pending += (pending.isEmpty ? "" : "\n") + String(decoding: line.line, as: UTF8.self)
             if ShellParser.parse(pending, aliases: aliases) == .incomplete { continue }
+            if isInteractive, pending.contains(where: { !$0.isWhitespace }), let commandHistory {
+                commandHistory.replaceEntries(with: commandHistory.entries + [pending])
+            }
             _ = await execute(pending)
             pending = ""
         }

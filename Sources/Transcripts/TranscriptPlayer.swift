@@ -75,6 +75,7 @@ final class TypingReader: LineReading {
     }
 
     func addToHistory(_ line: String) { inner.addToHistory(line) }
+    func replaceHistory(with entries: [String]) { inner.replaceHistory(with: entries) }
     func saveHistory() {}
 
     private func type(_ text: String) {

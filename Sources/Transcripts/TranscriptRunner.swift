@@ -89,6 +89,7 @@ final class TranscriptReader: LineReading {
     }
 
     func addToHistory(_ line: String) { historyEntries.append(line) }
+    func replaceHistory(with entries: [String]) { historyEntries = entries }
     func saveHistory() {}
 
     func finishStep() {

@@ -167,11 +167,21 @@ public protocol LoginShell: AnyObject {
     var continuationPrompt: String { get }
     /// Clears `exitRequest`: a restored world's session goes on after the `exit` it was left with.
     func forgetExitRequest()
+    /// The learner's entered lines, which `history` lists and edits; nil while a saved world
+    /// replays (its `history -c` must not clear today's list).
+    var commandHistory: (any CommandHistory)? { get set }
 }
+
+/// The list of entered command lines a login shell's `history` works on.
+public typealias CommandHistory = Shell.History
 
 extension LoginShell {
     public func aliasTarget(of name: String) -> String? { nil }
     public func forgetExitRequest() {}
+    public var commandHistory: (any CommandHistory)? {
+        get { nil }
+        set {}
+    }
 }
 
 /// How a workstation is put together: its files, programs and login shell, and what else joins

@@ -67,7 +67,7 @@ import Testing
     }
 
     @Test func theReadOnlyCommandsAreTheOnesThatExist() {
-        #expect(Commands.readOnlyNames == ["history", "images", "info", "inspect", "logs", "port", "ps", "stats", "top", "version"])
+        #expect(Commands.readOnlyNames == ["diff", "history", "images", "info", "inspect", "logs", "port", "ps", "stats", "top", "version"])
         #expect(Commands.readOnlyNames.isSubset(of: Commands.allNames))
     }
 }

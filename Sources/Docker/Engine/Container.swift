@@ -115,6 +115,8 @@ public final class Container {
     public internal(set) var binds: [String] = []
     /// Whether `docker stop`/`kill` ended it (restart policies then leave it stopped).
     var stoppedByUser = false
+    /// The tree as created (the image with the runtime's init files): `docker diff` compares to it.
+    var createdTree = Directory()
     var stdinPipe: BytePipe?
     var observers: [Int: (LogEntry.Stream, [UInt8]) -> Void] = [:]
     var stateObservers: [Int: () -> Void] = [:]

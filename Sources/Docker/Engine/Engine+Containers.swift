@@ -46,6 +46,7 @@ extension DockerEngine {
                               programs: programs, network: network)
         machine.host = host
         let container = Container(id: id, name: name, image: image, spec: spec, config: config, created: loop.now, machine: machine)
+        container.createdTree = fileSystem.root
         listMounts(of: container)
         try mount(plannedMounts, into: container)
         containers.append(container)

@@ -2,7 +2,7 @@
 public enum Commands {
     static var all: [DockerCommand] {
         [run, create, start, stop, restart, kill, rm, logs, exec, ps, images, history, inspect, build, pull, push, tag, rmi,
-         login, logout, info, version, volume, port, top, stats]
+         login, logout, info, version, volume, port, top, stats, diff]
     }
 
     /// Every subcommand's name.

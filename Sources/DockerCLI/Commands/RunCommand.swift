@@ -12,7 +12,7 @@ extension Commands {
 
     static var run: DockerCommand {
         DockerCommand(name: "run", usage: "docker run [OPTIONS] IMAGE [COMMAND] [ARG...]",
-                      summary: "Run a command in a new container", flags: containerFlags, interspersed: false,
+                      summary: "Run a command in a new container", flags: containerFlags + [FlagSpec("sig-proxy")], interspersed: false,
                       minimumArguments: 1, maximumArguments: nil) { invocation in
             await runContainer(invocation, startIt: true)
         }
@@ -155,13 +155,51 @@ extension Commands {
             let box = UncheckedPump(engine: engine, container: container, input: input)
             context.loop.spawn { await box.pump() }
         }
+        // docker's signal proxy (on unless `--sig-proxy=false`; with `-t`, Ctrl-C reaches the
+        // container through its terminal instead): SIGINT goes to the main process, and the
+        // client stays attached until the container ends.
+        if invocation.arguments.value("sig-proxy") != "false" || container.spec.tty {
+            SignalProxy(invocation: invocation, container: container).install()
+        }
         do {
             return try await engine.wait(for: container)
         } catch {
-            // The client was interrupted: like docker's signal proxy, pass SIGINT on.
-            engine.forward(.interrupt, to: container)
+            // Interrupted without a proxy (`--sig-proxy=false`): the client ends, the container runs on.
             return 130
         }
+    }
+}
+
+/// Passes the client's SIGINT on to an attached container's main process. docker 17 has no
+/// way out when that process ignores it (node as PID 1 without a handler) but a second
+/// terminal, which a KubeLab learner lacks: the third Ctrl-C detaches the client, with a note.
+final class SignalProxy: @unchecked Sendable {
+    let invocation: Invocation
+    let container: Container
+    private var interrupts = 0
+    static let interruptsBeforeDetaching = 3
+
+    init(invocation: Invocation, container: Container) {
+        self.invocation = invocation
+        self.container = container
+    }
+
+    func install() {
+        invocation.context.process.signalHandlers[.interrupt] = { [self] in interrupted() }
+    }
+
+    private func interrupted() {
+        invocation.engine.forward(.interrupt, to: container)
+        interrupts += 1
+        guard interrupts >= Self.interruptsBeforeDetaching, container.isRunning else { return }
+        let program = container.commandLine.first.flatMap { $0.split(separator: "/").last.map(String.init) } ?? "?"
+        let context = invocation.context
+        if context.machine.noteLanguage == "zh" {
+            context.printError("注：\(program) 在容器里是 1 号进程，没有处理 SIGINT，所以 docker 17 会一直连着它。在真实机器上，要在另一个终端里停止它（docker stop \(container.name)），或者一开始就用 -d 在后台运行。KubeLab 替你断开了 docker 客户端，容器仍在运行。\n")
+        } else {
+            context.printError("note: \(program) is PID 1 in the container and has no SIGINT handler, so docker 17 stays attached to it. On a real machine you would stop it from a second terminal (docker stop \(container.name)), or run it with -d in the first place. KubeLab detached the docker client; the container still runs.\n")
+        }
+        context.process.terminate(status: 130, by: .interrupt)
     }
 }
 

@@ -9,7 +9,7 @@ public enum CompletionSetup {
     static let searchPath = ["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin"]
 
     /// The session's own commands, which the shell does not know.
-    public static let sessionCommands = ["wait", "history"]
+    public static let sessionCommands = ["wait"]
 
     /// A completer that always looks at the session's current world (undo and reset replace it).
     public static func completer(for session: Session) -> Completer {

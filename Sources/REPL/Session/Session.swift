@@ -235,16 +235,6 @@ public final class Session {
                 self.interrupted?(world.loop.now - start)
                 return 130
             }
-        case .history(let count):
-            let entries = reader.historyEntries
-            let width = max(5, String(entries.count).count + 1)
-            var text = ""
-            for (index, entry) in entries.enumerated().suffix(count ?? entries.count) {
-                let number = String(index + 1)
-                text += String(repeating: " ", count: width - number.count) + number + "  " + entry + "\n"
-            }
-            // Through the world's output, like any command's, so recordings see it.
-            world.outputSink(Array(text.utf8))
         }
         return 0
     }
@@ -252,12 +242,16 @@ public final class Session {
     // MARK: Running in the world
 
     private func runInWorld(_ line: String) -> Int32 {
+        // Only the learner's own lines see the list: a saved world's replayed `history -c`
+        // must not clear what was typed since.
+        world.shell.commandHistory = ReaderHistory(reader: reader)
         let execution = world.begin(line)
         if clock.isInteractive {
             driveInteractively(execution)
         } else {
             driveFromScript(execution)
         }
+        world.shell.commandHistory = nil
         record(.command(line: line, inputs: execution.inputs, nanoseconds: execution.elapsed.nanoseconds))
         let status = execution.exitStatus ?? 0
         commandFinished?(line, status)

@@ -63,6 +63,10 @@ public final class BufferedLineReader: LineReading {
         entries
     }
 
+    public func replaceHistory(with entries: [String]) {
+        self.entries = Array(entries.suffix(historyLimit))
+    }
+
     private enum FillResult {
         case filled
         case interrupted

@@ -32,6 +32,12 @@ final class EditLineHistory {
         _ = kubelab_history_enter(state, line)
     }
 
+    /// Empties the list and enters `entries` again, oldest first.
+    func replaceEntries(with entries: [String]) {
+        kubelab_history_clear(state)
+        entries.forEach(add)
+    }
+
     var count: Int {
         Int(kubelab_history_count(state))
     }

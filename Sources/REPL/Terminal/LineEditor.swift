@@ -163,6 +163,11 @@ public final class LineEditor: LineReading {
         history.entries
     }
 
+    public func replaceHistory(with entries: [String]) {
+        history.replaceEntries(with: entries)
+        history.save()
+    }
+
     /// The `^I` binding: inserts the completion of the word before the cursor, or,
     /// when several candidates leave nothing to insert, lists them below the line.
     private func completeWordBeforeCursor() -> UInt8 {

@@ -23,6 +23,8 @@ public protocol LineReading: AnyObject {
     func saveHistory()
     /// The recorded lines, oldest first.
     var historyEntries: [String] { get }
+    /// Replaces the recorded lines (`history -c`, `history -d N`) and saves them.
+    func replaceHistory(with entries: [String])
     /// Gives the reader `work` to do while it waits for keys (replaying a saved world);
     /// `work` does a little and returns whether more is left. Readers that never wait ignore it.
     func doWhileWaiting(_ work: @escaping () -> Bool)
@@ -30,6 +32,9 @@ public protocol LineReading: AnyObject {
 
 extension LineReading {
     public func doWhileWaiting(_ work: @escaping () -> Bool) {}
+
+    /// Readers that keep no history have nothing to replace.
+    public func replaceHistory(with entries: [String]) {}
 
     public func readInput(prompt: String) -> LineInput {
         readLine(prompt: prompt)

@@ -4,7 +4,7 @@ extension Shell {
     static let builtinNames: Set<String> = [
         "cd", "pwd", "echo", "printf", "export", "unset", "set", "alias", "unalias", "type", "command", "true", "false",
         ":", "test", "[", "exit", "return", "break", "continue", "shift", "read", "trap", "source", ".", "eval", "local",
-        "wait", "exec", "kill", "jobs", "fg", "bg", "let", "declare", "typeset", "complete", "compgen",
+        "wait", "exec", "kill", "jobs", "fg", "bg", "let", "declare", "typeset", "complete", "compgen", "history",
     ]
 
     static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do",
@@ -57,6 +57,7 @@ extension Shell {
         case "bg": return backgroundJob(arguments, io: io)
         case "complete": return try complete(arguments, io: io)
         case "compgen": return try await compgen(arguments, io: io)
+        case "history": return try history(arguments, io: io)
         default: return nil
         }
     }

@@ -61,6 +61,8 @@ public final class Shell {
     public var aliases: [String: String] = [:]
     /// How commands' arguments complete, by command name (`complete`).
     public var completions: [String: CompletionSpecification] = [:]
+    /// The entered command lines `history` lists; nil for a shell that keeps none.
+    public var commandHistory: (any History)?
     /// Trap commands by signal short name (`TERM`) or `EXIT`.
     public var traps: [String: String] = [:]
     public var positionalParameters: [String] = []
@@ -213,6 +215,7 @@ public final class Shell {
         functions = parent.functions
         aliases = parent.aliases
         completions = parent.completions
+        commandHistory = parent.commandHistory
         traps = parent.traps.filter { $0.value.isEmpty }
         positionalParameters = parent.positionalParameters
         options = parent.options

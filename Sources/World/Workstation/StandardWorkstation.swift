@@ -16,6 +16,11 @@ extension ShellSession: LoginShell {
     public func forgetExitRequest() {
         shell.forgetExit()
     }
+
+    public var commandHistory: (any CommandHistory)? {
+        get { shell.commandHistory }
+        set { shell.commandHistory = newValue }
+    }
 }
 
 extension WorkstationSetup {
