@@ -20,6 +20,13 @@ extension Shell {
         // Each assignment is expanded after the ones before it took effect (`A=1 B=$A cmd`).
         var outer: [String: String?] = [:]
         for assignment in command.assignments {
+            if readonlyNames.contains(assignment.name) {
+                report("\(assignment.name): readonly variable", io: io)
+                // Outside POSIX mode bash neither runs the command nor leaves the script.
+                return 1
+            }
+            // Array assignments take effect at once, whatever command follows.
+            if try await assignArrayParts(assignment) { continue }
             var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
             if assignment.isAppend { value = (variables[assignment.name] ?? "") + value }
             assignments.append((assignment.name, value))
@@ -58,6 +65,29 @@ extension Shell {
         case .success(let child):
             return try await waitInForeground(child)
         }
+    }
+
+    /// Performs `a=(…)`, `a+=(…)`, `a[i]=v` and `a[i]+=v`; false for a scalar assignment.
+    func assignArrayParts(_ assignment: Assignment) async throws -> Bool {
+        if let elements = assignment.elements {
+            var values: [(index: Int?, value: String)] = []
+            for element in elements {
+                if let arrayIndex = element.arrayIndex {
+                    let index = try await subscriptValue(arrayIndex)
+                    values.append((index, try await expandToString(element.value.markingTildes(afterColons: true))))
+                } else {
+                    for field in try await expandWords([element.value]) { values.append((nil, field)) }
+                }
+            }
+            try assignArray(assignment.name, values, append: assignment.isAppend)
+            return true
+        }
+        guard let arrayIndex = assignment.arrayIndex else { return false }
+        let index = try await subscriptValue(arrayIndex)
+        var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
+        if assignment.isAppend { value = (element(assignment.name, at: index) ?? "") + value }
+        try setElement(assignment.name, at: index, value)
+        return true
     }
 
     static let declarationBuiltins: Set<String> = ["export", "local", "declare", "typeset", "readonly"]
@@ -201,7 +231,7 @@ extension Shell {
             functionDepth -= 1
             positionalParameters = savedParameters
             if let frame = localFrames.popLast() {
-                for (name, value) in frame { variables[name] = value }
+                for (name, saved) in frame { restore(name, saved) }
             }
         }
         var redirected = io

@@ -150,8 +150,14 @@ extension ParserEngine {
                     spliceAlias(value)
                     continue
                 }
-                if command.words.isEmpty, let assignment = Self.assignment(from: word) {
+                if command.words.isEmpty, var assignment = try Self.assignment(from: word) {
+                    let wordEnd = lookahead?.end ?? position
                     lookahead = nil
+                    if assignment.value.parts.isEmpty, assignment.arrayIndex == nil, raw.hasSuffix("="),
+                       isOperator(try peek(), "("), peekStart == wordEnd {
+                        lookahead = nil
+                        assignment.elements = try parseArrayElements()
+                    }
                     command.assignments.append(assignment)
                     continue
                 }
@@ -178,8 +184,76 @@ extension ParserEngine {
         return .simple(command)
     }
 
-    /// `NAME=value` or `NAME+=value` when the name and `=` are unquoted.
-    static func assignment(from word: Word) -> Assignment? {
+    /// The words of `NAME=(…)` up to its `)`, the `(` consumed; newlines and comments between
+    /// them are allowed.
+    func parseArrayElements() throws(ParseFailure) -> [ArrayElement] {
+        try enterNesting()
+        defer { nesting -= 1 }
+        var elements: [ArrayElement] = []
+        while true {
+            try skipNewlines()
+            let token = try peek()
+            switch token {
+            case .operator(")"):
+                lookahead = nil
+                return elements
+            case .word(let word, let raw):
+                lookahead = nil
+                elements.append(try Self.arrayElement(word, raw: raw))
+            default:
+                throw unexpected(token, at: peekStart)
+            }
+        }
+    }
+
+    /// `[subscript]=value` inside `NAME=(…)`, or a plain word.
+    static func arrayElement(_ word: Word, raw: String) throws(ParseFailure) -> ArrayElement {
+        guard raw.hasPrefix("["), let (arrayIndex, valueSource, _) = splitSubscript(raw.dropFirst()) else {
+            return ArrayElement(value: word)
+        }
+        return ArrayElement(arrayIndex: try parseExpandableText(arrayIndex, isFinal: true), value: try wordFrom(valueSource))
+    }
+
+    /// Splits `sub]=value` (or `sub]+=value`) after an opening `[`: the subscript text, the
+    /// value's source and whether it appends; nil when the text is not of that form.
+    static func splitSubscript(_ text: Substring) -> (String, String, Bool)? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "[" { depth += 1 }
+            if c == "]" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            index = text.index(after: index)
+        }
+        guard index < text.endIndex else { return nil }
+        let arrayIndex = String(text[..<index])
+        var rest = text[text.index(after: index)...]
+        var isAppend = false
+        if rest.hasPrefix("+=") {
+            isAppend = true
+            rest = rest.dropFirst()
+        }
+        guard rest.hasPrefix("="), !arrayIndex.isEmpty else { return nil }
+        return (arrayIndex, String(rest.dropFirst()), isAppend)
+    }
+
+    /// A word lexed again from its source (the value after `NAME[i]=`).
+    static func wordFrom(_ source: String) throws(ParseFailure) -> Word {
+        let engine = ParserEngine(source: source, aliases: [:], isFinal: true)
+        return Word(withTilde(try engine.readParts(mode: .unquoted) { _ in false }), source: source)
+    }
+
+    /// `NAME=value`, `NAME+=value` or `NAME[subscript]=value` when the name and `=` are unquoted.
+    static func assignment(from word: Word) throws(ParseFailure) -> Assignment? {
+        let raw = word.source
+        if let bracket = raw.firstIndex(of: "["), Shell.isValidName(String(raw[..<bracket])),
+           let (arrayIndex, valueSource, isAppend) = splitSubscript(raw[raw.index(after: bracket)...]) {
+            return Assignment(name: String(raw[..<bracket]), value: try wordFrom(valueSource), isAppend: isAppend,
+                              arrayIndex: try parseExpandableText(arrayIndex, isFinal: true))
+        }
         guard case .literal(let text)? = word.parts.first, let equals = text.firstIndex(of: "=") else { return nil }
         var name = text[..<equals]
         var isAppend = false
