@@ -119,7 +119,7 @@ extension Shell {
             if argument.dropFirst() == "o" {
                 index += 1
                 guard index < arguments.count else {
-                    try printOptions(io: io)
+                    try printOptions(asCommands: !enable, io: io)
                     return 0
                 }
                 guard setOption(named: arguments[index], enable) else {
@@ -163,12 +163,22 @@ extension Shell {
         return true
     }
 
-    func printOptions(io: ShellIO) throws {
-        let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noclobber", options.noClobber), ("noglob", options.noGlobbing),
-                                       ("nounset", options.failOnUnset), ("pipefail", options.pipeFail),
-                                       ("xtrace", options.traceCommands)]
+    /// `set -o` (bash's `%-15s\t%s` lines) or `set +o` (commands that restore them): bash 4.4's
+    /// whole list, with the line-editing and history options on in an interactive shell.
+    func printOptions(asCommands: Bool, io: ShellIO) throws {
+        let interactive = isInteractive
+        let shown: [(String, Bool)] = [
+            ("allexport", false), ("braceexpand", true), ("emacs", interactive), ("errexit", options.exitOnError),
+            ("errtrace", false), ("functrace", false), ("hashall", true), ("histexpand", interactive),
+            ("history", interactive), ("ignoreeof", false), ("interactive-comments", true), ("keyword", false),
+            ("monitor", interactive), ("noclobber", options.noClobber), ("noexec", false), ("noglob", options.noGlobbing),
+            ("nolog", false), ("notify", false), ("nounset", options.failOnUnset), ("onecmd", false), ("physical", false),
+            ("pipefail", options.pipeFail), ("posix", false), ("privileged", false), ("verbose", false), ("vi", false),
+            ("xtrace", options.traceCommands),
+        ]
         for (option, on) in shown {
-            try write(option.padding(to: 15) + (on ? "on" : "off") + "\n", to: io.stdout)
+            let line = asCommands ? "set \(on ? "-" : "+")o \(option)" : option + String(repeating: " ", count: max(0, 15 - option.count)) + "\t" + (on ? "on" : "off")
+            try write(line + "\n", to: io.stdout)
         }
     }
 

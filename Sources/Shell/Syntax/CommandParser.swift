@@ -12,6 +12,56 @@ extension ParserEngine {
         return script
     }
 
+    /// Parses the next complete command of a script: the lists up to the end of its line (a
+    /// compound command may span lines); nil at the end of the input. Bash reads scripts this
+    /// way, running each command before it parses the next.
+    func parseNextCommand() throws(ParseFailure) -> Script? {
+        try skipNewlines()
+        var items: [ListItem] = []
+        while true {
+            let token = try peek()
+            if token == .end { return items.isEmpty ? nil : Script(items: items) }
+            let start = peekStart
+            let list = try parseAndOr()
+            let after = try peek()
+            let text = String(characters[start..<min(max(peekStart, start), characters.count)]).trimmingCharacters(in: " \t\n")
+            switch after {
+            case .operator(";"), .operator("&"):
+                lookahead = nil
+                items.append(ListItem(list: list, isBackground: after == .operator("&"), text: text))
+                let next = try peek()
+                if next == .newline {
+                    lookahead = nil
+                    return Script(items: items)
+                }
+                if next == .end { return Script(items: items) }
+            case .newline:
+                lookahead = nil
+                items.append(ListItem(list: list, text: text))
+                return Script(items: items)
+            case .end:
+                items.append(ListItem(list: list, text: text))
+                return Script(items: items)
+            default:
+                throw unexpected(after, at: peekStart)
+            }
+        }
+    }
+
+    /// Moves on to the line after `line`, abandoning what is left of a command there.
+    func skip(pastLine line: Int) {
+        lookahead = nil
+        hereDocumentResume = nil
+        var index = 0
+        var current = 1
+        while index < characters.count, current <= line {
+            if characters[index] == "\n" { current += 1 }
+            index += 1
+        }
+        position = max(position, index)
+        lineCache = (0, 1)
+    }
+
     func skipNewlines() throws(ParseFailure) {
         while try peek() == .newline { lookahead = nil }
     }
