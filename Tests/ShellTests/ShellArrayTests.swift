@@ -38,6 +38,8 @@ import Testing
         // declare -p prints arrays as bash 4.4 does; declare -a makes an array.
         ("a=(x \"y z\"); declare -p a; declare -a b; b[2]=c; declare -p b", "declare -a a=([0]=\"x\" [1]=\"y z\")\ndeclare -a b=([2]=\"c\")\n", ""),
         ("declare -p nothing; echo $?", "1\n", "bash: declare: nothing: not found\n"),
+        // Not simulated: said so rather than storing m[key] as element 0.
+        ("declare -A m; echo $?", "2\n", "bash: declare: -A: associative arrays are not simulated (indexed arrays are)\n"),
         // read -a splits a line on IFS into an array.
         ("read -a w <<< '  one two  three '; echo ${#w[@]} ${w[2]}; IFS=: read -a p <<< 'a::b'; echo ${#p[@]} \"${p[1]}\"", "3 three\n3 \n", ""),
         // mapfile (readarray) reads lines, -t drops their newlines.

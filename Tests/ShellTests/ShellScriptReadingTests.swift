@@ -55,6 +55,8 @@ import Testing
         ("a=p; echo {$a,b} x{\"1 2\",3}y; echo {$a..3} {'a,b'}", "p b x1 2y x3y\n{p..3} {a,b}\n"),
         ("cat <<EOF; echo \"x\ny\"\nbody\nEOF\necho after", "body\nx\ny\nafter\n"),
         ("cat <<EOF; echo 'it''s\nok' # a 'comment\nbody\nEOF", "body\nits\nok\n"),
+        // Unsetting a temporary binding inside the function uncovers the outer value.
+        ("x=outer; f() { unset x; echo \"[$x]\"; }; x=temp f; echo $x; g() { echo $y; }; y=1 g; echo \"[$y]\"", "[outer]\nouter\n1\n[]\n"),
     ])
     func readsAsBash(_ example: (String, String)) throws {
         let run = try runShell(example.0)

@@ -32,6 +32,11 @@ extension Shell {
             operands.removeFirst()
             if first == "--" { break }
             let enable = first.hasPrefix("-")
+            // Associative arrays are not simulated: refusing beats storing `m[key]` at index 0.
+            if first.contains("A") {
+                report("\(builtin): -A: associative arrays are not simulated (indexed arrays are)", io: io)
+                return 2
+            }
             if first.contains("x") { exports = enable }
             if first.contains("p") { prints = true }
             if first.contains("f") { functionsOnly = true }

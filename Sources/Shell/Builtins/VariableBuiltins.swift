@@ -92,6 +92,11 @@ extension Shell {
             } else if readonlyNames.contains(name) {
                 report("unset: \(name): cannot unset: readonly variable", io: io)
                 status = 1
+            } else if let index = temporaryFrames.lastIndex(where: { $0[name] != nil }), let outer = temporaryFrames[index][name] {
+                // Unsetting a temporary binding uncovers the value it hid.
+                temporaryFrames[index][name] = nil
+                variables[name] = outer.value
+                if !outer.wasExported { exportedNames.remove(name) }
             } else {
                 unsetVariable(name)
             }

@@ -1,4 +1,5 @@
 import Kernel
+import Simulation
 
 /// What a function's `local` saved of an outer variable: its value and, for an array, its
 /// other elements.
@@ -111,7 +112,7 @@ extension Shell {
 
     /// A subscript inside arithmetic, bounded so that `a[a[a[…]]]` through variables cannot recurse forever.
     private func nestedArithmetic(_ text: String) throws -> Int {
-        guard subscriptDepth < 64 else { throw fail("\(text): expression recursion level exceeded") }
+        guard subscriptDepth < 64, ThreadStack.hasRoom else { throw fail("\(text): expression recursion level exceeded") }
         subscriptDepth += 1
         defer { subscriptDepth -= 1 }
         return try evaluateArithmetic(text)

@@ -99,6 +99,9 @@ public final class Shell {
     var lastBackgroundPID: Int?
     /// Saved outer values of `local` variables, one frame per function call.
     var localFrames: [[String: SavedVariable]] = []
+    /// The outer values hidden by `NAME=value command` bindings while the command runs,
+    /// innermost last: `unset` of such a name brings its outer value back, as bash's does.
+    var temporaryFrames: [[String: (value: String?, wasExported: Bool)]] = []
     /// Nesting of array subscripts evaluated inside arithmetic.
     var subscriptDepth = 0
     var loopDepth = 0

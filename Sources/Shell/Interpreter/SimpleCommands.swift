@@ -113,8 +113,12 @@ extension Shell {
     func withTemporaryAssignments(_ assignments: [(name: String, value: String)], _ body: () async throws -> Int32) async throws -> Int32 {
         guard !assignments.isEmpty else { return try await body() }
         let saved = assignments.map { ($0.name, variables[$0.name], exportedNames.contains($0.name)) }
+        var frame: [String: (value: String?, wasExported: Bool)] = [:]
+        for (name, value, wasExported) in saved where frame[name] == nil { frame[name] = (value, wasExported) }
+        temporaryFrames.append(frame)
         for assignment in assignments { setVariable(assignment.name, assignment.value, export: true) }
         defer {
+            temporaryFrames.removeLast()
             for (name, value, wasExported) in saved.reversed() {
                 variables[name] = value
                 if !wasExported { exportedNames.remove(name) }
