@@ -30,14 +30,22 @@ public final class Machine {
     /// The path of the executable `name` would run: `name` itself when it has a slash,
     /// otherwise the first match along `searchPath` (colon-separated).
     public func findExecutable(_ name: String, searchPath: String, workingDirectory: String) -> String? {
+        locateExecutable(name, searchPath: searchPath, workingDirectory: workingDirectory)?.absolute
+    }
+
+    /// Where `name` is found: its absolute path, and the path as the shell hands it to
+    /// execve(2) (`bin/s.sh` through a relative `PATH` entry), which a `#!` interpreter gets.
+    func locateExecutable(_ name: String, searchPath: String, workingDirectory: String) -> (absolute: String, executed: String)? {
         if name.contains("/") {
             let path = Paths.normalize(name, relativeTo: workingDirectory)
-            return fileSystem.exists(path) ? path : nil
+            return fileSystem.exists(path) ? (path, name) : nil
         }
-        for directory in searchPath.split(separator: ":") {
-            let candidate = Paths.join(String(directory), name)
+        // A relative entry is searched from the working directory; an empty one is the directory itself.
+        for directory in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
+            let executed = Paths.join(directory.isEmpty ? "." : String(directory), name)
+            let candidate = Paths.normalize(executed, relativeTo: workingDirectory)
             if let status = try? fileSystem.status(candidate), status.kind == .file, status.isExecutable {
-                return candidate
+                return (candidate, executed)
             }
         }
         return nil
@@ -89,7 +97,7 @@ public final class Machine {
                                 user: Credentials, depth: Int = 0) throws(ExecError) -> (any Program, [String]) {
         guard let name = arguments.first, !name.isEmpty else { throw ExecError(code: .ENOENT, path: "") }
         let searchPath = environment["PATH"] ?? "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
-        guard let path = findExecutable(name, searchPath: searchPath, workingDirectory: workingDirectory) else {
+        guard let (path, executed) = locateExecutable(name, searchPath: searchPath, workingDirectory: workingDirectory) else {
             throw ExecError(code: .ENOENT, path: name)
         }
         let status: FileStatus
@@ -109,7 +117,8 @@ public final class Machine {
                 $0.trimmingCharacters(in: " \t\r")
             }
             guard let interpreter = words.first, !interpreter.isEmpty else { throw ExecError(code: .ENOEXEC, path: name) }
-            let interpreterArguments = [interpreter] + words.dropFirst().filter { !$0.isEmpty } + [name] + arguments.dropFirst()
+            // The script's path as found along PATH, as execve(2) hands it to the interpreter.
+            let interpreterArguments = [interpreter] + words.dropFirst().filter { !$0.isEmpty } + [executed] + arguments.dropFirst()
             do {
                 return try resolveProgram(interpreterArguments, environment: environment, workingDirectory: workingDirectory,
                                           user: user, depth: depth + 1)

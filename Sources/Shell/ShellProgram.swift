@@ -75,7 +75,9 @@ public struct ShellProgram: Program {
             return await shell.runScriptSource(String(decoding: bytes, as: UTF8.self))
         }
         shell.positionalParameters = Array(arguments)
-        shell.isInteractive = forcesInteractive || context.process.terminal != nil
+        // bash is interactive when its input is a terminal (`bash < file` and `cmd | bash` are not).
+        let inputIsRedirected = (context.stdin as? PushbackReader)?.isRedirection ?? false
+        shell.isInteractive = forcesInteractive || (context.process.terminal != nil && !inputIsRedirected)
         return await shell.readCommands()
     }
 }

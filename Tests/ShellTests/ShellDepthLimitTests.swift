@@ -29,6 +29,9 @@ import Testing
         Case(name: "subshells", script: nested("( ", "echo x", " )", 3_000), error: "nesting too deep"),
         Case(name: "command substitutions", script: "echo " + nested("$(echo ", "x", ")", 3_000), error: "nesting too deep"),
         Case(name: "default-value expansions", script: "echo " + nested("${x:-", "deep", "}", 2_000), error: "nesting too deep"),
+        Case(name: "array subscripts", script: "a=(1); echo " + nested("${a[", "0", "]}", 2_000), error: "nesting too deep"),
+        Case(name: "arithmetic array subscripts", script: "a=(0); echo $(( " + nested("a[", "0", "]", 2_000) + " ))",
+             error: "expression recursion level exceeded"),
         Case(name: "conditional parentheses", script: "[[ " + nested("( ", "a", " )", 3_000) + " ]]", error: "syntax error"),
         Case(name: "test parentheses", script: "[ " + nested("'(' ", "a", " ')'", 3_000) + " ]",
              error: "expression recursion level exceeded"),
@@ -43,6 +46,23 @@ import Testing
         let run = try SmallStack.run { Result { try runShell(script + "\necho after") } }.get()
         #expect(run.errors.contains(example.error), "\(run.errors.prefix(200))")
         #expect(run.output.hasSuffix("after\n") || run.status != nil)
+    }
+
+    /// Random mixes of array syntax parse and run to an answer: an error or a result, never a crash or a hang.
+    @Test func fuzzedArraySyntaxNeverCrashes() throws {
+        let pieces = ["a=(", ")", "[", "]", "${a[", "${#a[", "${!a[", "}", "@", "*", "$((", "))", "a[", "]=", "+=(", "x", "1",
+                      "-1", " ", "\n", "'", "\"", ";", "unset ", "echo ", "declare -p a", "read -a a <<< 'p q'", "i++", ":-", "#", "%", "/"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        for _ in 0..<150 {
+            let script = (0..<(next() % 12 + 1)).map { _ in pieces[next() % pieces.count] }.joined()
+            _ = ShellParser.parse(script, isFinal: true)
+            let run = try runShell(script + "\necho after", limit: .seconds(60))
+            #expect(run.status != nil, "\(script)")
+        }
     }
 
     @Test func nestingBashHandlesStillWorks() throws {

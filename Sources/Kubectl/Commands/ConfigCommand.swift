@@ -60,7 +60,8 @@ extension Commands {
             case "view":
                 let output = flags.string("output") ?? ""
                 let printer = try ObjectOutput.parse(output == "yaml" ? "" : output, template: flags.string("template") ?? "",
-                                                     command: "config view", era: invocation.era, allowsMissingKeys: flags.allowsMissingTemplateKeys)
+                                                     command: "config view", era: invocation.era, allowsMissingKeys: flags.allowsMissingTemplateKeys,
+                                                     files: invocation)
                 let document = try ConfigView.document(config, minify: flags.bool("minify"), raw: flags.bool("raw"))
                 if case .table = printer {
                     invocation.print(document.yamlText(style: invocation.era.kubectl.yamlStyle))

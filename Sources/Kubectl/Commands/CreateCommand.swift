@@ -148,7 +148,8 @@ struct ApplyCommand {
     static func printDryRun(_ object: any APIObject, invocation: Invocation, flags: ParsedFlags) throws(KubectlError) -> Bool {
         guard flags.bool("dry-run") else { return false }
         let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "",
-                                            command: "create", era: invocation.era, allowsMissingKeys: flags.allowsMissingTemplateKeys)
+                                            command: "create", era: invocation.era, allowsMissingKeys: flags.allowsMissingTemplateKeys,
+                                            files: invocation)
         try GeneratedObject.print(object, output: output, invocation: invocation)
         return true
     }

@@ -84,7 +84,7 @@ struct GetCommand {
                 """)
         }
         let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era,
-                                           allowsMissingKeys: flags.allowsMissingTemplateKeys)
+                                           allowsMissingKeys: flags.allowsMissingTemplateKeys, files: invocation)
         let requests = try ResourceArguments.parse(flags.positional)
         let client = try invocation.client()
         let options = try Selectors.listOptions(flags)
@@ -151,7 +151,7 @@ struct GetCommand {
     /// `get -f FILE`: the objects a manifest names, as the server has them.
     private func runOnFiles() async throws -> Int32 {
         let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "get", era: invocation.era,
-                                           allowsMissingKeys: flags.allowsMissingTemplateKeys)
+                                           allowsMissingKeys: flags.allowsMissingTemplateKeys, files: invocation)
         let manifests = try await Manifests.read(flags.strings("filename"), invocation: invocation, recursive: flags.bool("recursive"))
         guard !manifests.isEmpty else { throw KubectlError.message("no objects passed to get") }
         let client = try invocation.client()

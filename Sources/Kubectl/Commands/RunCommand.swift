@@ -24,6 +24,7 @@ extension Commands {
             """,
         usage: "kubectl run NAME --image=image [--env=\"key=value\"] [--port=port] [--replicas=replicas] [--dry-run=bool] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]",
         declareFlags: { flags in
+            flags.add("allow-missing-template-keys", nil, .bool, default: "true", Commands.allowMissingTemplateKeysHelp)
             flags.add("command", nil, .bool, "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.")
             flags.add("dry-run", nil, .bool, "If true, only print the object that would be sent, without sending it.")
             flags.add("env", nil, .strings, "Environment variables to set in the container")
@@ -36,6 +37,7 @@ extension Commands {
             flags.add("replicas", "r", .int, default: "1", "Number of replicas to create for this container. Default is 1.")
             flags.add("restart", nil, .string, default: "Always", "The restart policy for this Pod.  Legal values [Always, OnFailure, Never].  If set to 'Always' a deployment is created, if set to 'OnFailure' a job is created, if set to 'Never', a regular pod is created. For the latter two --replicas must be 1.  Default 'Always', for CronJobs `Never`.")
             flags.add("rm", nil, .bool, "If true, delete resources created in this command for attached containers.")
+            flags.add("template", nil, .string, "Template string or path to template file to use when -o=go-template, -o=go-template-file. The template format is golang templates [http://golang.org/pkg/text/template/#pkg-overview].")
             flags.add("stdin", "i", .bool, "Keep stdin open on the container(s) in the pod, even if nothing is attached.")
             flags.add("tty", "t", .bool, "Allocated a TTY for each container in the pod.")
         },
@@ -73,7 +75,7 @@ struct RunCommand {
         let template = PodTemplateSpec(metadata: ObjectMeta(labels: labels), spec: try podSpec(name: name, image: image, restart: restart))
         let dryRun = flags.bool("dry-run")
         let output = try ObjectOutput.parse(flags.string("output") ?? "", template: flags.string("template") ?? "", command: "run", era: invocation.era,
-                                            allowsMissingKeys: flags.allowsMissingTemplateKeys)
+                                            allowsMissingKeys: flags.allowsMissingTemplateKeys, files: invocation)
         // The generators leave the namespace to the request, so a dry run prints none.
         let namespace = dryRun ? "" : invocation.namespace
         let generated: any APIObject

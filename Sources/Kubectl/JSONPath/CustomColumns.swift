@@ -33,6 +33,31 @@ public struct CustomColumns: Hashable, Sendable {
         self.columns = columns
     }
 
+    /// Parses a `-o custom-columns-file` template: a line of headers and a line of field specs,
+    /// each separated by whitespace.
+    public init(template: String) throws(JSONPathError) {
+        let lines = template.split(separator: "\n", omittingEmptySubsequences: false)
+        let expected = "Expected format is one line of space separated headers, one line of space separated column specs."
+        guard let headerLine = lines.first, !(lines.count == 1 && headerLine.isEmpty) else {
+            throw JSONPathError("invalid template, missing header line. " + expected)
+        }
+        guard lines.count > 1, !(lines.count == 2 && lines[1].isEmpty) else {
+            throw JSONPathError("invalid template, missing spec line. " + expected)
+        }
+        let headers = headerLine.split(whereSeparator: { $0 == " " || $0 == "\t" })
+        let specs = lines[1].split(whereSeparator: { $0 == " " || $0 == "\t" })
+        guard headers.count == specs.count else {
+            throw JSONPathError("number of headers (\(headers.count)) and field specifications (\(specs.count)) don't match")
+        }
+        var columns: [Column] = []
+        for (header, spec) in zip(headers, specs) {
+            let fieldSpec = try CustomColumns.relaxedExpression(String(spec))
+            let path = try JSONPath(fieldSpec, allowsMissingKeys: true, compositeStyle: .goValue)
+            columns.append(Column(header: String(header), fieldSpec: fieldSpec, path: path))
+        }
+        self.columns = columns
+    }
+
     public var headers: [String] { columns.map(\.header) }
 
     /// The cells for one object: `<none>` when nothing matched, several values joined by commas.

@@ -14,9 +14,23 @@ enum ObjectOutput {
     case goTemplate(GoTemplatePrinter)
 
     /// Reads `-o` (and `--template`) as the era's kubectl does.
+    /// The `-file` formats read their file through `files` (relative to kubectl's working directory).
     static func parse(_ output: String, template: String = "", command: String, era: Era,
-                      allowsMissingKeys: Bool = true) throws(KubectlError) -> ObjectOutput {
+                      allowsMissingKeys: Bool = true, files: Invocation? = nil) throws(KubectlError) -> ObjectOutput {
         let argument = OutputFormatArgument(output: output, template: template)
+        /// kubectl 1.8's printers.go: the file's text, or "error reading template …" with Go's wording.
+        func fileText(_ noFileMessage: String) throws(KubectlError) -> String {
+            guard !argument.argument.isEmpty else { throw .message(noFileMessage) }
+            guard let files else { throw .message("error reading template \(argument.argument), open \(argument.argument): no such file or directory") }
+            let path = files.context.resolve(argument.argument)
+            do {
+                let bytes = try files.context.machine.fileSystem.readFile(path, as: files.context.user)
+                return String(decoding: bytes, as: UTF8.self)
+            } catch {
+                let operation = error.code == .EISDIR ? "read" : "open"
+                throw .message("error reading template \(argument.argument), \(operation) \(argument.argument): \(error.code.message.lowercased())")
+            }
+        }
         switch argument.format {
         case "": return .table(wide: false)
         case "wide": return .table(wide: true)
@@ -31,6 +45,26 @@ enum ObjectOutput {
             }
         case "go-template", "template":
             return .goTemplate(try GoTemplatePrinter(template: argument.argument, allowsMissingKeys: allowsMissingKeys))
+        case "go-template-file", "templatefile":
+            let text = try fileText("templatefile format specified but no template file given")
+            return .goTemplate(try GoTemplatePrinter(template: text, allowsMissingKeys: allowsMissingKeys))
+        case "jsonpath-file":
+            let text = try fileText("jsonpath file format specified but no template file given")
+            do {
+                return .jsonPath(try JSONPathPrinter(template: text, generation: .init(era), allowsMissingKeys: allowsMissingKeys))
+            } catch {
+                // 1.8 names the file's text as a template here, not as a jsonpath.
+                let prefix = "error parsing jsonpath \(text), "
+                let cause = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
+                throw .message("error parsing template \(text), " + cause)
+            }
+        case "custom-columns-file":
+            let text = try fileText("error reading template , open : no such file or directory")
+            do {
+                return .customColumns(try CustomColumns(template: text))
+            } catch {
+                throw .message(error.message)
+            }
         case "custom-columns":
             do {
                 return .customColumns(try CustomColumns(spec: argument.argument))

@@ -170,7 +170,7 @@ struct CommandLineReading {
     /// `${x:-$(cmd)}` runs `cmd`: the words inside an expansion are read too.
     private mutating func readWords(in operation: ParameterExpansion.Operation) {
         switch operation {
-        case .value, .length, .uppercase, .lowercase:
+        case .value, .length, .uppercase, .lowercase, .indices, .indirect:
             break
         case .useDefault(let word, _), .assignDefault(let word, _), .errorIfUnset(let word, _), .useAlternative(let word, _),
              .removePrefix(let word, _), .removeSuffix(let word, _):

@@ -5,6 +5,7 @@ extension Shell {
         "cd", "pwd", "echo", "printf", "export", "unset", "set", "alias", "unalias", "type", "command", "true", "false",
         ":", "test", "[", "exit", "return", "break", "continue", "shift", "read", "trap", "source", ".", "eval", "local",
         "wait", "exec", "kill", "jobs", "fg", "bg", "let", "declare", "typeset", "complete", "compgen", "history",
+        "readonly", "mapfile", "readarray",
     ]
 
     static let keywords: Set<String> = ["if", "then", "else", "elif", "fi", "case", "esac", "for", "while", "until", "do",
@@ -25,7 +26,9 @@ extension Shell {
         case "echo": return try echo(arguments, io: io)
         case "printf": return try printf(arguments, io: io)
         case "export": return try export(arguments, io: io)
-        case "declare", "typeset": return try declare(arguments, io: io)
+        case "declare", "typeset": return try declare(arguments, io: io, builtin: name)
+        case "readonly": return try readonly(arguments, io: io)
+        case "mapfile", "readarray": return try await mapfile(arguments, io: io, builtin: name)
         case "unset": return unset(arguments, io: io)
         case "set": return try set(arguments, io: io)
         case "local": return local(arguments, io: io)

@@ -179,18 +179,40 @@ extension Shell {
     /// Parses a whole script or `-c` text and runs it; syntax errors are reported as bash
     /// reports them for scripts. Returns the shell's final status (running the EXIT trap).
     public func runScriptSource(_ source: String) async -> Int32 {
-        switch ShellParser.parse(source, aliases: aliases, isFinal: true) {
-        case .complete(let script):
-            var status = await run(script)
-            if let exitStatus { status = exitStatus }
-            await runExitTrap()
-            return exitStatus ?? status
-        case .error(let error):
-            try? io.stderr.write(error.scriptText(shellName: name, scriptName: scriptName == name ? "-c" : scriptName))
-            return 2
-        case .incomplete:
-            return 2
+        // Command by command, as bash reads a script: what comes before an error runs.
+        let engine = ParserEngine(source: source, aliases: aliases, isFinal: true)
+        var status: Int32 = 0
+        while exitStatus == nil {
+            let script: Script?
+            do {
+                script = try engine.parseNextCommand()
+            } catch {
+                let syntaxError: ShellSyntaxError
+                switch error {
+                case .incomplete(let reason): syntaxError = engine.endOfFileError(reason)
+                case .syntax(let found): syntaxError = found
+                }
+                if syntaxError.isExpansionError {
+                    // Bash reports a bad substitution when it expands the word, and goes on.
+                    currentLine = syntaxError.line
+                    report(syntaxError.messages[0], io: io)
+                    lastStatus = 1
+                    status = 1
+                    engine.skip(pastLine: syntaxError.line)
+                    continue
+                }
+                try? io.stderr.write(runsScriptFile ? syntaxError.scriptFileText(scriptName: scriptName)
+                                                    : syntaxError.scriptText(shellName: name, scriptName: scriptName == name ? "-c" : scriptName))
+                status = 2
+                lastStatus = 2
+                break
+            }
+            guard let script else { break }
+            status = await run(script)
         }
+        if let exitStatus { status = exitStatus }
+        await runExitTrap()
+        return exitStatus ?? status
     }
 
     func parseForRun(_ source: String, scriptName: String, io: ShellIO) -> Script? {

@@ -27,55 +27,15 @@ extension Shell {
                 status = 1
                 continue
             }
-            if let value { variables[name] = value }
-            if removes { exportedNames.remove(name) } else { exportedNames.insert(name) }
-        }
-        return status
-    }
-
-    func declare(_ arguments: [String], io: ShellIO) throws -> Int32 {
-        var operands = arguments[...]
-        var exports = false
-        var prints = false
-        var functionsOnly = false
-        while let first = operands.first, first.hasPrefix("-") || first.hasPrefix("+"), first.count > 1 {
-            operands.removeFirst()
-            if first.contains("x") { exports = first.hasPrefix("-") }
-            if first.contains("p") { prints = true }
-            if first.contains("f") { functionsOnly = true }
-        }
-        if functionsOnly {
-            let names = operands.isEmpty ? functions.keys.sorted() : Array(operands)
-            var status: Int32 = 0
-            for name in names {
-                guard let body = functions[name] else {
+            if let value {
+                guard !readonlyNames.contains(name) else {
+                    report("\(name): readonly variable", io: io)
                     status = 1
                     continue
                 }
-                try write(ShellSyntaxPrinter.function(named: name, body) + "\n", to: io.stdout)
+                variables[name] = value
             }
-            return status
-        }
-        if operands.isEmpty || prints {
-            let names = operands.isEmpty ? variables.keys.sorted() : Array(operands)
-            for name in names {
-                guard let value = variables[name] else { continue }
-                let flags = exportedNames.contains(name) ? "-x" : "--"
-                try write("declare \(flags) \(name)=\"\(Self.escapedForDoubleQuotes(value))\"\n", to: io.stdout)
-            }
-            return 0
-        }
-        var status: Int32 = 0
-        for operand in operands {
-            let (name, value) = Self.splitAssignment(operand)
-            guard Self.isValidName(name) else {
-                report("declare: `\(operand)': not a valid identifier", io: io)
-                status = 1
-                continue
-            }
-            if functionDepth > 0 { makeLocal(name) }
-            if let value { variables[name] = value } else if variables[name] == nil, functionDepth == 0 { variables[name] = nil }
-            if exports { exportedNames.insert(name) }
+            if removes { exportedNames.remove(name) } else { exportedNames.insert(name) }
         }
         return status
     }
@@ -107,13 +67,36 @@ extension Shell {
                 functions[name] = nil
                 continue
             }
+            if let (array, arrayIndex) = Self.splitElementReference(name) {
+                guard !readonlyNames.contains(array) else {
+                    report("unset: \(array): cannot unset: readonly variable", io: io)
+                    status = 1
+                    continue
+                }
+                if arrayIndex == "@" || arrayIndex == "*" {
+                    unsetVariable(array)
+                } else if let index = try? evaluateArithmetic(arrayIndex) {
+                    do { try unsetElement(array, at: index) } catch { status = 1 }
+                } else {
+                    status = 1
+                }
+                continue
+            }
             guard Self.isValidName(name) else {
                 report("unset: `\(name)': not a valid identifier", io: io)
                 status = 1
                 continue
             }
-            if variables[name] == nil, mode != "v", functions[name] != nil {
+            if variables[name] == nil, !isArray(name), mode != "v", functions[name] != nil {
                 functions[name] = nil
+            } else if readonlyNames.contains(name) {
+                report("unset: \(name): cannot unset: readonly variable", io: io)
+                status = 1
+            } else if let index = temporaryFrames.lastIndex(where: { $0[name] != nil }), let outer = temporaryFrames[index][name] {
+                // Unsetting a temporary binding uncovers the value it hid.
+                temporaryFrames[index][name] = nil
+                variables[name] = outer.value
+                if !outer.wasExported { exportedNames.remove(name) }
             } else {
                 unsetVariable(name)
             }
@@ -123,8 +106,9 @@ extension Shell {
 
     func set(_ arguments: [String], io: ShellIO) throws -> Int32 {
         if arguments.isEmpty {
-            for name in variables.keys.sorted() {
-                try write("\(name)=\(Self.quotedForReuse(variables[name] ?? ""))\n", to: io.stdout)
+            for name in Set(variables.keys).union(arrays.keys).sorted() {
+                let value = isArray(name) ? arrayLiteral(name) : Self.quotedForReuse(variables[name] ?? "")
+                try write("\(name)=\(value)\n", to: io.stdout)
             }
             return 0
         }
@@ -140,7 +124,7 @@ extension Shell {
             if argument.dropFirst() == "o" {
                 index += 1
                 guard index < arguments.count else {
-                    try printOptions(io: io)
+                    try printOptions(asCommands: !enable, io: io)
                     return 0
                 }
                 guard setOption(named: arguments[index], enable) else {
@@ -184,19 +168,29 @@ extension Shell {
         return true
     }
 
-    func printOptions(io: ShellIO) throws {
-        let shown: [(String, Bool)] = [("errexit", options.exitOnError), ("noclobber", options.noClobber), ("noglob", options.noGlobbing),
-                                       ("nounset", options.failOnUnset), ("pipefail", options.pipeFail),
-                                       ("xtrace", options.traceCommands)]
+    /// `set -o` (bash's `%-15s\t%s` lines) or `set +o` (commands that restore them): bash 4.4's
+    /// whole list, with the line-editing and history options on in an interactive shell.
+    func printOptions(asCommands: Bool, io: ShellIO) throws {
+        let interactive = isInteractive
+        let shown: [(String, Bool)] = [
+            ("allexport", false), ("braceexpand", true), ("emacs", interactive), ("errexit", options.exitOnError),
+            ("errtrace", false), ("functrace", false), ("hashall", true), ("histexpand", interactive),
+            ("history", interactive), ("ignoreeof", false), ("interactive-comments", true), ("keyword", false),
+            ("monitor", interactive), ("noclobber", options.noClobber), ("noexec", false), ("noglob", options.noGlobbing),
+            ("nolog", false), ("notify", false), ("nounset", options.failOnUnset), ("onecmd", false), ("physical", false),
+            ("pipefail", options.pipeFail), ("posix", false), ("privileged", false), ("verbose", false), ("vi", false),
+            ("xtrace", options.traceCommands),
+        ]
         for (option, on) in shown {
-            try write(option.padding(to: 15) + (on ? "on" : "off") + "\n", to: io.stdout)
+            let line = asCommands ? "set \(on ? "-" : "+")o \(option)" : option + String(repeating: " ", count: max(0, 15 - option.count)) + "\t" + (on ? "on" : "off")
+            try write(line + "\n", to: io.stdout)
         }
     }
 
     /// Saves the outer value of `name` in the current function's frame (once).
     func makeLocal(_ name: String) {
         guard var frame = localFrames.popLast() else { return }
-        if frame.index(forKey: name) == nil { frame[name] = .some(variables[name]) }
+        if frame.index(forKey: name) == nil { frame[name] = savedVariable(name) }
         localFrames.append(frame)
     }
 
@@ -213,8 +207,18 @@ extension Shell {
                 status = 1
                 continue
             }
+            guard !readonlyNames.contains(name) else {
+                report("local: \(name): readonly variable", io: io)
+                status = 1
+                continue
+            }
             makeLocal(name)
             variables[name] = value
+            if arguments.contains(where: { $0.hasPrefix("-") && $0.contains("a") }) {
+                arrays[name] = [:]
+            } else {
+                arrays[name] = nil
+            }
         }
         return status
     }
@@ -238,6 +242,7 @@ extension Shell {
         var names: [String] = []
         var delimiter: UInt8 = 0x0A
         var limit: Int?
+        var arrayName: String?
         var index = 0
         let usage = "read: usage: read [-ers] [-a array] [-d delim] [-i text] [-n nchars] [-N nchars] [-p prompt] [-t timeout] [-u fd] [name ...]\n"
         // Options bundle as getopt allows (`-rd ''`, `-n1`); those taking a value take the rest
@@ -258,7 +263,7 @@ extension Shell {
                 switch letter {
                 case "r": raw = true
                 case "s", "e": break  // Silent and readline modes change nothing without a terminal.
-                case "d", "n", "N", "p":
+                case "d", "n", "N", "p", "a":
                     var value = String(letters)
                     letters = ""
                     if value.isEmpty {
@@ -272,6 +277,7 @@ extension Shell {
                     }
                     switch letter {
                     case "d": delimiter = value.utf8.first ?? 0
+                    case "a": arrayName = value
                     case "p": try? io.stderr.write(value)
                     default:
                         guard let count = Int(value), count >= 0 else {
@@ -289,7 +295,7 @@ extension Shell {
             index += 1
         }
         names += arguments[index...]
-        for name in names where !Self.isValidName(name) {
+        for name in names + (arrayName.map { [$0] } ?? []) where !Self.isValidName(name) {
             report("read: `\(name)': not a valid identifier", io: io)
             return 1
         }
@@ -319,8 +325,41 @@ extension Shell {
         }
         if !raw { text = Self.removingBackslashes(text) }
         let ifs = variables["IFS"] ?? " \t\n"
+        for name in names + (arrayName.map { [$0] } ?? []) where readonlyNames.contains(name) {
+            report("\(name): readonly variable", io: io)
+            return 1
+        }
+        if let arrayName {
+            try assignArray(arrayName, Self.splitFields(text, separators: ifs).map { (nil, $0) }, append: false)
+            return sawInput && foundNewline ? 0 : 1
+        }
         assignRead(text, to: names.isEmpty ? ["REPLY"] : names, separators: names.isEmpty ? "" : ifs)
         return sawInput && foundNewline ? 0 : 1
+    }
+
+    /// A line split on IFS as `read -a` splits it: IFS whitespace runs separate once and are
+    /// trimmed at the ends; each other IFS character ends one field.
+    static func splitFields(_ text: String, separators: String) -> [String] {
+        let whitespace = Set(separators.filter { $0 == " " || $0 == "\t" || $0 == "\n" })
+        let delimiters = Set(separators)
+        var fields: [String] = []
+        var rest = Substring(text)
+        func trimLeading() { while let first = rest.first, whitespace.contains(first) { rest.removeFirst() } }
+        trimLeading()
+        while !rest.isEmpty {
+            var field = ""
+            while let first = rest.first, !delimiters.contains(first) {
+                field.append(first)
+                rest.removeFirst()
+            }
+            fields.append(field)
+            trimLeading()
+            if let first = rest.first, delimiters.contains(first), !whitespace.contains(first) {
+                rest.removeFirst()
+                trimLeading()
+            }
+        }
+        return fields
     }
 
     static func removingBackslashes(_ text: String) -> String {

@@ -12,6 +12,8 @@ struct ArithmeticEvaluator {
     var lookup: (String) -> String?
     /// Assigns a variable (for `=`, `+=`, `++` …).
     var assign: (String, String) -> Void
+    /// `set -u`: reading an unset variable is an error.
+    var failOnUnset = false
 
     private enum Token: Equatable {
         case number(Int)
@@ -68,6 +70,23 @@ struct ArithmeticEvaluator {
             if c.isNameStart {
                 var j = i
                 while j < characters.count, characters[j].isNameCharacter { j += 1 }
+                // `a[expression]`: an array element, its subscript kept as text.
+                if j < characters.count, characters[j] == "[" {
+                    var depth = 0
+                    var k = j
+                    while k < characters.count {
+                        if characters[k] == "[" { depth += 1 }
+                        if characters[k] == "]" {
+                            depth -= 1
+                            if depth == 0 { break }
+                        }
+                        k += 1
+                    }
+                    guard k < characters.count else {
+                        throw ArithmeticError(message: "\(text): bad array subscript")
+                    }
+                    j = k + 1
+                }
                 tokens.append(.name(String(characters[i..<j])))
                 i = j
                 continue
@@ -282,10 +301,16 @@ struct ArithmeticEvaluator {
 
     /// A variable's value; text that is itself an expression is evaluated, as bash does.
     private mutating func variable(_ name: String) throws(ArithmeticError) -> Int {
-        guard let raw = lookup(name)?.trimmingCharacters(in: " \t\n"), !raw.isEmpty else { return 0 }
+        guard let value = lookup(name) else {
+            if failOnUnset { throw ArithmeticError(message: "\(name): unbound variable") }
+            return 0
+        }
+        let raw = value.trimmingCharacters(in: " \t\n")
+        guard !raw.isEmpty else { return 0 }
         if let number = Self.parseNumber(raw) { return number }
         guard depth < 64 else { throw ArithmeticError(message: "\(name): expression recursion level exceeded") }
         var nested = ArithmeticEvaluator(lookup: lookup, assign: assign)
+        nested.failOnUnset = failOnUnset
         nested.depth = depth + 1
         return try nested.evaluate(raw)
     }

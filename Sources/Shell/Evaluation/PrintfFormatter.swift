@@ -11,6 +11,33 @@ struct PrintfFormatter {
 
     /// Formats; returns the output and whether `\c` asked to stop all output.
     mutating func format(_ format: String, arguments: [String]) -> String {
+        Self.decodingByteEscapes(formatEscaped(format, arguments: arguments))
+    }
+
+    /// Octal and hex escapes name bytes, not characters (`\303\251` is é in UTF-8). Bytes past
+    /// ASCII travel as private-use placeholders until the text is done, then decode as UTF-8.
+    static let byteBase: UInt32 = 0x10FF00
+
+    static func byteText(_ value: Int) -> String {
+        let byte = UInt32(value & 0xFF)
+        let scalar = byte < 0x80 ? Unicode.Scalar(byte) : Unicode.Scalar(byteBase + byte)
+        return scalar.map { String(Character($0)) } ?? ""
+    }
+
+    static func decodingByteEscapes(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value >= byteBase + 0x80 }) else { return text }
+        var bytes: [UInt8] = []
+        for scalar in text.unicodeScalars {
+            if scalar.value >= byteBase + 0x80 {
+                bytes.append(UInt8(scalar.value - byteBase))
+            } else {
+                bytes += Array(String(scalar).utf8)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private mutating func formatEscaped(_ format: String, arguments: [String]) -> String {
         let characters = Array(format)
         var output = ""
         var remaining = arguments[...]
@@ -93,7 +120,7 @@ struct PrintfFormatter {
                     if let precision { text = String(text.prefix(precision)) }
                     body = text
                 case "b":
-                    let (text, shouldStop) = Self.expandEscapes(argument ?? "")
+                    let (text, shouldStop) = Self.expandEscapesKeepingBytes(argument ?? "")
                     stop = shouldStop
                     body = precision.map { String(text.prefix($0)) } ?? text
                 case "c":
@@ -260,6 +287,11 @@ struct PrintfFormatter {
 
     /// Expands the escapes of `echo -e` and `%b`; the flag is true when `\c` ends output.
     static func expandEscapes(_ text: String) -> (String, Bool) {
+        let (expanded, stop) = expandEscapesKeepingBytes(text)
+        return (decodingByteEscapes(expanded), stop)
+    }
+
+    private static func expandEscapesKeepingBytes(_ text: String) -> (String, Bool) {
         let characters = Array(text)
         var output = ""
         var i = 0
@@ -304,7 +336,7 @@ struct PrintfFormatter {
                 i += 1
                 count += 1
             }
-            return (Unicode.Scalar(UInt8(value & 0xFF)).description, i, false)
+            return (byteText(value), i, false)
         case "x":
             var value = 0
             var i = index + 1
@@ -315,7 +347,7 @@ struct PrintfFormatter {
                 count += 1
             }
             if count == 0 { return ("\\x", index + 1, false) }
-            return (Unicode.Scalar(UInt8(value)).description, i, false)
+            return (byteText(value), i, false)
         case "u", "U":
             // bash 4.2+: up to 4 (\u) or 8 (\U) hex digits name a Unicode character.
             var value: UInt32 = 0

@@ -18,6 +18,13 @@ enum BraceExpansion {
             return false
         }
         guard hasBrace else { return [word] }
+        // A group may span quotes and expansions (`{$a,b}`, `{"x y",z}`): they take part as
+        // placeholder characters of one text, and come back after.
+        if word.parts.count > 1, let (text, parts) = placeholderText(word) {
+            guard let expanded = expand(Word([.literal(text)])) else { return nil }
+            if expanded == [Word([.literal(text)])] { return [word] }
+            return expanded.map { restoring($0, parts) }
+        }
         // Adjacent groups multiply: refuse a product past the limit before building any of it.
         var estimate = 1
         for part in word.parts {
@@ -28,6 +35,51 @@ enum BraceExpansion {
         var results: [Word] = []
         guard expand(word, into: &results) else { return nil }
         return results
+    }
+
+    /// The first of the private-use characters that stand for non-literal parts.
+    private static let placeholderBase: UInt32 = 0xF0000
+
+    /// The word as one text, each non-literal part replaced by a placeholder character; nil
+    /// when the text already holds such characters.
+    private static func placeholderText(_ word: Word) -> (String, [WordPart])? {
+        var text = ""
+        var parts: [WordPart] = []
+        for part in word.parts {
+            if case .literal(let literal) = part {
+                guard !literal.unicodeScalars.contains(where: { $0.value >= placeholderBase }) else { return nil }
+                text += literal
+            } else {
+                guard let placeholder = Unicode.Scalar(placeholderBase + UInt32(parts.count)) else { return nil }
+                text.unicodeScalars.append(placeholder)
+                parts.append(part)
+            }
+        }
+        return (text, parts)
+    }
+
+    /// A word made back from placeholder text.
+    private static func restoring(_ word: Word, _ parts: [WordPart]) -> Word {
+        var result: [WordPart] = []
+        var literal = ""
+        for part in word.parts {
+            guard case .literal(let text) = part else {
+                result.append(part)
+                continue
+            }
+            for scalar in text.unicodeScalars {
+                let index = Int(scalar.value) - Int(placeholderBase)
+                if index >= 0, index < parts.count {
+                    if !literal.isEmpty { result.append(.literal(literal)) }
+                    literal = ""
+                    result.append(parts[index])
+                } else {
+                    literal.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        if !literal.isEmpty { result.append(.literal(literal)) }
+        return Word(result)
     }
 
     /// Appends the expansions of `word`; false once they pass `maximumWords` (nested groups).

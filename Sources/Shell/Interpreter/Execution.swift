@@ -260,7 +260,7 @@ extension Shell {
             loopDepth += 1
             defer { loopDepth -= 1 }
             for item in items {
-                setVariable(variable, item)
+                try assignChecked(variable, item)
                 let pass = try await runLoopBody(body, io: io)
                 if case .broken = pass { break }
                 if case .finished(let bodyStatus) = pass { status = bodyStatus }

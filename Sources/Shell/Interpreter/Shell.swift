@@ -56,7 +56,11 @@ public final class Shell {
     public var isInteractive: Bool
 
     public var variables: [String: String] = [:]
+    /// The elements past 0 of indexed arrays (element 0 is in `variables`; see Arrays.swift).
+    public var arrays: [String: [Int: String]] = [:]
     public var exportedNames: Set<String> = []
+    /// Variables made read-only (`readonly`, `declare -r`).
+    public var readonlyNames: Set<String> = []
     public var functions: [String: FunctionBody] = [:]
     public var aliases: [String: String] = [:]
     /// How commands' arguments complete, by command name (`complete`).
@@ -96,7 +100,12 @@ public final class Shell {
     var jobs: [ShellJob] = []
     var lastBackgroundPID: Int?
     /// Saved outer values of `local` variables, one frame per function call.
-    var localFrames: [[String: String?]] = []
+    var localFrames: [[String: SavedVariable]] = []
+    /// The outer values hidden by `NAME=value command` bindings while the command runs,
+    /// innermost last: `unset` of such a name brings its outer value back, as bash's does.
+    var temporaryFrames: [[String: (value: String?, wasExported: Bool)]] = []
+    /// Nesting of array subscripts evaluated inside arithmetic.
+    var subscriptDepth = 0
     var loopDepth = 0
     var functionDepth = 0
     var sourceDepth = 0
@@ -211,6 +220,8 @@ public final class Shell {
         self.io = io
         shellPID = parent.shellPID
         variables = parent.variables
+        arrays = parent.arrays
+        readonlyNames = parent.readonlyNames
         exportedNames = parent.exportedNames
         functions = parent.functions
         aliases = parent.aliases
@@ -348,12 +359,23 @@ public final class Shell {
     }
 
     func setVariable(_ variable: String, _ value: String, export: Bool = false) {
+        if readonlyNames.contains(variable) {
+            report("\(variable): readonly variable", io: io)
+            return
+        }
         variables[variable] = value
         if export { exportedNames.insert(variable) }
     }
 
+    /// Assigns a variable, failing the command as bash does when it is read-only.
+    func assignChecked(_ variable: String, _ value: String) throws {
+        if readonlyNames.contains(variable) { throw fail("\(variable): readonly variable") }
+        variables[variable] = value
+    }
+
     func unsetVariable(_ variable: String) {
         variables[variable] = nil
+        arrays[variable] = nil
         exportedNames.remove(variable)
     }
 

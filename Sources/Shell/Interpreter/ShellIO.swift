@@ -30,6 +30,12 @@ final class PushbackReader: ReadableStream {
         self.base = base
     }
 
+    /// Whether the shell made it from a file, a here-document or a pipe (`bash < f`,
+    /// `cmd | bash`): such input is no terminal, whatever terminal the process has.
+    var isRedirection: Bool {
+        base is BytesReader || base is BytePipe.PipeReader || base is EmptyReader
+    }
+
     /// `stream` itself when it already is one, so buffered bytes are never lost.
     static func wrapping(_ stream: any ReadableStream) -> PushbackReader {
         (stream as? PushbackReader) ?? PushbackReader(stream)

@@ -20,6 +20,13 @@ extension Shell {
         // Each assignment is expanded after the ones before it took effect (`A=1 B=$A cmd`).
         var outer: [String: String?] = [:]
         for assignment in command.assignments {
+            if readonlyNames.contains(assignment.name) {
+                report("\(assignment.name): readonly variable", io: io)
+                // Outside POSIX mode bash neither runs the command nor leaves the script.
+                return 1
+            }
+            // Array assignments take effect at once, whatever command follows.
+            if try await assignArrayParts(assignment) { continue }
             var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
             if assignment.isAppend { value = (variables[assignment.name] ?? "") + value }
             assignments.append((assignment.name, value))
@@ -60,6 +67,29 @@ extension Shell {
         }
     }
 
+    /// Performs `a=(…)`, `a+=(…)`, `a[i]=v` and `a[i]+=v`; false for a scalar assignment.
+    func assignArrayParts(_ assignment: Assignment) async throws -> Bool {
+        if let elements = assignment.elements {
+            var values: [(index: Int?, value: String)] = []
+            for element in elements {
+                if let arrayIndex = element.arrayIndex {
+                    let index = try await subscriptValue(arrayIndex)
+                    values.append((index, try await expandToString(element.value.markingTildes(afterColons: true))))
+                } else {
+                    for field in try await expandWords([element.value]) { values.append((nil, field)) }
+                }
+            }
+            try assignArray(assignment.name, values, append: assignment.isAppend)
+            return true
+        }
+        guard let arrayIndex = assignment.arrayIndex else { return false }
+        let index = try await subscriptValue(arrayIndex)
+        var value = try await expandToString(assignment.value.markingTildes(afterColons: true))
+        if assignment.isAppend { value = (element(assignment.name, at: index) ?? "") + value }
+        try setElement(assignment.name, at: index, value)
+        return true
+    }
+
     static let declarationBuiltins: Set<String> = ["export", "local", "declare", "typeset", "readonly"]
 
     /// The command's words; the `name=value` arguments of `export`, `local`, `declare`,
@@ -83,8 +113,12 @@ extension Shell {
     func withTemporaryAssignments(_ assignments: [(name: String, value: String)], _ body: () async throws -> Int32) async throws -> Int32 {
         guard !assignments.isEmpty else { return try await body() }
         let saved = assignments.map { ($0.name, variables[$0.name], exportedNames.contains($0.name)) }
+        var frame: [String: (value: String?, wasExported: Bool)] = [:]
+        for (name, value, wasExported) in saved where frame[name] == nil { frame[name] = (value, wasExported) }
+        temporaryFrames.append(frame)
         for assignment in assignments { setVariable(assignment.name, assignment.value, export: true) }
         defer {
+            temporaryFrames.removeLast()
             for (name, value, wasExported) in saved.reversed() {
                 variables[name] = value
                 if !wasExported { exportedNames.remove(name) }
@@ -201,7 +235,7 @@ extension Shell {
             functionDepth -= 1
             positionalParameters = savedParameters
             if let frame = localFrames.popLast() {
-                for (name, value) in frame { variables[name] = value }
+                for (name, saved) in frame { restore(name, saved) }
             }
         }
         var redirected = io

@@ -12,6 +12,56 @@ extension ParserEngine {
         return script
     }
 
+    /// Parses the next complete command of a script: the lists up to the end of its line (a
+    /// compound command may span lines); nil at the end of the input. Bash reads scripts this
+    /// way, running each command before it parses the next.
+    func parseNextCommand() throws(ParseFailure) -> Script? {
+        try skipNewlines()
+        var items: [ListItem] = []
+        while true {
+            let token = try peek()
+            if token == .end { return items.isEmpty ? nil : Script(items: items) }
+            let start = peekStart
+            let list = try parseAndOr()
+            let after = try peek()
+            let text = String(characters[start..<min(max(peekStart, start), characters.count)]).trimmingCharacters(in: " \t\n")
+            switch after {
+            case .operator(";"), .operator("&"):
+                lookahead = nil
+                items.append(ListItem(list: list, isBackground: after == .operator("&"), text: text))
+                let next = try peek()
+                if next == .newline {
+                    lookahead = nil
+                    return Script(items: items)
+                }
+                if next == .end { return Script(items: items) }
+            case .newline:
+                lookahead = nil
+                items.append(ListItem(list: list, text: text))
+                return Script(items: items)
+            case .end:
+                items.append(ListItem(list: list, text: text))
+                return Script(items: items)
+            default:
+                throw unexpected(after, at: peekStart)
+            }
+        }
+    }
+
+    /// Moves on to the line after `line`, abandoning what is left of a command there.
+    func skip(pastLine line: Int) {
+        lookahead = nil
+        hereDocumentResume = nil
+        var index = 0
+        var current = 1
+        while index < characters.count, current <= line {
+            if characters[index] == "\n" { current += 1 }
+            index += 1
+        }
+        position = max(position, index)
+        lineCache = (0, 1)
+    }
+
     func skipNewlines() throws(ParseFailure) {
         while try peek() == .newline { lookahead = nil }
     }
@@ -150,8 +200,14 @@ extension ParserEngine {
                     spliceAlias(value)
                     continue
                 }
-                if command.words.isEmpty, let assignment = Self.assignment(from: word) {
+                if command.words.isEmpty, var assignment = try Self.assignment(from: word) {
+                    let wordEnd = lookahead?.end ?? position
                     lookahead = nil
+                    if assignment.value.parts.isEmpty, assignment.arrayIndex == nil, raw.hasSuffix("="),
+                       isOperator(try peek(), "("), peekStart == wordEnd {
+                        lookahead = nil
+                        assignment.elements = try parseArrayElements()
+                    }
                     command.assignments.append(assignment)
                     continue
                 }
@@ -178,8 +234,76 @@ extension ParserEngine {
         return .simple(command)
     }
 
-    /// `NAME=value` or `NAME+=value` when the name and `=` are unquoted.
-    static func assignment(from word: Word) -> Assignment? {
+    /// The words of `NAME=(…)` up to its `)`, the `(` consumed; newlines and comments between
+    /// them are allowed.
+    func parseArrayElements() throws(ParseFailure) -> [ArrayElement] {
+        try enterNesting()
+        defer { nesting -= 1 }
+        var elements: [ArrayElement] = []
+        while true {
+            try skipNewlines()
+            let token = try peek()
+            switch token {
+            case .operator(")"):
+                lookahead = nil
+                return elements
+            case .word(let word, let raw):
+                lookahead = nil
+                elements.append(try Self.arrayElement(word, raw: raw))
+            default:
+                throw unexpected(token, at: peekStart)
+            }
+        }
+    }
+
+    /// `[subscript]=value` inside `NAME=(…)`, or a plain word.
+    static func arrayElement(_ word: Word, raw: String) throws(ParseFailure) -> ArrayElement {
+        guard raw.hasPrefix("["), let (arrayIndex, valueSource, _) = splitSubscript(raw.dropFirst()) else {
+            return ArrayElement(value: word)
+        }
+        return ArrayElement(arrayIndex: try parseExpandableText(arrayIndex, isFinal: true), value: try wordFrom(valueSource))
+    }
+
+    /// Splits `sub]=value` (or `sub]+=value`) after an opening `[`: the subscript text, the
+    /// value's source and whether it appends; nil when the text is not of that form.
+    static func splitSubscript(_ text: Substring) -> (String, String, Bool)? {
+        var depth = 0
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c == "[" { depth += 1 }
+            if c == "]" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            index = text.index(after: index)
+        }
+        guard index < text.endIndex else { return nil }
+        let arrayIndex = String(text[..<index])
+        var rest = text[text.index(after: index)...]
+        var isAppend = false
+        if rest.hasPrefix("+=") {
+            isAppend = true
+            rest = rest.dropFirst()
+        }
+        guard rest.hasPrefix("="), !arrayIndex.isEmpty else { return nil }
+        return (arrayIndex, String(rest.dropFirst()), isAppend)
+    }
+
+    /// A word lexed again from its source (the value after `NAME[i]=`).
+    static func wordFrom(_ source: String) throws(ParseFailure) -> Word {
+        let engine = ParserEngine(source: source, aliases: [:], isFinal: true)
+        return Word(withTilde(try engine.readParts(mode: .unquoted) { _ in false }), source: source)
+    }
+
+    /// `NAME=value`, `NAME+=value` or `NAME[subscript]=value` when the name and `=` are unquoted.
+    static func assignment(from word: Word) throws(ParseFailure) -> Assignment? {
+        let raw = word.source
+        if let bracket = raw.firstIndex(of: "["), Shell.isValidName(String(raw[..<bracket])),
+           let (arrayIndex, valueSource, isAppend) = splitSubscript(raw[raw.index(after: bracket)...]) {
+            return Assignment(name: String(raw[..<bracket]), value: try wordFrom(valueSource), isAppend: isAppend,
+                              arrayIndex: try parseExpandableText(arrayIndex, isFinal: true))
+        }
         guard case .literal(let text)? = word.parts.first, let equals = text.firstIndex(of: "=") else { return nil }
         var name = text[..<equals]
         var isAppend = false

@@ -68,6 +68,34 @@ extension ParserEngine {
         return result
     }
 
+    /// The newline that ends the command line going on at `start`: quoted strings and escaped
+    /// newlines continue it (`cat <<EOF; echo "a` / `b"` puts the body after the `b"` line).
+    func endOfCommandLine(from start: Int) -> Int {
+        var index = start
+        var quote: Character?
+        while index < characters.count {
+            let c = characters[index]
+            switch quote {
+            case "'":
+                if c == "'" { quote = nil }
+            case "\"":
+                if c == "\\" { index += 1 } else if c == "\"" { quote = nil }
+            default:
+                switch c {
+                case "\n": return index
+                case "\\": index += 1
+                case "'", "\"": quote = c
+                case "#" where index > start && " \t;&|".contains(characters[index - 1]):
+                    while index < characters.count, characters[index] != "\n" { index += 1 }
+                    return index
+                default: break
+                }
+            }
+            index += 1
+        }
+        return characters.count
+    }
+
     /// Reads a here-document body from the line after the current one (or after the previous
     /// here-document of this line) up to the delimiter line.
     func readHereDocumentBody(delimiter: String, stripTabs: Bool) throws(ParseFailure) -> String {
@@ -75,8 +103,7 @@ extension ParserEngine {
         if let resume = hereDocumentResume {
             start = resume
         } else {
-            var index = position
-            while index < characters.count, characters[index] != "\n" { index += 1 }
+            let index = endOfCommandLine(from: position)
             guard index < characters.count else {
                 if isFinal { return "" }
                 openHereDocument = (delimiter, stripTabs)

@@ -21,6 +21,19 @@ public struct ShellSyntaxError: Error, Equatable, Sendable {
         messages.map { "\(shellName): \($0)\n" }.joined()
     }
 
+    /// The text bash prints for a script file, named by the script alone:
+    /// `e.sh: line 2: syntax error near unexpected token `then'` and the line.
+    public func scriptFileText(scriptName: String) -> String {
+        var text = messages.map { "\(scriptName): line \(line): \($0)\n" }.joined()
+        if let sourceLine { text += "\(scriptName): line \(line): `\(sourceLine)'\n" }
+        return text
+    }
+
+    /// Whether bash finds this error only when it runs the command (a bad `${…}`).
+    public var isExpansionError: Bool {
+        messages.count == 1 && messages[0].hasSuffix(": bad substitution")
+    }
+
     /// The text a shell running a script or `-c` prints, e.g.
     /// `bash: -c: line 1: syntax error near unexpected token `fi'` followed by the line.
     public func scriptText(shellName: String = "bash", scriptName: String = "-c") -> String {

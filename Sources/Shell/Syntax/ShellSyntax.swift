@@ -110,15 +110,32 @@ public struct SimpleCommand: Equatable, Sendable {
     }
 }
 
-/// `NAME=value` (or `NAME+=value`) before a command name.
+/// `NAME=value` (or `NAME+=value`) before a command name; `NAME[i]=value` sets one element of
+/// an indexed array and `NAME=(…)` the whole array.
 public struct Assignment: Equatable, Sendable {
     public var name: String
     public var value: Word
     public var isAppend: Bool
-    public init(name: String, value: Word, isAppend: Bool = false) {
+    /// The arithmetic text of `NAME[subscript]=value`.
+    public var arrayIndex: [WordPart]?
+    /// The elements of `NAME=(…)`.
+    public var elements: [ArrayElement]?
+    public init(name: String, value: Word, isAppend: Bool = false, arrayIndex: [WordPart]? = nil, elements: [ArrayElement]? = nil) {
         self.name = name
         self.value = value
         self.isAppend = isAppend
+        self.arrayIndex = arrayIndex
+        self.elements = elements
+    }
+}
+
+/// One word of `NAME=(…)`, optionally `[subscript]=word`.
+public struct ArrayElement: Equatable, Sendable {
+    public var arrayIndex: [WordPart]?
+    public var value: Word
+    public init(arrayIndex: [WordPart]? = nil, value: Word) {
+        self.arrayIndex = arrayIndex
+        self.value = value
     }
 }
 
@@ -274,6 +291,16 @@ public struct ParameterExpansion: Equatable, Sendable {
     /// A variable name, a digit string, or one of `? $ # @ * ! - 0`.
     public var name: String
     public var operation: Operation
+    /// `${name[…]}`: one element, or all of them (`@`, `*`).
+    public var arrayIndex: Subscript?
+
+    /// Which elements of an array an expansion takes.
+    public enum Subscript: Equatable, Sendable {
+        /// `[@]` (separate words when quoted) or `[*]` (joined).
+        case all(joined: Bool)
+        /// `[expression]`: arithmetic text.
+        case index([WordPart])
+    }
 
     /// What the expansion does with the parameter's value.
     public enum Operation: Equatable, Sendable {
@@ -289,10 +316,25 @@ public struct ParameterExpansion: Equatable, Sendable {
         case substring(offset: [WordPart], length: [WordPart]?)    // ${name:o:l}
         case uppercase(all: Bool)                            // ${name^} / ${name^^}
         case lowercase(all: Bool)                            // ${name,} / ${name,,}
+        case indices                                         // ${!name[@]} / ${!name[*]}
+        case indirect                                        // ${!name}
     }
 
-    public init(name: String, operation: Operation = .value) {
+    public init(name: String, operation: Operation = .value, arrayIndex: Subscript? = nil) {
         self.name = name
         self.operation = operation
+        self.arrayIndex = arrayIndex
+    }
+
+    /// Whether it expands to a list of words like `$@` (`$@`, `$*`, `${a[@]}`, `${a[*]}`).
+    public var isList: Bool {
+        if case .all = arrayIndex { return true }
+        return arrayIndex == nil && (name == "@" || name == "*")
+    }
+
+    /// Whether a list expands to one word joined by IFS's first character, when quoted.
+    public var joinsList: Bool {
+        if case .all(let joined) = arrayIndex { return joined }
+        return name == "*"
     }
 }

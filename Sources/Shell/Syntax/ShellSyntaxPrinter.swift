@@ -85,7 +85,7 @@ struct ShellSyntaxPrinter {
     mutating func command(_ command: Command, indent: Int) -> String {
         switch command {
         case .simple(let simple):
-            var words = simple.assignments.map { $0.name + ($0.isAppend ? "+=" : "=") + Self.source(of: $0.value) }
+            var words = simple.assignments.map(Self.source(of:))
             words += simple.words.map(Self.source)
             words += simple.redirections.map { redirection($0) }
             return words.joined(separator: " ")
@@ -169,6 +169,18 @@ struct ShellSyntaxPrinter {
         }
     }
 
+    /// An assignment as bash prints it back: `a=b`, `a[1]=b`, `a=(x [3]=y)`.
+    static func source(of assignment: Assignment) -> String {
+        var text = assignment.name
+        if let arrayIndex = assignment.arrayIndex { text += "[" + source(of: arrayIndex) + "]" }
+        text += assignment.isAppend ? "+=" : "="
+        guard let elements = assignment.elements else { return text + source(of: assignment.value) }
+        let words = elements.map { element in
+            (element.arrayIndex.map { "[" + source(of: $0) + "]=" } ?? "") + source(of: element.value)
+        }
+        return text + "(" + words.joined(separator: " ") + ")"
+    }
+
     /// A word as written, or rebuilt from its parts when the spelling is unknown.
     static func source(of word: Word) -> String {
         word.source.isEmpty ? source(of: word.parts) : word.source
@@ -181,7 +193,8 @@ struct ShellSyntaxPrinter {
             case .quoted(let text): return "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
             case .doubleQuoted(let inner): return "\"" + source(of: inner) + "\""
             case .parameter(let expansion):
-                return expansion.operation == .value && expansion.name.count == 1 ? "$" + expansion.name : "${\(expansion.name)}"
+                let simple = expansion.operation == .value && expansion.arrayIndex == nil && expansion.name.count == 1
+                return simple ? "$" + expansion.name : "${\(expansion.name)}"
             case .commandSubstitution(let script):
                 var printer = ShellSyntaxPrinter()
                 return "$(" + printer.inline(script, indent: 0) + ")"

@@ -57,7 +57,8 @@ extension ParserEngine {
             case "'" where !quotedContext:
                 flush()
                 parts.append(.quoted(try readSingleQuoted()))
-            case "\"" where mode == .unquoted || mode == .parameterWord(inDoubleQuotes: false):
+            // Inside `"${v#…}"` the operand's own double quotes nest (`"${v#"*"}"`).
+            case "\"" where mode == .unquoted || mode == .parameterWord(inDoubleQuotes: false) || mode == .parameterWord(inDoubleQuotes: true):
                 flush()
                 position += 1
                 let inner = try readParts(mode: .doubleQuoted) { $0 == "\"" }
@@ -246,8 +247,12 @@ extension ParserEngine {
     func readBracedParameter(inDoubleQuotes: Bool) throws(ParseFailure) -> ParameterExpansion {
         let start = position
         var isLength = false
+        var isIndirect = false
         if current == "#", let after = character(at: 1), after != "}" {
             isLength = true
+            position += 1
+        } else if current == "!", let after = character(at: 1), after.isNameStart {
+            isIndirect = true
             position += 1
         }
         var name = ""
@@ -271,12 +276,23 @@ extension ParserEngine {
             let text = String(characters[start..<min(end, characters.count)])
             return .syntax(ShellSyntaxError(messages: ["${\(text)}: bad substitution"], line: lineNumber(at: start)))
         }
+        var arrayIndex: ParameterExpansion.Subscript?
+        if current == "[", let first = name.first, first.isNameStart {
+            arrayIndex = try readSubscript()
+        }
         guard let c = current else { throw .incomplete(isFinal ? .unmatched("}") : .endOfFile) }
         if name.isEmpty { throw badSubstitution() }
         if isLength {
             guard c == "}" else { throw badSubstitution() }
             position += 1
-            return ParameterExpansion(name: name, operation: .length)
+            return ParameterExpansion(name: name, operation: .length, arrayIndex: arrayIndex)
+        }
+        if isIndirect {
+            guard c == "}" else { throw badSubstitution() }
+            position += 1
+            if case .all = arrayIndex { return ParameterExpansion(name: name, operation: .indices, arrayIndex: arrayIndex) }
+            guard arrayIndex == nil else { throw badSubstitution() }
+            return ParameterExpansion(name: name, operation: .indirect)
         }
         func word() throws(ParseFailure) -> Word {
             let parts = try readParts(mode: .parameterWord(inDoubleQuotes: inDoubleQuotes)) { $0 == "}" }
@@ -289,7 +305,7 @@ extension ParserEngine {
         switch op {
         case "}" where !colon:
             position += 1
-            return ParameterExpansion(name: name)
+            return ParameterExpansion(name: name, arrayIndex: arrayIndex)
         case "-", "=", "?", "+":
             position += colon ? 2 : 1
             let operand = try word()
@@ -300,21 +316,22 @@ extension ParserEngine {
             case "?": operation = .errorIfUnset(operand, ifNullToo: colon)
             default: operation = .useAlternative(operand, ifNullToo: colon)
             }
-            return ParameterExpansion(name: name, operation: operation)
+            return ParameterExpansion(name: name, operation: operation, arrayIndex: arrayIndex)
         case "#" where !colon, "%" where !colon:
             position += 1
             let longest = current == op
             if longest { position += 1 }
             let pattern = try word()
-            return ParameterExpansion(name: name, operation: op == "#" ? .removePrefix(pattern, longest: longest)
-                                                                       : .removeSuffix(pattern, longest: longest))
+            let operation: ParameterExpansion.Operation = op == "#" ? .removePrefix(pattern, longest: longest)
+                                                                    : .removeSuffix(pattern, longest: longest)
+            return ParameterExpansion(name: name, operation: operation, arrayIndex: arrayIndex)
         case "^" where !colon, "," where !colon:
             position += 1
             let all = current == op
             if all { position += 1 }
             // A pattern limiting which characters change is accepted and ignored.
             _ = try word()
-            return ParameterExpansion(name: name, operation: op == "^" ? .uppercase(all: all) : .lowercase(all: all))
+            return ParameterExpansion(name: name, operation: op == "^" ? .uppercase(all: all) : .lowercase(all: all), arrayIndex: arrayIndex)
         case "/" where !colon:
             position += 1
             let all = current == "/"
@@ -328,7 +345,7 @@ extension ParserEngine {
                 guard current == "}" else { throw .incomplete(isFinal ? .unmatched("}") : .endOfFile) }
                 position += 1
             }
-            return ParameterExpansion(name: name, operation: .replace(pattern: pattern, replacement: replacement, all: all))
+            return ParameterExpansion(name: name, operation: .replace(pattern: pattern, replacement: replacement, all: all), arrayIndex: arrayIndex)
         default:
             guard colon else { throw badSubstitution() }
             position += 1
@@ -340,7 +357,32 @@ extension ParserEngine {
             }
             guard current == "}" else { throw .incomplete(isFinal ? .unmatched("}") : .endOfFile) }
             position += 1
-            return ParameterExpansion(name: name, operation: .substring(offset: offset, length: length))
+            return ParameterExpansion(name: name, operation: .substring(offset: offset, length: length), arrayIndex: arrayIndex)
         }
+    }
+
+    /// Reads `[…]` after a name in `${name[…]}`, up to its matching `]`.
+    func readSubscript() throws(ParseFailure) -> ParameterExpansion.Subscript {
+        position += 1
+        var depth = 0
+        var end = position
+        while end < characters.count {
+            let c = characters[end]
+            if c == "[" { depth += 1 }
+            if c == "]" {
+                if depth == 0 { break }
+                depth -= 1
+            }
+            end += 1
+        }
+        guard end < characters.count else { throw .incomplete(isFinal ? .unmatched("}") : .endOfFile) }
+        let text = String(characters[position..<end])
+        position = end + 1
+        if text == "@" || text == "*" { return .all(joined: text == "*") }
+        try enterNesting()
+        defer { nesting -= 1 }
+        let engine = ParserEngine(source: text, aliases: [:], isFinal: true)
+        engine.nesting = nesting
+        return .index(try engine.readParts(mode: .hereDocument) { _ in false })
     }
 }
