@@ -106,7 +106,9 @@ public final class SimulatedCluster {
         self.profile = profile
         self.environment = environment
         startedAt = environment.loop.now
-        controlPlane = ControlPlane(loop: environment.loop, configuration: profile.configuration, cloudProvider: cloudProvider,
+        var configuration = profile.configuration
+        configuration.unservedAPIVersions = environment.era.kubernetes.laterAPIVersions
+        controlPlane = ControlPlane(loop: environment.loop, configuration: configuration, cloudProvider: cloudProvider,
                                     schedulerMessages: SchedulerMessages(kubernetesVersion: profile.version))
         let client = controlPlane.client()
         let serviceRange = profile.configuration.serviceCIDR

@@ -15,7 +15,9 @@ extension Era {
             version: "v1.8.0", gitCommit: "0b9efaeb34a2fc51ff8e4d34ad9bc6375459c4a4", buildDate: "2017-10-17T15:09:55Z",
             goVersion: "go1.8.3", probeUserAgent: "kube-probe/1.8", containerRuntimeVersion: "docker://17.6.0",
             pauseImageTag: "3.0", etcdImageTag: "3.0.17", dnsImageTag: "1.14.5", dashboardImageTag: "v1.7.1",
-            addonManagerImageTag: "v6.4-beta.2"),
+            addonManagerImageTag: "v6.4-beta.2",
+            // 1.8 served Deployments, ReplicaSets and DaemonSets as apps/v1beta2 at most; 1.9 made them apps/v1.
+            laterAPIVersions: ["apps/v1"]),
         kubectl: Kubectl(
             version: "v1.8.0", gitCommit: "6e937839ac04a38cac63e6a7a306c5d035fe7b0a", buildDate: "2017-09-28T22:57:57Z",
             goVersion: "go1.8.3",

@@ -92,10 +92,14 @@ extension Era {
         public var dnsImageTag: String
         public var dashboardImageTag: String
         public var addonManagerImageTag: String
+        /// Group versions of later releases that this release's API server does not serve, though
+        /// the kinds they carry exist here under older versions (`apps/v1` arrived in 1.9).
+        public var laterAPIVersions: Set<String>
 
         public init(version: String, gitCommit: String, buildDate: String, goVersion: String, probeUserAgent: String,
                     containerRuntimeVersion: String, pauseImageTag: String, etcdImageTag: String, dnsImageTag: String,
-                    dashboardImageTag: String, addonManagerImageTag: String) {
+                    dashboardImageTag: String, addonManagerImageTag: String, laterAPIVersions: Set<String> = []) {
+            self.laterAPIVersions = laterAPIVersions
             self.version = version
             self.gitCommit = gitCommit
             self.buildDate = buildDate

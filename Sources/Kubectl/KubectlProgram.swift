@@ -60,7 +60,7 @@ public final class KubectlProgram: Program, @unchecked Sendable {
             index += 1
         }
         guard index < arguments.count else {
-            if leading.contains("--version") || leading.contains("-v") {
+            if leading.contains("--version") {
                 return try await dispatch("version", arguments: [], context: context)
             }
             if !leading.isEmpty, !leading.contains("-h"), !leading.contains("--help"), let last = leading.last {

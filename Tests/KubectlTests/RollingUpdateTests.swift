@@ -80,7 +80,14 @@ struct RollingUpdateTests {
     }
 
     @Test(arguments: [
-        ("kubectl rolling-update", "error: Must specify the controller to update\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update --image=x", "error: Must specify the controller to update\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update", "Must specify --filename or --image for new controller\nSee 'kubectl rolling-update -h' for help and examples.\n"
+            + "Must specify the controller to update\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update kubia-v1 -f a.yaml --image=x", "error: --filename and --image can not both be specified\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update kubia-v1 -f a.yaml -f b.yaml", "error: May only specify a single filename for new controller\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update kubia-v1 --rollback --image=x", "error: Don't specify --filename or --image on rollback\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update kubia-v1 kubia-v2 --rollback", "error: Could not find kubia-v2 to rollback.\n\nSee 'kubectl rolling-update -h' for help and examples.\n"),
+        ("kubectl rolling-update kubia-v1 -f kubia-rc.yaml", "error: kubia-rc.yaml cannot have the same name as the existing ReplicationController kubia-v1\nSee 'kubectl rolling-update -h' for help and examples.\n"),
         ("kubectl rolling-update kubia-v1", "error: Must specify --filename or --image for new controller\nSee 'kubectl rolling-update -h' for help and examples.\n"),
         ("kubectl rolling-update kubia-v1 --image=luksa/kubia:v1",
          "error: --image-pull-policy (Always|Never|IfNotPresent) must be provided when --image is the same as existing container image\nSee 'kubectl rolling-update -h' for help and examples.\n"),
@@ -91,5 +98,57 @@ struct RollingUpdateTests {
         let result = harness.run(line)
         #expect(result.error == error)
         #expect(result.status == 1)
+    }
+
+    /// `--dry-run` names the two controllers; like 1.8 it has already given the old one its key.
+    @Test func dryRunNamesBothAndCreatesNothing() throws {
+        let harness = try harness()
+        let result = harness.run("kubectl rolling-update kubia-v1 kubia-v2 --image=luksa/kubia:v2 --dry-run")
+        #expect(result.output == "Rolling from:\nkubia-v1\nTo:\nkubia-v2\n")
+        #expect(try harness.client.list(ReplicationController.self, namespace: "default").items.map(\.name) == ["kubia-v1"])
+    }
+
+    /// `-f`: the new controller from a file; its selector must part from the old one's on a key;
+    /// without replicas it takes the old count.
+    @Test func aNewControllerFromAFile() throws {
+        let harness = try harness()
+        let next = Self.controller.replacingOccurrences(of: "kubia-v1", with: "kubia-v2")
+            .replacingOccurrences(of: "  replicas: 3\n", with: "  selector:\n    app: kubia\n    deployment: v2\n")
+            .replacingOccurrences(of: "        app: kubia\n", with: "        app: kubia\n        deployment: v2\n")
+            .replacingOccurrences(of: "kubia:v1", with: "kubia:v2")
+        try harness.write("/root/kubia-v2.yaml", next)
+        try harness.write("/root/same.yaml", next.replacingOccurrences(of: "deployment: v2", with: "other: v2"))
+        #expect(harness.run("kubectl rolling-update kubia-v1 -f same.yaml").error
+            == "error: same.yaml must specify a matching key with non-equal value in Selector for kubia-v1\nSee 'kubectl rolling-update -h' for help and examples.\n")
+        try harness.write("/root/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: a\n    image: busybox\n")
+        #expect(harness.run("kubectl rolling-update kubia-v1 -f pod.yaml").error
+            == "error: pod.yaml contains a /v1, Kind=Pod not a ReplicationController\nSee 'kubectl rolling-update -h' for help and examples.\n")
+        // The old selector has no `deployment` key: give it one the new one differs on.
+        try harness.client.modify(ReplicationController.self, namespace: "default", name: "kubia-v1") { (rc: inout ReplicationController) throws(APIError) in
+            rc.spec?.selector?["deployment"] = "v1"
+            rc.spec?.template?.metadata?.labels?["deployment"] = "v1"
+        }
+        let result = harness.run("kubectl rolling-update kubia-v1 -f kubia-v2.yaml --update-period=5s")
+        #expect(result.output.hasPrefix("Created kubia-v2\nScaling up kubia-v2 from 0 to 3, scaling down kubia-v1 from 3 to 0 (keep 3 pods available, don't exceed 4 pods)\n"))
+        #expect(result.output.hasSuffix("Update succeeded. Deleting kubia-v1\nreplicationcontroller \"kubia-v1\" rolling updated to \"kubia-v2\"\n"))
+        let controllers = try harness.client.list(ReplicationController.self, namespace: "default").items
+        #expect(controllers.map(\.name) == ["kubia-v2"])
+        #expect(controllers.first?.spec?.replicas == 3)
+    }
+
+    /// `--rollback` of an interrupted update: the two swap, the old controller is sized back
+    /// to its original count, the new one is scaled away and deleted.
+    @Test func rollbackReversesAnInterruptedUpdate() throws {
+        let harness = try harness()
+        _ = harness.run(words: KubectlHarness.split("kubectl rolling-update kubia-v1 kubia-v2 --image=luksa/kubia:v2 --update-period=30s"), interruptAfter: .seconds(5))
+        let busy = harness.run("kubectl rolling-update kubia-v1 kubia-v2 --image=luksa/kubia:v3")
+        #expect(busy.error == "error: Found existing in-progress update to image (luksa/kubia:v2).\nEither continue in-progress update with --image=luksa/kubia:v2 or rollback with --rollback\nSee 'kubectl rolling-update -h' for help and examples.\n")
+        let result = harness.run("kubectl rolling-update kubia-v1 kubia-v2 --rollback --update-period=5s")
+        #expect(result.output.hasPrefix("Setting \"kubia-v1\" replicas to 3\nContinuing update with existing controller kubia-v1.\nScaling up kubia-v1 from "))
+        #expect(result.output.hasSuffix("Update succeeded. Deleting kubia-v2\nreplicationcontroller \"kubia-v1\" rolling updated to \"kubia-v2\"\n"))
+        harness.advance(.seconds(30))
+        let controllers = try harness.client.list(ReplicationController.self, namespace: "default").items
+        #expect(controllers.map(\.name) == ["kubia-v1"])
+        #expect(controllers.first?.spec?.replicas == 3)
     }
 }

@@ -153,7 +153,7 @@ struct RolloutCommandTests {
             deployments "kubia" with revision #2
             Pod Template:
               Labels:\tapp=kubia
-            \tpod-template-hash=\(hash)
+              \tpod-template-hash=\(hash)
               Annotations:\tkubernetes.io/change-cause=kubectl set image deployment kubia nodejs=luksa/kubia:v2
               Containers:
                nodejs:
@@ -167,6 +167,57 @@ struct RolloutCommandTests {
             """)
         #expect(harness.run("kubectl rollout history deployment kubia --revision=7").error == "error: unable to find the specified revision\n")
         #expect(harness.run("kubectl rollout history rc/kubia").error == "Error from server (NotFound): replicationcontrollers \"kubia\" not found\n")
+    }
+
+    @Test func scaleRecordsItsCommandLineAfterScaling() throws {
+        let harness = try harness(record: false)
+        func cause() throws -> String? { try deployment(harness).metadata.annotations?[ChangeCause.annotation] }
+        #expect(harness.run("kubectl scale deploy kubia --replicas=4").output == "deployment \"kubia\" scaled\n")
+        #expect(try cause() == nil)
+        #expect(harness.run("kubectl scale deploy kubia --replicas=4 --record").output == "deployment \"kubia\" scaled\n")
+        #expect(try cause() == "kubectl scale deploy kubia --replicas=4 --record=true")
+        #expect(try deployment(harness).spec?.replicas == 4)
+        // Once there is a cause, later scales keep it current unless told not to.
+        harness.run("kubectl scale --replicas=2 deployment/kubia")
+        #expect(try cause() == "kubectl scale deployment/kubia --replicas=2")
+        harness.run("kubectl scale deploy kubia --replicas=3 --record=false")
+        #expect(try cause() == "kubectl scale deployment/kubia --replicas=2")
+        #expect(try deployment(harness).spec?.replicas == 3)
+    }
+
+    @Test func rolloutHelpListsItsSubcommandsAsCobraDid() {
+        let harness = try? KubectlHarness()
+        let help = harness?.run("kubectl rollout --help").output ?? ""
+        #expect(help.contains("""
+
+            Available Commands:
+              history     View rollout history
+              pause       Mark the provided resource as paused
+              resume      Resume a paused resource
+              status      Show the status of the rollout
+              undo        Undo a previous rollout
+
+            Usage:
+              kubectl rollout SUBCOMMAND [options]
+
+            Use "kubectl <command> --help" for more information about a given command.
+            Use "kubectl options" for a list of global command-line options (applies to all commands).
+
+            """))
+        // Commands whose subcommands are only partly simulated do not list them.
+        #expect(harness?.run("kubectl set --help").output.contains("Available Commands:") == false)
+    }
+
+    @Test func describeCutsLongAnnotationsAt200Bytes() throws {
+        let harness = try KubectlHarness()
+        try harness.write("/root/kubia-deployment-v1.yaml", Self.manifest)
+        harness.run("kubectl apply -f kubia-deployment-v1.yaml --record")
+        let lines = harness.run("kubectl describe deploy kubia").output.split(separator: "\n", omittingEmptySubsequences: false)
+        let applied = try #require(lines.firstIndex { $0.contains("last-applied-configuration=") })
+        #expect(lines[applied].hasSuffix("..."))
+        #expect(lines[applied].drop { $0 == " " }.utf8.count == 203)
+        #expect(lines[applied + 1] == String(repeating: " ", count: 24) + "kubernetes.io/change-cause=kubectl apply --filename=kubia-deployment-v1.yaml --record=true")
+        #expect(lines[applied + 2].hasPrefix("Selector:"))
     }
 
     @Test func undoPauseAndResume() throws {

@@ -129,6 +129,59 @@ import Simulation
         let images = session.run("kubectl get po -o jsonpath='{.items[*].spec.containers[0].image} {.items[*].status.phase}'").text
         #expect(images == "luksa/kubia:v2 luksa/kubia:v2 luksa/kubia:v2 Running Running Running")
     }
+
+    /// `kubectl edit --record` writes the command line with the edit, and keeps writing it once
+    /// the object has a cause, as 1.8's edit did; the revision's history then shows it.
+    @Test func editRecordsItsCommandLine() throws {
+        let session = try Session()
+        session.write("kubia.yaml", Self.manifests["kubia-deployment-v1.yaml"] ?? "")
+        session.run("kubectl create -f kubia.yaml")
+        session.wait(.seconds(60))
+        let edit = #"KUBE_EDITOR="sed -i s/kubia:v1/kubia:v2/" kubectl edit deploy kubia --record"#
+        #expect(session.run(edit).text == "deployment \"kubia\" edited\n")
+        #expect(session.run("kubectl get deploy kubia -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'").text
+            == "kubectl edit deploy kubia --record=true")
+        session.wait(.seconds(90))
+        #expect(session.run("kubectl rollout history deploy kubia").text.contains("2         kubectl edit deploy kubia --record=true\n"))
+        #expect(session.run(#"KUBE_EDITOR="sed -i s/kubia:v2/kubia:v3/" kubectl edit deploy kubia"#).status == 0)
+        #expect(session.run("kubectl get deploy kubia -o jsonpath='{.metadata.annotations.kubernetes\\.io/change-cause}'").text
+            == "kubectl edit deploy kubia")
+    }
+
+    /// Scaling in the middle of a stuck rollout shares the new pods out by size (1.8's
+    /// proportional scaling): 8 old and 5 new of 10+3 become 11 and 7 of 15+3.
+    @Test func scalingMidRolloutKeepsTheProportions() throws {
+        let session = try Session()
+        let extra = "  strategy:\n    rollingUpdate:\n      maxSurge: 3\n      maxUnavailable: 2\n"
+        session.write("kubia.yaml", Self.workload("Deployment", "apps/v1beta1", name: "kubia", replicas: 10, image: "luksa/kubia:v1", extra: extra))
+        session.run("kubectl create -f kubia.yaml")
+        session.wait(.seconds(60))
+        session.run("kubectl set image deploy kubia nodejs=luksa/kubia:nosuchtag")
+        session.wait(.seconds(60))
+        let sizes = "kubectl get rs -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image}={.spec.replicas} {end}'"
+        #expect(session.run(sizes).text == "luksa/kubia:nosuchtag=5 luksa/kubia:v1=8 " || session.run(sizes).text == "luksa/kubia:v1=8 luksa/kubia:nosuchtag=5 ")
+        #expect(session.run("kubectl scale deploy kubia --replicas=15").text == "deployment \"kubia\" scaled\n")
+        session.wait(.seconds(5))
+        let after = session.run(sizes).text.split(separator: " ").sorted()
+        #expect(after == ["luksa/kubia:nosuchtag=7", "luksa/kubia:v1=11"])
+        let annotations = "kubectl get rs -o jsonpath='{range .items[*]}{.metadata.annotations.deployment\\.kubernetes\\.io/desired-replicas}/{.metadata.annotations.deployment\\.kubernetes\\.io/max-replicas} {end}'"
+        #expect(session.run(annotations).text == "15/18 15/18 ")
+        let events = session.run("kubectl describe deploy kubia").text
+        #expect(events.contains("Scaled up replica set kubia-"))
+        // Scaling down shares the removal the same way, larger (then older) first: 11+7 of 18
+        // to 5+3 of 8; the rollout then goes on from there (old down by maxUnavailable, new up).
+        let names = session.run("kubectl get rs -o jsonpath='{range .items[*]}{.spec.template.spec.containers[0].image}={.metadata.name} {end}'").text
+            .split(separator: " ").map { $0.split(separator: "=").map(String.init) }
+        let old = try #require(names.first { $0.first == "luksa/kubia:v1" }?.last)
+        let new = try #require(names.first { $0.first == "luksa/kubia:nosuchtag" }?.last)
+        session.run("kubectl scale deploy kubia --replicas=5")
+        session.wait(.seconds(5))
+        let scaledDown = session.run("kubectl describe deploy kubia").text
+        let first = try #require(scaledDown.range(of: "Scaled down replica set \(old) to 5\n"))
+        let second = try #require(scaledDown.range(of: "Scaled down replica set \(new) to 3\n"))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(session.run(sizes).text.split(separator: " ").sorted() == ["luksa/kubia:nosuchtag=5", "luksa/kubia:v1=3"])
+    }
 }
 
 private extension WorldSession {

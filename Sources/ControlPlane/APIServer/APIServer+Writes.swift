@@ -147,7 +147,7 @@ extension APIServer {
     }
 
     private func checkAPIVersion<Object: APIObject>(_ object: Object) throws(APIError) {
-        if let version = object.apiVersion, !Object.resource.apiVersions.contains(version) {
+        if let version = object.apiVersion, !Object.resource.apiVersions.contains(version) || configuration.unservedAPIVersions.contains(version) {
             throw APIError(
                 reason: .notFound, code: 404,
                 message: "the server could not find the requested resource")

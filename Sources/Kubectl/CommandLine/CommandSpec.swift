@@ -13,6 +13,9 @@ struct CommandSpec: @unchecked Sendable {
     var declareFlags: (inout FlagSet) -> Void = { _ in }
     /// Commands under this one (`create configmap`), each with flags of its own.
     var subcommands: [CommandSpec] = []
+    /// Whether `subcommands` are all the era's (`rollout`): only then does help list them under
+    /// `Available Commands:`, as cobra did for every command that has some.
+    var listsSubcommands = false
     var run: (Invocation, ParsedFlags) async throws -> Int32
 
     /// The subcommand the arguments name and the arguments without its name, as cobra's `Find`
@@ -66,12 +69,23 @@ struct CommandSpec: @unchecked Sendable {
         if !examples.isEmpty {
             text += "Examples:\n" + examples + "\n\n"
         }
+        if listsSubcommands, !subcommands.isEmpty {
+            // cobra pads names to the longest sibling's length, at least 11; commands sorted by name.
+            let padding = max(11, subcommands.map(\.name.count).max() ?? 0)
+            let rows = subcommands.sorted { $0.name < $1.name }.map { command in
+                "  " + command.name + String(repeating: " ", count: padding - command.name.count) + " " + command.summary
+            }
+            text += "Available Commands:\n" + rows.joined(separator: "\n") + "\n\n"
+        }
         var flags = FlagSet()
         declareFlags(&flags)
         if !flags.flags.isEmpty {
             text += "Options:\n" + flags.optionsText + "\n"
         }
         text += "Usage:\n  " + usage + "\n\n"
+        if listsSubcommands, !subcommands.isEmpty {
+            text += "Use \"kubectl <command> --help\" for more information about a given command.\n"
+        }
         text += "Use \"kubectl options\" for a list of global command-line options (applies to all commands).\n"
         return text
     }
@@ -83,8 +97,10 @@ enum GlobalFlags {
         flags.add("namespace", "n", .string, "If present, the namespace scope for this CLI request")
         flags.add("context", nil, .string, "The name of the kubeconfig context to use")
         flags.add("kubeconfig", nil, .string, "Path to the kubeconfig file to use for CLI requests.")
+        // glog's verbosity: from 6 on, client-go logs each request (`RequestLog`).
+        flags.add("v", "v", .int, "log level for V logs")
     }
 
     /// Global flags that take a value, so that they can precede the command name.
-    static let valued: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig"]
+    static let valued: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "-v", "--v"]
 }

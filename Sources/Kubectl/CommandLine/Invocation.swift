@@ -86,8 +86,13 @@ final class Invocation {
         guard let client = program.clusters.client(forServer: cluster.server) else {
             throw .raw("Unable to connect to the server: dial tcp \(Self.hostAndPort(cluster.server)): i/o timeout")
         }
-        cachedClient = client
-        return client
+        let level = globalFlags.int("v") ?? 0
+        let logged: any KubernetesClient = level >= 6
+            ? RequestLog(client, context: self.context, server: cluster.server, level: level,
+                         userAgent: "kubectl/\(era.kubectl.version) (linux/amd64) kubernetes/\(era.kubectl.gitCommit.prefix(7))")
+            : client
+        cachedClient = logged
+        return logged
     }
 
     func kubelet() throws(KubectlError) -> (any PodRuntime)? {

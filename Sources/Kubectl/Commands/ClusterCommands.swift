@@ -66,7 +66,7 @@ extension Commands {
         usage: "kubectl api-versions [options]",
         run: { invocation, _ in
             _ = try invocation.client()
-            let versions = Set(ResourceTypes.all.flatMap(\.resource.apiVersions))
+            let versions = Set(ResourceTypes.all.flatMap(\.resource.apiVersions)).subtracting(invocation.era.kubernetes.laterAPIVersions)
             invocation.print(versions.sorted().map { $0 + "\n" }.joined())
             return 0
         })

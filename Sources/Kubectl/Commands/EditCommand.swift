@@ -31,6 +31,7 @@ extension Commands {
         usage: "kubectl edit (RESOURCE/NAME | -f FILENAME) [options]",
         declareFlags: { flags in
             flags.add("output", "o", .string, default: "yaml", "Output format. One of: yaml|json.")
+            flags.add("record", nil, .bool, ChangeCause.flagHelp)
         },
         run: { invocation, flags in
             let simulatedEditor = EditorCommand(environment: invocation.context.environment)
@@ -88,6 +89,10 @@ extension Commands {
             }
             var updated = try manifest.decode()
             updated.metadata.namespace = namespace
+            // 1.8's edit records when asked or when the saved object carries a change cause already.
+            if flags.bool("record") || updated.metadata.annotations?[ChangeCause.annotation] != nil {
+                updated.metadata.annotations = (updated.metadata.annotations ?? [:]).merging([ChangeCause.annotation: ChangeCause.command(invocation)]) { _, new in new }
+            }
             let saved = try manifest.type.update(client, updated)
             invocation.print(Messages.operation(saved, "edited"))
             return 0

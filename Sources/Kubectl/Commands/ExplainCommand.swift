@@ -74,7 +74,8 @@ struct ExplainCommand {
         guard parts.count <= 2, !(parts.count == 2 && parts[1].isEmpty) else {
             throw KubectlError.message("unexpected GroupVersion string: \(apiVersion)")
         }
-        guard type.resource.apiVersions.contains(apiVersion) else {
+        let unserved = invocation.era.kubernetes.laterAPIVersions
+        guard type.resource.apiVersions.contains(apiVersion), !unserved.contains(apiVersion) else {
             throw KubectlError.message("Couldn't find resource for \(goQuoted(Self.groupVersionKind(apiVersion, type.kind)))")
         }
     }

@@ -26,6 +26,7 @@ extension Commands {
             """,
         usage: "kubectl rollout SUBCOMMAND [options]",
         subcommands: [rolloutHistory, rolloutPause, rolloutResume, rolloutStatus, rolloutUndo],
+        listsSubcommands: true,
         run: { invocation, flags in
             if let word = flags.positional.first {
                 throw KubectlError.raw("Error: unknown command \(goQuoted(word)) for \"kubectl rollout\"\nRun 'kubectl rollout --help' for usage.")

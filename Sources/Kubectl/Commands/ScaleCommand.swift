@@ -26,6 +26,7 @@ extension Commands {
         usage: "kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]",
         declareFlags: { flags in
             flags.add("current-replicas", nil, .int, default: "-1", "Precondition for current size. Requires that the current size of the resource match this value in order to scale.")
+            flags.add("record", nil, .bool, ChangeCause.flagHelp)
             flags.add("replicas", nil, .int, default: "-1", "The new desired number of replicas. Required.")
             flags.add("selector", "l", .string, "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)")
         },
@@ -67,6 +68,10 @@ extension Commands {
                             message += "; Current resource version " + version
                         }
                         throw KubectlError.message(message)
+                    }
+                    // 1.8 records the command in a patch of its own, after the scale.
+                    if ChangeCause.shouldRecord(flags, existing: current) {
+                        _ = try request.type.patch(client, invocation.namespace, name, ChangeCause.patch(invocation))
                     }
                     invocation.print(Messages.operation(scaled, "scaled"))
                 }

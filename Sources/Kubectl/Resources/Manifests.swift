@@ -46,9 +46,9 @@ enum Manifests {
     /// status is 1 when any failed.
     static func forEach(in flags: ParsedFlags, invocation: Invocation, command: String,
                         _ handle: (Manifest, _ client: any KubernetesClient, _ validate: Bool) throws(KubectlError) -> Void) async throws -> Int32 {
-        let manifests = try await read(flags.strings("filename"), invocation: invocation, recursive: flags.bool("recursive"))
-        let client = try invocation.client()
         let validate = !flags.has("validate") || flags.bool("validate")
+        let manifests = try await read(flags.strings("filename"), invocation: invocation, recursive: flags.bool("recursive"), validate: validate)
+        let client = try invocation.client()
         var failed = false
         for manifest in manifests {
             do {
@@ -65,11 +65,13 @@ enum Manifests {
     }
 
     /// Reads every object in the files, directories or stdin (`-`) named by `-f`.
-    static func read(_ names: [String], invocation: Invocation, recursive: Bool = false) async throws -> [Manifest] {
+    /// With `validate` (commands that have `--validate`), an object of a kind or version the
+    /// server does not serve fails schema validation before the mapper sees it.
+    static func read(_ names: [String], invocation: Invocation, recursive: Bool = false, validate: Bool = false) async throws -> [Manifest] {
         var manifests: [Manifest] = []
         for name in names {
             for (source, text) in try await texts(name, invocation: invocation, recursive: recursive) {
-                manifests += try parse(text, source: source)
+                manifests += try parse(text, source: source, validate: validate, unserved: invocation.era.kubernetes.laterAPIVersions)
             }
         }
         return manifests
@@ -112,7 +114,7 @@ enum Manifests {
     }
 
     /// The objects of one file: YAML or JSON documents, `kind: List` expanded.
-    static func parse(_ text: String, source: String) throws(KubectlError) -> [Manifest] {
+    static func parse(_ text: String, source: String, validate: Bool = false, unserved: Set<String> = []) throws(KubectlError) -> [Manifest] {
         let documents: [JSONValue]
         do {
             documents = try YAMLDocuments.parse(text)
@@ -122,15 +124,15 @@ enum Manifests {
         var manifests: [Manifest] = []
         for document in documents {
             if document["kind"]?.stringValue == "List", let items = document["items"]?.arrayValue {
-                for item in items { manifests.append(try manifest(item, source: source)) }
+                for item in items { manifests.append(try manifest(item, source: source, validate: validate, unserved: unserved)) }
             } else {
-                manifests.append(try manifest(document, source: source))
+                manifests.append(try manifest(document, source: source, validate: validate, unserved: unserved))
             }
         }
         return manifests
     }
 
-    static func manifest(_ value: JSONValue, source: String) throws(KubectlError) -> Manifest {
+    static func manifest(_ value: JSONValue, source: String, validate: Bool = false, unserved: Set<String> = []) throws(KubectlError) -> Manifest {
         guard value.objectValue != nil else {
             throw .message("error validating \(goQuoted(source)): error validating data: invalid object to validate; if you choose to ignore these errors, turn validation off with --validate=false")
         }
@@ -142,9 +144,18 @@ enum Manifests {
         guard !apiVersion.isEmpty else {
             throw .message("error validating \(goQuoted(source)): error validating data: apiVersion not set; if you choose to ignore these errors, turn validation off with --validate=false")
         }
-        guard let type = ResourceTypes.all.first(where: { $0.kind == kind }), type.resource.apiVersions.contains(apiVersion) else {
-            let groupVersion = apiVersion.contains("/") ? apiVersion : "/" + apiVersion
-            throw .message("unable to recognize \(goQuoted(source)): no matches for \(groupVersion), Kind=\(kind)")
+        guard let type = ResourceTypes.all.first(where: { $0.kind == kind }), type.resource.apiVersions.contains(apiVersion),
+              !unserved.contains(apiVersion)
+        else {
+            let parts = apiVersion.split(separator: "/", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            let group = parts.count == 2 ? parts[0] : ""
+            if validate {
+                // kubectl 1.8's OpenAPI validation: `fmt.Errorf("unknown object type %#v", gvk)`.
+                let version = parts.last ?? ""
+                throw .message("error validating \(goQuoted(source)): error validating data: unknown object type schema.GroupVersionKind{Group:\(goQuoted(group)), Version:\(goQuoted(version)), Kind:\(goQuoted(kind))}; if you choose to ignore these errors, turn validation off with --validate=false")
+            }
+            // 1.8's RESTMapper reports the kind without the version it could not match.
+            throw .message("unable to recognize \(goQuoted(source)): no matches for \(group)/, Kind=\(kind)")
         }
         return Manifest(source: source, value: value, type: type)
     }

@@ -26,6 +26,30 @@ public struct DescribeText {
         }
     }
 
+    /// `Annotations:` as 1.8's `printAnnotationsMultiline` wrote them: `key=value` lines
+    /// aligned under the first, each cut at 200 bytes and marked `...`. A value's own line
+    /// breaks stay (a shorter JSON annotation ending in one leaves a blank line after it).
+    mutating func annotations(_ level: Int, _ entries: [String: String]?) {
+        let keys = (entries ?? [:]).keys.sorted()
+        guard !keys.isEmpty, let entries else {
+            line(level, "Annotations:\t<none>")
+            return
+        }
+        for (index, key) in keys.enumerated() {
+            line(level, (index == 0 ? "Annotations:" : "") + "\t" + Self.annotation(key, entries[key] ?? ""))
+        }
+    }
+
+    /// `key=value`, or its first 200 bytes and `...` (`maxAnnotationLen`).
+    static func annotation(_ key: String, _ value: String) -> String {
+        let line = key + "=" + value
+        let bytes = Array(line.utf8)
+        guard bytes.count > maxAnnotationLength else { return line }
+        return String(decoding: bytes[..<maxAnnotationLength], as: UTF8.self) + "..."
+    }
+
+    static let maxAnnotationLength = 200
+
     /// `Tue, 06 Mar 2018 09:00:00 +0000` (Go's RFC1123Z).
     static func time(_ timestamp: Timestamp?) -> String {
         guard let timestamp else { return "<unset>" }

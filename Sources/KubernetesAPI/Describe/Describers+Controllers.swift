@@ -7,7 +7,7 @@ extension Describers {
         text.line(0, "Namespace:\t" + object.namespace)
         text.line(0, "Selector:\t" + selector)
         text.map(0, "Labels", object.metadata.labels)
-        text.map(0, "Annotations", object.metadata.annotations, separator: "=")
+        text.annotations(0, object.metadata.annotations)
         text.line(0, "Replicas:\t\(current) current / \(desired) desired")
         let pods = ((try? client.list(Pod.self, namespace: object.namespace, labelSelector: selectorValue).items) ?? [])
             .filter { $0.metadata.controllerReference?.uid == object.uid }
@@ -48,8 +48,10 @@ extension Describers {
                 text += "<none>\n"
                 return
             }
+            // Later lines repeat the initial indent before the inner tab, as 1.8's multiline printers did.
             for (index, key) in entries.keys.sorted().enumerated() {
-                text += (index == 0 ? "" : "\t") + key + "=" + (entries[key] ?? "") + "\n"
+                let entry = title == "Annotations" ? DescribeText.annotation(key, entries[key] ?? "") : key + "=" + (entries[key] ?? "")
+                text += (index == 0 ? "" : "  \t") + entry + "\n"
             }
         }
         multiline("Labels", template.metadata?.labels ?? [:])
@@ -81,7 +83,7 @@ extension Describers {
         text.line(0, "Namespace:\t" + deployment.namespace)
         text.line(0, "CreationTimestamp:\t" + DescribeText.time(deployment.metadata.creationTimestamp))
         text.map(0, "Labels", deployment.metadata.labels)
-        text.map(0, "Annotations", deployment.metadata.annotations, separator: "=")
+        text.annotations(0, deployment.metadata.annotations)
         text.line(0, "Selector:\t" + LabelSelector.format(deployment.spec?.selector))
         text.line(0, "Replicas:\t\(desired) desired | \(status?.updatedReplicas ?? 0) updated | \(status?.replicas ?? 0) total | \(status?.availableReplicas ?? 0) available | \(status?.unavailableReplicas ?? 0) unavailable")
         let strategy = deployment.spec?.strategy?.type ?? "RollingUpdate"

@@ -9,7 +9,7 @@ extension Describers {
         text.line(0, "Selector:\t" + LabelSelector.format(set.spec?.selector))
         text.line(0, "Node-Selector:\t" + Labels.format(set.spec?.template?.spec?.nodeSelector ?? [:]))
         text.map(0, "Labels", set.metadata.labels)
-        text.map(0, "Annotations", set.metadata.annotations, separator: "=")
+        text.annotations(0, set.metadata.annotations)
         text.line(0, "Desired Number of Nodes Scheduled: \(status?.desiredNumberScheduled ?? 0)")
         text.line(0, "Current Number of Nodes Scheduled: \(status?.currentNumberScheduled ?? 0)")
         text.line(0, "Number of Nodes Scheduled with Up-to-date Pods: \(status?.updatedNumberScheduled ?? 0)")

@@ -7,7 +7,7 @@ extension Describers {
         text.line(0, "Namespace:\t" + job.namespace)
         text.line(0, "Selector:\t" + LabelSelector.format(job.spec?.selector))
         text.map(0, "Labels", job.metadata.labels)
-        text.map(0, "Annotations", job.metadata.annotations, separator: "=")
+        text.annotations(0, job.metadata.annotations)
         text.line(0, "Parallelism:\t\(job.spec?.parallelism ?? 0)")
         text.line(0, "Completions:\t" + (job.spec?.completions.map(String.init) ?? "<unset>"))
         if let start = job.status?.startTime { text.line(0, "Start Time:\t" + DescribeText.time(start)) }
@@ -24,7 +24,7 @@ extension Describers {
         text.line(0, "Name:\t" + cronJob.name)
         text.line(0, "Namespace:\t" + cronJob.namespace)
         text.map(0, "Labels", cronJob.metadata.labels)
-        text.map(0, "Annotations", cronJob.metadata.annotations, separator: "=")
+        text.annotations(0, cronJob.metadata.annotations)
         text.line(0, "Schedule:\t" + (spec?.schedule ?? ""))
         text.line(0, "Concurrency Policy:\t" + (spec?.concurrencyPolicy ?? ""))
         text.line(0, "Suspend:\t" + (spec?.suspend.map { $0 ? "True" : "False" } ?? "<unset>"))

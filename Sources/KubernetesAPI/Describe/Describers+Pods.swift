@@ -12,7 +12,7 @@ extension Describers {
         }
         if let start = pod.status?.startTime { text.line(0, "Start Time:\t" + DescribeText.time(start)) }
         text.map(0, "Labels", pod.metadata.labels)
-        text.map(0, "Annotations", pod.metadata.annotations, separator: "=")
+        text.annotations(0, pod.metadata.annotations)
         if let deletion = pod.metadata.deletionTimestamp {
             text.line(0, "Status:\tTerminating (expires \(DescribeText.time(deletion)))")
             text.line(0, "Termination Grace Period:\t\(pod.metadata.deletionGracePeriodSeconds ?? 30)s")

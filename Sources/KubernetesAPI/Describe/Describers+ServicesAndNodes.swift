@@ -6,7 +6,7 @@ extension Describers {
         text.line(0, "Name:\t" + service.name)
         text.line(0, "Namespace:\t" + service.namespace)
         text.map(0, "Labels", service.metadata.labels)
-        text.map(0, "Annotations", service.metadata.annotations, separator: "=")
+        text.annotations(0, service.metadata.annotations)
         text.line(0, "Selector:\t" + Labels.format(service.spec?.selector ?? [:]))
         text.line(0, "Type:\t" + (service.spec?.type ?? "ClusterIP"))
         text.line(0, "IP:\t" + (service.spec?.clusterIP ?? ""))
@@ -51,7 +51,7 @@ extension Describers {
         text.line(0, "Name:\t" + node.name)
         text.line(0, "Roles:\t" + node.rolesCell)
         text.map(0, "Labels", node.metadata.labels)
-        text.map(0, "Annotations", node.metadata.annotations, separator: "=")
+        text.annotations(0, node.metadata.annotations)
         text.line(0, "CreationTimestamp:\t" + DescribeText.time(node.metadata.creationTimestamp))
         let taints = (node.spec?.taints ?? []).map { "\($0.key)\($0.value.map { "=" + $0 } ?? ""):\($0.effect)" }
         text.line(0, "Taints:\t" + (taints.isEmpty ? "<none>" : taints.joined(separator: "\n\t")))

@@ -12,6 +12,9 @@ public struct ClusterConfiguration: Sendable {
     /// When set, the server itself removes a pod whose grace period ran out (for worlds without
     /// kubelets); otherwise, as in Kubernetes, only the pod's kubelet finishes a graceful delete.
     public var finishesExpiredGracefulDeletions: Bool = false
+    /// Group versions the kinds know but this server does not serve (the era's later ones):
+    /// writes in them are refused as an unknown path is.
+    public var unservedAPIVersions: Set<String> = []
 
     public init(
         serviceCIDR: IPv4Range = IPv4Range(parsing: "10.96.0.0/12") ?? IPv4Range(base: 0x0A60_0000, prefixLength: 12),

@@ -37,7 +37,8 @@ extension DeploymentController {
     }
 
     /// `SetNewReplicaSetAnnotations` on an existing new replica set: the deployment's shared
-    /// annotations, and its revision moved up (the old number kept in the revision history).
+    /// annotations, and its revision moved up (the old number kept in the revision history);
+    /// not its replica counts, which only an existing set's scaling changes.
     private func syncRevision(of set: ReplicaSet, to revision: Int64, deployment: Deployment) -> ReplicaSet {
         var annotations = set.metadata.annotations ?? [:]
         copySharedAnnotations(from: deployment, into: &annotations)
@@ -49,9 +50,7 @@ extension DeploymentController {
             }
             annotations[Self.revisionAnnotation] = String(revision)
         }
-        let desired = Int(deployment.spec?.replicas ?? 1)
-        annotations[Self.desiredReplicasAnnotation] = String(desired)
-        annotations[Self.maxReplicasAnnotation] = String(desired + Self.maxSurge(of: deployment))
+        // The replica-count annotations are left to scaling: they tell a scaling event apart.
         guard annotations != (set.metadata.annotations ?? [:]) else { return set }
         return (try? client.modify(ReplicaSet.self, namespace: set.namespace, name: set.name) { (current: inout ReplicaSet) throws(APIError) in
             current.metadata.annotations = annotations
@@ -121,7 +120,8 @@ extension DeploymentController {
 
     /// Scales a replica set and records `Scaled up/down replica set …` (`scaleReplicaSetAndRecordEvent`).
     @discardableResult
-    func scale(_ set: ReplicaSet, to replicas: Int, deployment: Deployment) -> Bool {
+    /// `direction` is the word the event uses (proportional scaling names the whole operation's).
+    func scale(_ set: ReplicaSet, to replicas: Int, deployment: Deployment, direction: String? = nil) -> Bool {
         let before = Int(set.spec?.replicas ?? 0)
         let desired = Int(deployment.spec?.replicas ?? 1)
         let desiredText = String(desired), maxText = String(desired + Self.maxSurge(of: deployment))
@@ -137,7 +137,7 @@ extension DeploymentController {
             current.metadata.annotations = annotations
         }
         guard updated != nil, before != replicas else { return false }
-        let direction = replicas > before ? "up" : "down"
+        let direction = direction ?? (replicas > before ? "up" : "down")
         recorder.record(deployment, reason: "ScalingReplicaSet", message: "Scaled \(direction) replica set \(set.name) to \(replicas)")
         return true
     }

@@ -51,6 +51,10 @@ extension DeploymentController {
                 continue
             }
             let step = min(maxScaledDown - cleaned, replicas - available)
+            // A status still counting pods the set no longer wants (it was just scaled down):
+            // 1.8's `cleanupUnhealthyReplicas` refuses to "scale down" upwards and the sync
+            // ends, to run again once the replica set's status has caught up.
+            if step < 0 { return true }
             if step > 0, scale(set, to: replicas - step, deployment: deployment) {
                 cleaned += step
                 remaining.append(refreshed(set))

@@ -72,7 +72,7 @@ public final class DeploymentController: Controller {
 
     // MARK: Reconcile
 
-    /// `syncDeployment`: pause conditions, then a paused sync, a rollback or a rollout.
+    /// `syncDeployment`: pause conditions, then a paused sync, a rollback, a scaling sync or a rollout.
     private func sync(_ key: String) {
         let (namespace, name) = ObjectKey.split(key)
         guard var deployment = deployments.get(namespace: namespace, name: name),
@@ -81,11 +81,15 @@ public final class DeploymentController: Controller {
         let sets = ownedReplicaSets(of: deployment)
         deployment = checkPausedConditions(deployment)
         if spec.paused == true {
-            syncPaused(deployment, sets: sets)
+            syncScaling(deployment, sets: sets)
             return
         }
         if spec.rollbackTo != nil {
             rollback(deployment, sets: sets)
+            return
+        }
+        if isScalingEvent(deployment, sets: sets) {
+            syncScaling(deployment, sets: sets)
             return
         }
         if spec.strategy?.type == "Recreate" {
@@ -111,13 +115,6 @@ public final class DeploymentController: Controller {
             }
         }
         return sets
-    }
-
-    /// A paused deployment only reports status and trims its history (`sync`).
-    private func syncPaused(_ deployment: Deployment, sets: [ReplicaSet]) {
-        let (deployment, newSet, oldSets) = replicaSetsAndSyncRevision(deployment, sets: sets, create: false)
-        if deployment.spec?.rollbackTo == nil { cleanUpHistory(deployment, oldSets: oldSets) }
-        syncDeploymentStatus(deployment, new: newSet, all: all(newSet, oldSets))
     }
 
     func all(_ new: ReplicaSet?, _ old: [ReplicaSet]) -> [ReplicaSet] {
