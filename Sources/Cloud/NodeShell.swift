@@ -5,9 +5,10 @@ import Kernel
 ///
 /// When the node's interface goes down during the session (`sudo ifconfig eth0 down`), the
 /// session hangs as a real SSH client does: nothing more arrives from the node, and what is
-/// typed goes nowhere. Typing `~.` at the start of a line closes the connection (ssh's escape);
-/// otherwise the first thing typed (or the end of input) is never acknowledged, and after TCP
-/// gives up retransmitting it (about 15 minutes) the client reports a broken pipe. Ctrl-C ends
+/// typed goes nowhere and shows nowhere (ssh keeps the local terminal raw and the remote end
+/// echoed). Typing `~.` at the start of a line closes the connection (ssh's escape); otherwise
+/// the first thing typed (or the end of input) is never acknowledged, and after TCP gives up
+/// retransmitting it (about 15 minutes) the client reports a broken pipe. Ctrl-C ends
 /// the wait too, as closing the terminal would.
 enum NodeShell {
     /// How long TCP retransmits before the client's write fails (Linux `tcp_retries2` = 15).
@@ -23,6 +24,8 @@ enum NodeShell {
                            "USER": user.userName, "TERM": context.environment["TERM"] ?? "xterm"]
         if let prompt { environment["PS1"] = prompt }
         let link = SessionLink()
+        // ssh restores the terminal's modes however it exits.
+        defer { (context.stdin as? EchoControl)?.echoesInput = true }
         node?.whenInterfaceGoesDown { link.isCut = true }
         let process: SimulatedProcess
         do {
@@ -97,6 +100,8 @@ final class SessionInput: ReadableStream {
             if let last = chunk?.last { atLineStart = last == 10 }
             return chunk
         }
+        // The remote end echoed what was typed; nothing comes back over a dead link.
+        (source as? EchoControl)?.echoesInput = false
         while true {
             guard let chunk = try await source.read() else {
                 link.startRetransmitting()

@@ -27,6 +27,13 @@ import Testing
         #expect(lesson.steps[2].checks.first?.status == 0)
     }
 
+    @Test func aSolutionLineMayGiveTheStatusItEndsWith() throws {
+        let text = Self.lesson(replacing: "    solution: [ls]\n", with: "    solution: [ls, {run: 'sleep 1000', status: 130}, pwd]\n")
+        let lesson = try #require(LessonParser.parse(text, path: "x.yaml").lesson)
+        #expect(lesson.steps[2].solution == ["ls", "sleep 1000", "pwd"])
+        #expect(lesson.steps[2].solutionStatuses == [1: 130])
+    }
+
     @Test func stepsWithoutIdsAreNumbered() throws {
         let lesson = try #require(LessonParser.parse(Fixtures.failingSolution, path: "x.yaml").lesson)
         #expect(lesson.steps.map(\.id) == ["1", "2"])
@@ -53,6 +60,9 @@ import Testing
         (lesson(replacing: "      - run: cat greeting", with: "      - status: 0"), 30, "needs \"run\""),
         (lesson(replacing: "title: {en: Files at home, zh: 家目录里的文件}", with: "title: {zh: 家目录里的文件}"), 4, "has no English text"),
         (lesson(replacing: "{en: Files can be empty., zh: 文件可以是空的。}", with: "{en: Files can be empty., oops: 1}"), 14, "unknown field \"oops\""),
+        (lesson(replacing: "    solution: [ls]\n", with: "    solution: [{run: ls, status: 256}]\n"), 37, "status must be between 0 and 255"),
+        (lesson(replacing: "    solution: [ls]\n", with: "    solution: [{status: 1}]\n"), 37, "needs \"run\""),
+        (lesson(replacing: "    solution: [ls]\n", with: "    solution: [{run: ls, state: 1}]\n"), 37, "unknown field \"state\""),
         ("id: [unclosed\n", 2, "not valid YAML"),
         ("id: a\nid: b\n", 1, "given twice"),
         ("- just\n- a list\n", 1, "a lesson must be a mapping"),

@@ -56,6 +56,19 @@ import Testing
         #expect(printed.contains("\(paths["b.yaml"] ?? ""):8: lesson ch02-more, step 1 (1): the solution command `fail` exited with status 3\n    output:\n    fail: failed on purpose\n"))
     }
 
+    /// A line may end with another status than 0 when the lesson says which: a session that
+    /// hangs until Ctrl-C. Any other status still fails the play.
+    @Test(arguments: [(3, true), (4, false)])
+    func aSolutionLineMayDeclareItsStatus(declared: Int, passes: Bool) throws {
+        let text = Fixtures.more.replacingOccurrences(of: "solution: [mkdir box]",
+                                                      with: "solution: [mkdir box, {run: fail, status: \(declared)}]")
+        let (status, printed, paths) = try test(["b.yaml": text])
+        #expect(status == (passes ? 0 : 1), "\(printed)")
+        if !passes {
+            #expect(printed.contains("\(paths["b.yaml"] ?? ""):8: lesson ch02-more, step 1 (1): the solution command `fail` exited with status 3\n"))
+        }
+    }
+
     @Test func aSetupThatFailsIsReported() throws {
         let text = Fixtures.more.replacingOccurrences(of: "commands: [touch setup-marker]", with: "commands: [cat missing]")
         let (status, printed, _) = try test(["b.yaml": text])

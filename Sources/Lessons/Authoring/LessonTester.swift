@@ -56,7 +56,7 @@ public struct LessonTester {
                 let shown = before.map { "check at line \($0.check.source.line): " + $0.actualDescription }.joined(separator: "\n")
                 return failure("the checks already pass before the solution (they do not test the step)", shown)
             }
-            switch play(step.solution, in: environment) {
+            switch play(step.solution, in: environment, expecting: step.solutionStatuses) {
             case .failure(let problem):
                 return failure(problem.message, problem.actual)
             case .success(let typed):
@@ -109,13 +109,15 @@ public struct LessonTester {
         return .success(environment)
     }
 
-    /// Plays `lines` as typed; stops at the first that does not exit 0 (unless `anyStatus`).
-    func play(_ lines: [String], in environment: WorldEnvironment, anyStatus: Bool = false) -> Result<[TypedLine], PlayProblem> {
+    /// Plays `lines` as typed; stops at the first that does not exit 0, or the status `expecting`
+    /// gives for its index (unless `anyStatus`).
+    func play(_ lines: [String], in environment: WorldEnvironment, anyStatus: Bool = false,
+              expecting statuses: [Int: Int32] = [:]) -> Result<[TypedLine], PlayProblem> {
         var typed: [TypedLine] = []
-        for line in lines {
+        for (index, line) in lines.enumerated() {
             let status = environment.runSolutionLine(line, visible: true)
             typed.append(TypedLine(line: line, status: status))
-            if status != 0 && !anyStatus {
+            if status != statuses[index, default: 0] && !anyStatus {
                 return .failure(PlayProblem(message: "the solution command `\(line)` exited with status \(status)",
                                             actual: "output:\n" + environment.lastOutput))
             }
@@ -164,7 +166,7 @@ public struct LessonTester {
                                         message: problem.description, actual: problem.output))
             }
             guard earlier < index else { break }
-            if case .failure(let problem) = play(step.solution, in: environment) {
+            if case .failure(let problem) = play(step.solution, in: environment, expecting: step.solutionStatuses) {
                 return .failure(Failure(lesson: lesson.id, step: earlier + 1, stepID: step.id, location: step.source,
                                         message: problem.message, actual: problem.actual))
             }

@@ -144,15 +144,39 @@ public enum LessonParser {
         let hints = reader.sequence(fields["hints"], what: "\(what): hints").compactMap {
             reader.localized($0, what: "\(what): a hint")
         }
-        let solution = reader.strings(fields["solution"], what: "\(what): solution")
+        var solution: [String] = []
+        var solutionStatuses: [Int: Int32] = [:]
+        for item in reader.sequence(fields["solution"], what: "\(what): solution") {
+            guard case .mapping = item else {
+                if let line = reader.string(item, what: "each of \(what): solution") { solution.append(line) }
+                continue
+            }
+            // `{run: LINE, status: N}`: a line that ends with another status than 0.
+            guard let line = reader.mapping(item, what: "\(what): a solution line", allowed: ["run", "status"]) else { continue }
+            guard let run = line["run"] else {
+                reader.error("\(what): a solution line needs \"run\" (the command line)", at: item)
+                continue
+            }
+            guard let text = reader.string(run, what: "\(what): a solution line: run") else { continue }
+            if let status = reader.integer(line["status"], what: "\(what): a solution line: status") {
+                if (0...255).contains(status) {
+                    solutionStatuses[solution.count] = Int32(status)
+                } else {
+                    reader.error("\(what): a solution line: status must be between 0 and 255", at: line["status"] ?? item)
+                }
+            }
+            solution.append(text)
+        }
         if solution.isEmpty { reader.error("\(what) needs a solution (the commands that solve it)", at: fields["solution"] ?? node) }
         let explain = reader.localized(fields["explain"], what: "\(what): explain")
         let mistakes = reader.sequence(fields["mistakes"], what: "\(what): mistakes").compactMap {
             readMistake($0, what: "\(what): a mistake", reader: &reader)
         }
         guard let instruction else { return nil }
-        return Step(id: id, instruction: instruction, setup: setup, checks: checks, hints: hints, solution: solution,
-                    explain: explain, mistakes: mistakes, source: reader.location(of: node))
+        var step = Step(id: id, instruction: instruction, setup: setup, checks: checks, hints: hints, solution: solution,
+                        explain: explain, mistakes: mistakes, source: reader.location(of: node))
+        step.solutionStatuses = solutionStatuses
+        return step
     }
 
     private static func readWorld(_ node: Node, reader: inout YAMLNodeReader) -> LessonWorld? {

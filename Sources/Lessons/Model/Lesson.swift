@@ -49,6 +49,9 @@ public struct Step: Hashable, Sendable {
     public var hints: [LocalizedText]
     /// The command lines that solve the step.
     public var solution: [String]
+    /// The exit status a solution line ends with when it is not 0, by the line's index: what a
+    /// learner gets there too (an SSH session to a node cut off the network hangs until Ctrl-C).
+    public var solutionStatuses: [Int: Int32] = [:]
     /// Shown once the step passes.
     public var explain: LocalizedText?
     public var mistakes: [Mistake]

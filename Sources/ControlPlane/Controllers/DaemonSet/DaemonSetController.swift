@@ -139,6 +139,7 @@ public final class DaemonSetController: Controller {
         let byNode = Dictionary(grouping: pods.filter { $0.metadata.deletionTimestamp == nil }) { $0.spec?.nodeName ?? "" }
         var creations: [String] = []
         var deletions: [Pod] = []
+        var otherPods: [String: [Pod]]?
         for node in nodes {
             let (shouldRun, mayStay) = Self.placement(of: set, on: node)
             let here = (byNode[node.name] ?? []).sorted(by: Self.olderFirst)
@@ -151,7 +152,16 @@ public final class DaemonSetController: Controller {
                 deletions += failed
                 let running = here.filter { $0.status?.phase != .failed }
                 if running.isEmpty, shouldRun {
-                    creations.append(node.name)
+                    // Grouped once per sync, and only when a pod is to be placed.
+                    let others = otherPods ?? Dictionary(grouping: podInformer.list().filter {
+                        $0.metadata.controllerReference?.uid != set.uid && $0.status?.phase != .succeeded && $0.status?.phase != .failed
+                    }) { $0.spec?.nodeName ?? "" }
+                    otherPods = others
+                    if let shortage = Self.insufficientResource(for: set, on: node, otherPods: others[node.name] ?? []) {
+                        recorder.record(set, reason: "FailedPlacement", message: "failed to place pod on \"\(node.name)\": \(shortage)")
+                    } else {
+                        creations.append(node.name)
+                    }
                 } else if running.count > 1 {
                     deletions += running.dropFirst()
                 }
@@ -175,6 +185,28 @@ public final class DaemonSetController: Controller {
                 recorder.record(set, type: Event.warning, reason: "FailedDelete", message: "Error deleting: \(error.message)")
             }
         }
+    }
+
+    /// The resource predicate 1.8's controller ran before placing a pod (`simulate`): the requests
+    /// of the node's other live pods plus the daemon pod's must fit its allocatable. Returns the last
+    /// shortage as `InsufficientResourceError` words it, or nil when the pod fits.
+    static func insufficientResource(for set: DaemonSet, on node: Node, otherPods: [Pod]) -> String? {
+        guard let spec = set.spec?.template?.spec else { return nil }
+        let info = NodeInfo(node: node)
+        for pod in otherPods { info.add(PodUsage(pod)) }
+        let usage = PodUsage(Pod(metadata: ObjectMeta(), spec: spec))
+        var shortage: String?
+        func check(_ name: String, requested: Int64, used: Int64, capacity: Int64) {
+            if capacity < requested + used {
+                shortage = "Node didn't have enough resource: \(name), requested: \(requested), used: \(used), capacity: \(capacity)"
+            }
+        }
+        check("pods", requested: 1, used: Int64(info.podCount), capacity: Int64(info.allowedPods))
+        if usage.milliCPU > 0 || usage.memory > 0 {
+            check("cpu", requested: usage.milliCPU, used: info.requestedMilliCPU, capacity: info.allocatableMilliCPU)
+            check("memory", requested: usage.memory, used: info.requestedMemory, capacity: info.allocatableMemory)
+        }
+        return shortage
     }
 
     /// With the RollingUpdate strategy, old pods are deleted while no more than `maxUnavailable`
