@@ -16,11 +16,6 @@ public final class SimulatedProcess {
     public var cpuTime: Duration = .zero {
         didSet { cpuAccount?.used += cpuTime - oldValue }
     }
-    /// The CPU account of the command line this process belongs to (inherited from its parent),
-    /// so an unattended line can be stopped once it has used too much.
-    public var cpuAccount: CPUAccount?
-    /// CPU time used but not yet paid for in virtual time (see `spendCPU`).
-    private var unpaidCPU: Duration = .zero
 
     /// How much CPU time a process uses before it pays for it by letting virtual time pass: a
     /// time slice. Other processes and timers run meanwhile, and so does Ctrl-C.
@@ -64,6 +59,11 @@ public final class SimulatedProcess {
     var waiting: [Wakeup] = []
     private var exitHooks: [(Int32) -> Void] = []
     private var exitWaiters: [Wakeup] = []
+    /// The CPU account of the command line this process belongs to (inherited from its parent),
+    /// so an unattended line can be stopped once it has used too much.
+    public var cpuAccount: CPUAccount?
+    /// CPU time used but not yet paid for in virtual time (see `spendCPU`).
+    private var unpaidCPU: Duration = .zero
 
     package init(pid: Int, parentPID: Int, arguments: [String], user: Credentials, machine: Machine) {
         self.pid = pid
