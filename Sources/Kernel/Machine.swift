@@ -71,6 +71,7 @@ public final class Machine {
         let process = SimulatedProcess(pid: processes.allocatePID(), parentPID: parent?.pid ?? 0,
                                        arguments: arguments, user: user, machine: self)
         process.terminal = parent?.terminal
+        process.cpuAccount = parent?.cpuAccount
         processes.insert(process)
         host?.processes.adoptGuest(process)
         let context = ProgramContext(machine: self, process: process, arguments: arguments, environment: environment,

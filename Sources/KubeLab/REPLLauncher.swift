@@ -59,6 +59,12 @@ struct REPLLauncher {
         let session = Session(saved: saved, reader: reader, clock: Terminal.isInteractive ? .terminal : .script,
                               write: { output.write($0) })
         sessionReference.session = session
+        // A script has nobody to press Ctrl-C: say why a busy command stopped (on standard
+        // error, so the script's own output stays as the tools printed it).
+        session.stoppedBusy = { line, _ in
+            let seconds = World.unattendedCPULimit.components.seconds
+            FileHandle.standardError.write(Data("kubelab: stopped `\(line)`: still busy after \(seconds)s of CPU time with nobody to press Ctrl-C\n".utf8))
+        }
         session.makeWorld = { seed in try World(seed: seed, setup: .standard()) }
         // Without a terminal (piped input) there is nobody to use an editor: `edit` says so.
         if Terminal.isInteractive {

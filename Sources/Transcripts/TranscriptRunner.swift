@@ -16,6 +16,8 @@ public struct TranscriptRunner {
         public var exitStatus: Int32
         /// The virtual time after which it was interrupted, if it was.
         public var interruptedAfter: Duration?
+        /// Whether it was stopped for using up the unattended CPU limit (a busy loop).
+        public var stoppedBusy = false
     }
 
     public func run(_ transcript: Transcript) throws -> [StepResult] {
@@ -25,6 +27,7 @@ public struct TranscriptRunner {
         let session = Session(world: world, reader: reader, journal: nil, mirror: nil, clock: .script) { capture.append($0) }
         session.commandFinished = { _, status in reader.finishedStatus = status }
         session.interrupted = { after in reader.interruptedAfter = after }
+        session.stoppedBusy = { _, _ in reader.stoppedBusy = true }
         session.unattendedLimit = { _ in reader.currentStep?.interrupt?.after ?? World.unattendedLimit }
         _ = session.run()
         reader.finishStep()
@@ -32,10 +35,31 @@ public struct TranscriptRunner {
     }
 }
 
-/// Everything the session printed, as bytes, split into steps by the reader.
+/// Everything the session printed, as bytes, split into steps by the reader. What one step
+/// keeps is bounded (`yes` left running would otherwise fill memory); the rest is counted.
 final class OutputCapture {
+    /// The most bytes of one step's output kept.
+    static let stepLimit = 1 << 20
     var bytes: [UInt8] = []
-    func append(_ more: [UInt8]) { bytes += more }
+    private var stepStart = 0
+    /// Bytes of the current step dropped past `stepLimit`.
+    private(set) var droppedBytes = 0
+
+    func append(_ more: [UInt8]) {
+        let room = max(0, stepStart + Self.stepLimit - bytes.count)
+        if more.count <= room {
+            bytes += more
+        } else {
+            bytes += more.prefix(room)
+            droppedBytes += more.count - room
+        }
+    }
+
+    /// Starts a new step's bound.
+    func beginStep() {
+        stepStart = bytes.count
+        droppedBytes = 0
+    }
 }
 
 /// Feeds a session the transcript's commands, and answers commands that read input from the
@@ -47,6 +71,7 @@ final class TranscriptReader: LineReading {
     var historyEntries: [String] = []
     var finishedStatus: Int32 = 0
     var interruptedAfter: Duration?
+    var stoppedBusy = false
     private var nextStep = 0
     private var pendingCommandLines: [String] = []
     private var stepOutputStart = 0
@@ -70,9 +95,11 @@ final class TranscriptReader: LineReading {
         let step = transcript.steps[nextStep]
         nextStep += 1
         inStep = true
+        capture.beginStep()
         stepOutputStart = capture.bytes.count
         finishedStatus = 0
         interruptedAfter = nil
+        stoppedBusy = false
         pendingCommandLines = Array(step.commandLines.dropFirst())
         return .line(step.commandLines[0])
     }
@@ -96,8 +123,13 @@ final class TranscriptReader: LineReading {
         guard inStep else { return }
         inStep = false
         var text = String(decoding: capture.bytes[stepOutputStart...], as: UTF8.self)
+        if capture.droppedBytes > 0 {
+            if !text.hasSuffix("\n") { text += "\n" }
+            text += "[kubelab: \(capture.droppedBytes) more bytes of output not kept]"
+        }
         if text.hasSuffix("\n") { text.removeLast() }
         let output = text.isEmpty ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        results.append(TranscriptRunner.StepResult(output: output, exitStatus: finishedStatus, interruptedAfter: interruptedAfter))
+        results.append(TranscriptRunner.StepResult(output: output, exitStatus: finishedStatus, interruptedAfter: interruptedAfter,
+                                                       stoppedBusy: stoppedBusy))
     }
 }

@@ -73,20 +73,42 @@ public final class CommandExecution {
         world.loop.runReady()
     }
 
+    /// Ctrl-C, then, if the command is still running a second of virtual time later (it traps
+    /// or ignores SIGINT), SIGKILL to all its processes: how an unattended run ends a command.
+    public func stop() {
+        cpuLimit = nil
+        interrupt()
+        run(until: world.loop.now)
+        if !isFinished { run(until: world.loop.now + .seconds(1)) }
+        if !isFinished { world.kill(self) }
+    }
+
+    /// The CPU time an unattended run allows the command (nil: no limit, a person is watching).
+    public var cpuLimit: Duration?
+
+    /// Whether the command and what it started have used more CPU time than `cpuLimit`.
+    public var isOverCPULimit: Bool {
+        guard let cpuLimit, let account = process.cpuAccount else { return false }
+        return account.used >= cpuLimit
+    }
+
     /// How a drive of the command stopped.
     public enum Pause: Equatable {
         case finished
         case awaitingInput
         case timeLimit
+        /// It used up its `cpuLimit`: a busy loop.
+        case cpuLimit
     }
 
     /// Runs the command, jumping virtual time from event to event, until it finishes, asks for
-    /// input, or virtual time reaches `limit`.
+    /// input, uses up its CPU limit, or virtual time reaches `limit`.
     @discardableResult
     public func run(until limit: VirtualInstant) -> Pause {
-        world.loop.run(until: { isFinished || isAwaitingInput }, limit: limit)
+        world.loop.run(until: { isFinished || isAwaitingInput || isOverCPULimit }, limit: limit)
         if isFinished { return .finished }
         if isAwaitingInput { return .awaitingInput }
+        if isOverCPULimit { return .cpuLimit }
         world.loop.advance(to: limit)
         if isFinished { return .finished }
         return isAwaitingInput ? .awaitingInput : .timeLimit
@@ -117,6 +139,8 @@ public final class CommandExecution {
         if !isFinished { run(until: end) }
         if !isFinished { interrupt() }
         if world.loop.now < end { world.loop.advance(to: end) }
+        // A command that outlived its Ctrl-C was killed (`stop()`).
+        if !isFinished { world.kill(self) }
     }
 
     /// The virtual time since the command started.

@@ -25,6 +25,15 @@ public final class World {
     /// create` takes about three).
     public static let unattendedLimit: Duration = .seconds(300)
 
+    /// How much CPU time a command line (with everything it started) may use unattended before
+    /// it is stopped: a busy loop (`while true; do :; done`, `yes`) left running in a script, a
+    /// replay or a lesson check. Far below `unattendedLimit`, because computing costs real time
+    /// where waiting does not; far above what any command of the book needs.
+    public static let unattendedCPULimit: Duration = .seconds(30)
+
+    /// The most output of a silent run (a lesson's check) kept.
+    public static let silentOutputLimit = 1 << 20
+
     private var foreground: CommandExecution?
     /// Opens the learner's real editor on a file's text and returns what was saved (nil when
     /// no editor could run). Set by a live session; replays answer from the journal instead.
@@ -70,6 +79,7 @@ public final class World {
         let process = workstation.launch(program, arguments: ["-bash"], environment: [:], workingDirectory: shell.workingDirectory,
                                          user: learner, stdin: terminalInput, stdout: terminalOutput, stderr: terminalOutput)
         process.terminal = "pts/0"
+        process.cpuAccount = CPUAccount()
         let execution = CommandExecution(line: line, process: process, world: self)
         foreground = execution
         loop.runReady()
@@ -86,6 +96,7 @@ public final class World {
         editorHost = nil
         defer { editorHost = editor }
         let execution = begin(line)
+        execution.cpuLimit = Self.unattendedCPULimit
         var limit = loop.now + Self.unattendedLimit
         while true {
             switch execution.run(until: limit) {
@@ -97,8 +108,10 @@ public final class World {
                     limit = max(limit, end)
                     continue
                 }
-                execution.interrupt()
-                _ = execution.run(until: loop.now)
+                execution.stop()
+                return execution.exitStatus ?? 130
+            case .cpuLimit:
+                execution.stop()
                 return execution.exitStatus ?? 130
             }
         }
@@ -108,7 +121,8 @@ public final class World {
     public func runSilently(_ line: String) -> (status: Int32, output: String) {
         let shown = outputSink
         var captured: [UInt8] = []
-        outputSink = { captured += $0 }
+        // Bounded: a check that runs `yes` must not fill memory.
+        outputSink = { captured += $0.prefix(max(0, Self.silentOutputLimit - captured.count)) }
         defer { outputSink = shown }
         let status = runUnattended(line)
         return (status, String(decoding: captured, as: UTF8.self))
@@ -118,6 +132,21 @@ public final class World {
     /// what runs in the foreground, and leaves background jobs (`&`) alone, as bash does.
     func interruptForeground(of execution: CommandExecution) {
         execution.process.signal(.interrupt)
+    }
+
+    /// SIGKILL to every process of the command line (a stop that Ctrl-C did not achieve).
+    /// The session goes on: only the line was killed, not the login shell.
+    func kill(_ execution: CommandExecution) {
+        let hadExited = shell.exitRequest != nil
+        if let account = execution.process.cpuAccount {
+            for process in workstation.processes.all where process.cpuAccount === account {
+                process.signal(.kill)
+            }
+        } else {
+            execution.process.signal(.kill)
+        }
+        loop.runReady()
+        if !hadExited { shell.forgetExitRequest() }
     }
 
     // MARK: Journal

@@ -108,7 +108,8 @@ final class SessionDriver {
         let driver = try SessionDriver()
         #expect(driver.run("while :; do :; done", limit: .milliseconds(5)) == nil)
         driver.current?.signal(.interrupt)
-        driver.machine.loop.advance(by: .milliseconds(5))
+        // A busy loop notices at the end of its time slice.
+        driver.machine.loop.advance(by: SimulatedProcess.timeSlice + .milliseconds(5))
         #expect(driver.current?.exitStatus == 130)
         #expect(driver.run("echo $?") == 0)
         #expect(driver.output.text == "130\n")
@@ -168,7 +169,8 @@ final class SessionDriver {
         let driver = try SessionDriver()
         #expect(driver.run("(while :; do :; done); echo no", limit: .milliseconds(3)) == nil)
         driver.current?.signal(.interrupt)
-        driver.machine.loop.advance(by: .milliseconds(3))
+        // A busy loop notices at the end of its time slice.
+        driver.machine.loop.advance(by: SimulatedProcess.timeSlice + .milliseconds(3))
         #expect(driver.current?.exitStatus == 130)
         #expect(driver.run("(sleep 100); echo no", limit: .seconds(1)) == nil)
         driver.current?.signal(.interrupt)

@@ -12,8 +12,25 @@ public final class SimulatedProcess {
     public unowned let machine: Machine
     /// The terminal it runs on (`pts/0`), or nil (`?`), as `ps` shows it.
     public var terminal: String?
-    /// Simulated CPU time used, for `ps` and `top`.
-    public var cpuTime: Duration = .zero
+    /// Simulated CPU time used, for `ps` and `top`; also charged to the command line's account.
+    public var cpuTime: Duration = .zero {
+        didSet { cpuAccount?.used += cpuTime - oldValue }
+    }
+
+    /// How much CPU time a process uses before it pays for it by letting virtual time pass: a
+    /// time slice. Other processes and timers run meanwhile, and so does Ctrl-C.
+    public static let timeSlice: Duration = .milliseconds(10)
+
+    /// Charges `amount` of CPU time; once a time slice is used up, lets that much virtual time
+    /// pass, so that a busy loop costs simulated time and never starves the rest of the world.
+    public func spendCPU(_ amount: Duration) async throws {
+        cpuTime += amount
+        unpaidCPU += amount
+        guard unpaidCPU >= Self.timeSlice else { return }
+        let slice = unpaidCPU
+        unpaidCPU = .zero
+        try await sleep(for: slice)
+    }
     /// Simulated resident memory in kilobytes, for `ps`.
     public var residentKilobytes: Int = 1_000
     public var virtualKilobytes: Int = 4_000
@@ -42,6 +59,11 @@ public final class SimulatedProcess {
     var waiting: [Wakeup] = []
     private var exitHooks: [(Int32) -> Void] = []
     private var exitWaiters: [Wakeup] = []
+    /// The CPU account of the command line this process belongs to (inherited from its parent),
+    /// so an unattended line can be stopped once it has used too much.
+    public var cpuAccount: CPUAccount?
+    /// CPU time used but not yet paid for in virtual time (see `spendCPU`).
+    private var unpaidCPU: Duration = .zero
 
     package init(pid: Int, parentPID: Int, arguments: [String], user: Credentials, machine: Machine) {
         self.pid = pid

@@ -73,6 +73,11 @@ struct Replay: ParsableCommand {
             } else {
                 print("FAIL  \(path)")
                 print(check.diff, terminator: "")
+                for (step, result) in zip(transcript.steps, results) where result.stoppedBusy && step.interrupt == nil {
+                    print("\(path):\(step.commandLineIndex + 1): `\(step.commandLines[0])` was still busy after "
+                          + "\(TranscriptParser.format(World.unattendedCPULimit)) of CPU time and was stopped "
+                          + "(a loop that never ends? mark it `^C` if that is meant)")
+                }
                 failures += 1
             }
         }

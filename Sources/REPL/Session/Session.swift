@@ -38,6 +38,9 @@ public final class Session {
     public var unattendedLimit: (_ line: String) -> Duration = { _ in World.unattendedLimit }
     /// Told when a running command was interrupted with Ctrl-C.
     public var interrupted: ((_ after: Duration) -> Void)?
+    /// Told when an unattended command was stopped because it used up its CPU time limit
+    /// (`World.unattendedCPULimit`): a loop that never ends.
+    public var stoppedBusy: ((_ line: String, _ after: Duration) -> Void)?
     /// The language of KubeLab's notes in the tools' output (`en`, `zh`): the course's. Kept on
     /// every world the session runs, including those undo, reset and a lesson's start make.
     public var noteLanguage = "en" {
@@ -312,6 +315,7 @@ public final class Session {
     /// lines, and a command that never ends is interrupted after `World.unattendedLimit`.
     private func driveFromScript(_ execution: CommandExecution) {
         var deadline = execution.startTime + unattendedLimit(execution.line)
+        execution.cpuLimit = World.unattendedCPULimit
         while true {
             switch execution.run(until: max(deadline, world.loop.now)) {
             case .finished:
@@ -338,7 +342,13 @@ public final class Session {
                     continue
                 }
                 interrupted?(execution.elapsed)
-                execution.interrupt()
+                execution.stop()
+                return
+            case .cpuLimit:
+                stoppedBusy?(execution.line, execution.elapsed)
+                interrupted?(execution.elapsed)
+                execution.stop()
+                return
             }
         }
     }

@@ -207,16 +207,14 @@ extension Shell {
 
     // MARK: Commands
 
-    /// Counts commands; now and then sleeps a virtual millisecond so endless loops stay
-    /// interruptible, and honours an interrupt.
+    /// Charges a command's CPU time (a used-up time slice lets virtual time pass, so endless
+    /// loops cost simulated time and stay interruptible), and honours an interrupt.
     func tick() async throws {
         if isInterrupted { throw ShellControl.abortLine(130) }
         if !pendingTraps.isEmpty { try await runPendingTraps() }
         commandCount += 1
-        if commandCount % Self.commandsPerYield == 0 {
-            try await process.sleep(for: .milliseconds(1))
-            if isInterrupted { throw ShellControl.abortLine(130) }
-        }
+        try await process.spendCPU(Self.commandCost)
+        if isInterrupted { throw ShellControl.abortLine(130) }
     }
 
     func runCommand(_ command: Command, io: ShellIO) async throws -> Int32 {

@@ -141,8 +141,10 @@ public final class Shell {
     /// The terminal stream a session's standard input wraps, so buffered input survives lines.
     var sessionInput: (any ReadableStream)?
 
-    /// Commands between two tiny virtual sleeps, so a busy loop lets the world (and Ctrl-C) in.
-    static let commandsPerYield = 2_000
+    /// The CPU time one command costs the simulated machine. Far more than real bash needs
+    /// (about a microsecond), so that a busy loop uses its time slices in a few thousand
+    /// commands: the world, Ctrl-C and an unattended run's limits then get their turn at once.
+    static let commandCost: Duration = .milliseconds(1)
 
     /// A shell running as `context`'s process, with its environment exported and `$0` its name.
     public init(context: ProgramContext, isInteractive: Bool = false) {
