@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "KubernetesTests", dependencies: ["KubernetesAPI", "ControlPlane", "NodeAgent", "Simulation", "StructuredData", "Machine", "Docker", "Eras"]),
         .testTarget(name: "CloudTests", dependencies: ["Cloud", "KubernetesAPI", "ControlPlane", "NodeAgent", "Docker", "DockerCLI", "Machine", "Simulation", "JavaScript", "Eras"]),
         .testTarget(name: "KubectlTests", dependencies: ["Kubectl", "KubernetesAPI", "ControlPlane", "Machine", "Simulation", "StructuredData", "Eras", "GoTemplates"]),
-        .testTarget(name: "WorldTests", dependencies: ["World", "Eras"]),
+        .testTarget(name: "WorldTests", dependencies: ["World", "Eras", "REPL"]),
         .testTarget(name: "REPLTests", dependencies: ["REPL"]),
         .testTarget(name: "TranscriptsTests", dependencies: ["Transcripts"]),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons", "REPL", "World", "Machine"]),

@@ -8,36 +8,11 @@ import Simulation
 /// from the nodes and from inside pods.
 @Suite struct ChapterFiveWorldTests {
     /// A world with a cluster; `run` returns what one command printed and its status.
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 5, cluster: String = "minikube start") throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-            _ = run(cluster)
-            for (name, text) in ChapterFiveWorldTests.manifests { write(name, text) }
-        }
-
-        @discardableResult
-        func run(_ line: String) -> (text: String, status: Int32) {
-            output.removeAll()
-            let status = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return (output.text, status)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-
-        /// Three kubia pods running behind the RC of chapter 4.
-        func startPods() {
-            run("kubectl create -f kubia-rc.yaml")
-            run("sleep 40")
-        }
-
-        var firstPod: String { run("kubectl get po -l app=kubia -o jsonpath='{.items[0].metadata.name}'").text }
+    /// Minikube (or the given cluster) with the chapter's manifests written to the workstation.
+    static func session(seed: UInt64 = 5, cluster: String = "minikube start") throws -> WorldSession {
+        let session = try WorldSession(seed: seed, cluster: cluster)
+        for (name, text) in manifests { session.write(name, text) }
+        return session
     }
 
     /// The files of Chapter05 (and the RC of Chapter04 they select), as the repository has them.
@@ -236,7 +211,7 @@ import Simulation
 
     @Test(arguments: cases)
     func manifestCreatesAndBehaves(_ example: Case) throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         let created = session.run("KUBELAB_MODERN_NOTES=off kubectl create -f \(example.file)")
         #expect(created.text == example.created)
@@ -246,7 +221,7 @@ import Simulation
     }
 
     @Test func manualEndpointsBackAServiceWithoutSelector() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.run("kubectl create -f external-service.yaml")
         #expect(session.run("kubectl create -f external-service-endpoints.yaml").text == "endpoints \"external-service\" created\n")
         let endpoints = session.run("kubectl get endpoints external-service").text
@@ -255,14 +230,14 @@ import Simulation
     }
 
     @Test func externalNameIsDescribedWithItsName() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.run("kubectl create -f external-service-externalname.yaml")
         let described = session.run("kubectl describe svc external-service").text
         #expect(described.contains("Type:              ExternalName\nIP:                \nExternal Name:     api.somecompany.com\n"), "\(described)")
     }
 
     @Test func theServiceIPIsReachableInsideTheClusterOnlyAndOnlyOnItsPorts() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         session.run("kubectl create -f kubia-svc.yaml")
         let ip = session.run("kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'").text
@@ -285,7 +260,7 @@ import Simulation
     }
 
     @Test func podsSeeServicesInTheirEnvironmentAndThroughDNS() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         session.run("kubectl create -f kubia-svc.yaml")
         let ip = session.run("kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'").text
@@ -306,7 +281,7 @@ import Simulation
     }
 
     @Test func headlessServiceAnswersWithEachReadyPod() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         session.run("kubectl create -f kubia-svc.yaml")
         session.run("kubectl create -f kubia-svc-headless.yaml")
@@ -324,7 +299,7 @@ import Simulation
     }
 
     @Test func theTolerateUnreadyAnnotationPublishesEveryPod() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.write("kubia-all.yaml", """
             apiVersion: v1
             kind: Service
@@ -354,7 +329,7 @@ import Simulation
     }
 
     @Test func aSelectorThatMatchesNothingLeavesNoEndpointsAndRefusesConnections() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         session.write("wrong.yaml", """
             apiVersion: v1
@@ -376,7 +351,7 @@ import Simulation
     }
 
     @Test func aToolTheImageLacksFailsWithTheRuntimesMessage() throws {
-        let session = try Session()
+        let session = try Self.session()
         session.startPods()
         // The kubia image has ping and curl, not nslookup.
         let lookup = session.run("kubectl exec \(session.firstPod) -- nslookup kubia")
@@ -385,7 +360,7 @@ import Simulation
     }
 
     @Test func gkeNodePortsAreClosedUntilAFirewallRuleOpensThem() throws {
-        let session = try Session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
+        let session = try Self.session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
         session.startPods()
         session.run("kubectl create -f kubia-svc-nodeport.yaml")
         let node = session.run("kubectl get nodes -o jsonpath='{.items[0].status.addresses[?(@.type==\"ExternalIP\")].address}'").text
@@ -402,7 +377,7 @@ import Simulation
     }
 
     @Test func localTrafficPolicyAnswersOnlyOnNodesWithAPod() throws {
-        let session = try Session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
+        let session = try Self.session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
         session.startPods()
         session.run("kubectl scale rc kubia --replicas=1")
         session.run("sleep 40")
@@ -424,4 +399,14 @@ import Simulation
         }
         #expect(answered == 1)
     }
+}
+
+private extension WorldSession {
+    /// Three kubia pods running behind the RC of chapter 4.
+    func startPods() {
+        run("kubectl create -f kubia-rc.yaml")
+        run("sleep 40")
+    }
+
+    var firstPod: String { run("kubectl get po -l app=kubia -o jsonpath='{.items[0].metadata.name}'").text }
 }

@@ -8,33 +8,7 @@ import Simulation
 /// today, apps/v1) creates and behaves as the book describes; 1.8's selector validation; the
 /// node failure on GKE; `kubectl edit` through `KUBE_EDITOR`.
 @Suite struct ChapterFourControllersTests {
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 4, cluster: String = "minikube start") throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-            _ = run(cluster)
-        }
-
-        @discardableResult
-        func run(_ line: String) -> (text: String, status: Int32) {
-            output.removeAll()
-            let status = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return (output.text, status)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-
-        /// The output of a command with trailing whitespace trimmed.
-        func value(_ line: String) -> String {
-            run(line).text.trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-    }
+    typealias Session = WorldSession
 
     // MARK: The book's manifests
 
@@ -133,7 +107,7 @@ import Simulation
     /// replaced; a scale to 1 deletes the others.
     @Test(arguments: replicating)
     func replicatingManifestsKeepTheirPods(_ manifest: Replicating) throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write(manifest.file, manifest.content)
         #expect(session.run("kubectl create -f \(manifest.file)").status == 0)
         session.run("sleep 30")
@@ -159,7 +133,7 @@ import Simulation
 
     @Test(arguments: ["apps/v1beta2", "apps/v1", "extensions/v1beta1"])
     func theSsdMonitorFollowsTheNodeLabel(_ version: String) throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write("ssd-monitor-daemonset.yaml", Self.ssdMonitor(version))
         #expect(session.run("kubectl create -f ssd-monitor-daemonset.yaml").status == 0)
         #expect(session.run("kubectl get ds").text == """
@@ -211,7 +185,7 @@ import Simulation
 
     @Test(arguments: invalidSelectors)
     func badRequirementsGetTheirValidationErrors(_ expression: String, _ message: String) throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write("rs.yaml", """
             apiVersion: apps/v1beta2
             kind: ReplicaSet
@@ -238,7 +212,7 @@ import Simulation
     }
 
     @Test func aDaemonSetSelectorMustMatchItsTemplate() throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write("ds.yaml", Self.ssdMonitor("apps/v1beta2").replacingOccurrences(of: "      app: ssd-monitor\n  template", with: "      app: other\n  template"))
         let result = session.run("kubectl create -f ds.yaml")
         #expect(result.status == 1)
@@ -250,7 +224,7 @@ import Simulation
     // MARK: kubectl edit
 
     @Test func editRunsTheEditorTheEnvironmentNames() throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write("kubia-rc.yaml", Self.kubiaRC)
         session.run("kubectl create -f kubia-rc.yaml")
         #expect(session.run("KUBE_EDITOR=\"sed -i 's/replicas: 3/replicas: 5/'\" kubectl edit rc kubia").text == "replicationcontroller \"kubia\" edited\n")
@@ -338,7 +312,7 @@ import Simulation
 
     /// kubectl 1.8 deletes a daemon set's pods first (its reaper), and returns once they are gone.
     @Test func deletingADaemonSetTakesItsPodsAlong() throws {
-        let session = try Session()
+        let session = try Session(seed: 4)
         session.write("ssd-monitor-daemonset.yaml", Self.ssdMonitor("apps/v1beta2"))
         session.run("kubectl create -f ssd-monitor-daemonset.yaml")
         session.run("kubectl label node minikube disk=ssd")

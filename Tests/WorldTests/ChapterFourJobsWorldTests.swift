@@ -8,54 +8,7 @@ import Simulation
 /// of work), and the 1.8 behaviour around them: hidden completed pods, logs, scaling, deadlines,
 /// back-off limits, concurrency policies and history limits.
 @Suite struct ChapterFourJobsWorldTests {
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 11) throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-            _ = run("minikube start")
-        }
-
-        @discardableResult
-        func run(_ line: String) -> String {
-            // `wait 2m` is the session's command (it advances the clock), not bash's builtin.
-            let words = line.split(separator: " ")
-            if words.count == 2, words[0] == "wait", let duration = Self.duration(String(words[1])) {
-                world.loop.advance(by: duration)
-                return ""
-            }
-            output.removeAll()
-            _ = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return output.text
-        }
-
-        /// `90s`, `2m`, `4m50s`.
-        static func duration(_ text: String) -> Duration? {
-            var seconds: Int64 = 0
-            var number: Int64 = 0
-            for character in text {
-                if let digit = character.wholeNumberValue {
-                    number = number * 10 + Int64(digit)
-                } else if character == "m" {
-                    seconds += number * 60
-                    number = 0
-                } else if character == "s" {
-                    seconds += number
-                    number = 0
-                } else {
-                    return nil
-                }
-            }
-            return .seconds(seconds + number)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-    }
+    typealias Session = WorldSession
 
     // The book's manifests (luksa/kubernetes-in-action, Chapter04), as fixtures.
     static let batchJob = """
@@ -208,10 +161,10 @@ import Simulation
         for (file, manifest, created, steps) in Self.manifests {
             let session = try Session()
             session.write(file, manifest)
-            #expect(session.run("kubectl create -f \(file)") == created, "\(file)")
+            #expect(session.text("kubectl create -f \(file)") == created, "\(file)")
             for (seconds, command, expected) in steps {
-                if seconds > 0 { session.run("wait \(seconds)s") }
-                #expect(session.run(command) == expected, "\(file): \(command) after \(seconds)s")
+                if seconds > 0 { session.text("wait \(seconds)s") }
+                #expect(session.text(command) == expected, "\(file): \(command) after \(seconds)s")
             }
         }
     }
@@ -219,36 +172,36 @@ import Simulation
     @Test func completedPodsAreHiddenUnlessShowAllAndKeepTheirLogs() throws {
         let session = try Session()
         session.write("batch-job.yaml", Self.batchJob)
-        session.run("kubectl create -f batch-job.yaml")
-        #expect(session.run("kubectl get jobs") == "NAME        DESIRED   SUCCESSFUL   AGE\nbatch-job   1         0            1s\n")
-        session.run("wait 3m")
-        #expect(session.run("kubectl get po") == "No resources found, use --show-all to see completed objects.\n")
-        let pod = session.run("kubectl get po -a -o jsonpath='{.items[0].metadata.name}'")
+        session.text("kubectl create -f batch-job.yaml")
+        #expect(session.text("kubectl get jobs") == "NAME        DESIRED   SUCCESSFUL   AGE\nbatch-job   1         0            1s\n")
+        session.text("wait 3m")
+        #expect(session.text("kubectl get po") == "No resources found, use --show-all to see completed objects.\n")
+        let pod = session.text("kubectl get po -a -o jsonpath='{.items[0].metadata.name}'")
         #expect(pod.hasPrefix("batch-job-"))
-        #expect(session.run("kubectl get po --show-all") == """
+        #expect(session.text("kubectl get po --show-all") == """
             NAME              READY     STATUS      RESTARTS   AGE
             \(pod)   0/1       Completed   0          3m
 
             """)
-        #expect(session.run("kubectl get po -a -l job-name=batch-job -o name") == "pods/\(pod)\n")
+        #expect(session.text("kubectl get po -a -l job-name=batch-job -o name") == "pods/\(pod)\n")
         // busybox's `date`: the day, month, day of month, time, zone and year.
-        let logs = session.run("kubectl logs \(pod)")
+        let logs = session.text("kubectl logs \(pod)")
         #expect(logs == "Tue Mar  6 09:00:22 UTC 2018 Batch job starting\nTue Mar  6 09:02:22 UTC 2018 Finished succesfully\n")
-        #expect(session.run("kubectl get jobs") == "NAME        DESIRED   SUCCESSFUL   AGE\nbatch-job   1         1            3m\n")
-        #expect(session.run("kubectl get po") == "No resources found, use --show-all to see completed objects.\n")
-        #expect(session.run("kubectl delete job batch-job") == "job \"batch-job\" deleted\n")
-        session.run("wait 5s")
-        #expect(session.run("kubectl get po -a") == "No resources found.\n")
+        #expect(session.text("kubectl get jobs") == "NAME        DESIRED   SUCCESSFUL   AGE\nbatch-job   1         1            3m\n")
+        #expect(session.text("kubectl get po") == "No resources found, use --show-all to see completed objects.\n")
+        #expect(session.text("kubectl delete job batch-job") == "job \"batch-job\" deleted\n")
+        session.text("wait 5s")
+        #expect(session.text("kubectl get po -a") == "No resources found.\n")
     }
 
     @Test func theSelectorIsGeneratedFromTheUIDUnlessManual() throws {
         let session = try Session()
         session.write("batch-job.yaml", Self.batchJob)
-        session.run("kubectl create -f batch-job.yaml")
-        let uid = session.run("kubectl get job batch-job -o jsonpath='{.metadata.uid}'")
-        #expect(session.run("kubectl get job batch-job -o jsonpath='{.spec.selector.matchLabels}'") == "map[controller-uid:\(uid)]")
-        #expect(session.run("kubectl get job batch-job -o jsonpath='{.metadata.labels}'") == "map[app:batch-job]")
-        #expect(session.run("kubectl get po -o jsonpath='{.items[0].metadata.labels}'") == "map[app:batch-job controller-uid:\(uid) job-name:batch-job]")
+        session.text("kubectl create -f batch-job.yaml")
+        let uid = session.text("kubectl get job batch-job -o jsonpath='{.metadata.uid}'")
+        #expect(session.text("kubectl get job batch-job -o jsonpath='{.spec.selector.matchLabels}'") == "map[controller-uid:\(uid)]")
+        #expect(session.text("kubectl get job batch-job -o jsonpath='{.metadata.labels}'") == "map[app:batch-job]")
+        #expect(session.text("kubectl get po -o jsonpath='{.items[0].metadata.labels}'") == "map[app:batch-job controller-uid:\(uid) job-name:batch-job]")
         let manual = """
             apiVersion: batch/v1
             kind: Job
@@ -270,12 +223,12 @@ import Simulation
 
             """
         session.write("manual.yaml", manual)
-        let refused = session.run("kubectl create -f manual.yaml")
+        let refused = session.text("kubectl create -f manual.yaml")
         #expect(refused.hasPrefix("The Job.batch \"manual\" is invalid: spec.selector: Invalid value: &v1.LabelSelector{MatchLabels:map[string]string{\"app\":\"x\", \"controller-uid\":\""))
         #expect(refused.hasSuffix("`selector` not auto-generated\n"))
         session.write("manual.yaml", manual.replacingOccurrences(of: "spec:\n  selector:", with: "spec:\n  manualSelector: true\n  selector:"))
-        #expect(session.run("kubectl create -f manual.yaml") == "job \"manual\" created\n")
-        #expect(session.run("kubectl get job manual -o jsonpath='{.spec.selector.matchLabels}'") == "map[app:x]")
+        #expect(session.text("kubectl create -f manual.yaml") == "job \"manual\" created\n")
+        #expect(session.text("kubectl get job manual -o jsonpath='{.spec.selector.matchLabels}'") == "map[app:x]")
     }
 
     /// (restartPolicy line, what create says): Always — the pod default — is refused.
@@ -290,21 +243,21 @@ import Simulation
         for (line, expected) in Self.restartPolicies {
             let session = try Session()
             session.write("job.yaml", Self.batchJob.replacingOccurrences(of: "      restartPolicy: OnFailure\n", with: line))
-            #expect(session.run("kubectl create -f job.yaml") == expected, "\(line)")
+            #expect(session.text("kubectl create -f job.yaml") == expected, "\(line)")
         }
     }
 
     @Test func scalingAJobChangesItsParallelism() throws {
         let session = try Session()
         session.write("job.yaml", Self.multiCompletion)
-        session.run("kubectl create -f job.yaml")
-        #expect(session.run("kubectl scale job multi-completion-batch-job --replicas 3") == "job \"multi-completion-batch-job\" scaled\n")
-        session.run("wait 5s")
-        #expect(session.run("kubectl get job multi-completion-batch-job -o jsonpath='{.spec.parallelism} {.status.active}'") == "3 3")
-        #expect(session.run(Self.activePods) == "Running Running Running ")
+        session.text("kubectl create -f job.yaml")
+        #expect(session.text("kubectl scale job multi-completion-batch-job --replicas 3") == "job \"multi-completion-batch-job\" scaled\n")
+        session.text("wait 5s")
+        #expect(session.text("kubectl get job multi-completion-batch-job -o jsonpath='{.spec.parallelism} {.status.active}'") == "3 3")
+        #expect(session.text(Self.activePods) == "Running Running Running ")
         // Never more pods than completions still missing: after three succeed, two run.
-        session.run("wait 2m")
-        #expect(session.run(Self.activePods) == "Running Running ")
+        session.text("wait 2m")
+        #expect(session.text(Self.activePods) == "Running Running ")
     }
 
     @Test func podsThatKeepFailingExhaustTheBackoffLimit() throws {
@@ -325,11 +278,11 @@ import Simulation
                     command: ["sh", "-c", "exit 1"]
 
             """)
-        session.run("kubectl create -f fail.yaml")
-        session.run("wait 2m")
-        #expect(session.run(Self.condition("fail")) == "Failed/BackoffLimitExceeded//3")
-        #expect(session.run("kubectl get po -a -o jsonpath='{.items[*].status.phase}'") == "Failed Failed Failed")
-        #expect(session.run("kubectl describe job fail").contains("Normal    BackoffLimitExceeded  Job has reach the specified backoff limit"))
+        session.text("kubectl create -f fail.yaml")
+        session.text("wait 2m")
+        #expect(session.text(Self.condition("fail")) == "Failed/BackoffLimitExceeded//3")
+        #expect(session.text("kubectl get po -a -o jsonpath='{.items[*].status.phase}'") == "Failed Failed Failed")
+        #expect(session.text("kubectl describe job fail").contains("Normal    BackoffLimitExceeded  Job has reach the specified backoff limit"))
     }
 
     static func cronJob(policy: String, schedule: String = "* * * * *", extra: String = "") -> String {
@@ -365,82 +318,88 @@ import Simulation
         for (policy, expected) in Self.policies {
             let session = try Session()
             session.write("cj.yaml", Self.cronJob(policy: policy))
-            session.run("kubectl create -f cj.yaml")
-            session.run("wait 4m50s")
-            #expect(session.run("kubectl get jobs -o jsonpath='{.items[*].metadata.name}'") == expected, "\(policy)")
+            session.text("kubectl create -f cj.yaml")
+            session.text("wait 4m50s")
+            #expect(session.text("kubectl get jobs -o jsonpath='{.items[*].metadata.name}'") == expected, "\(policy)")
         }
     }
 
     @Test func historyLimitsKeepThreeSuccessfulJobsAndSuspendStopsNewRuns() throws {
         let session = try Session()
         session.write("cj.yaml", Self.cronJob(policy: "Forbid", schedule: "*/3 * * * *"))
-        session.run("kubectl create -f cj.yaml")
-        #expect(session.run("kubectl get cj every-minute -o jsonpath='{.spec.successfulJobsHistoryLimit} {.spec.failedJobsHistoryLimit} {.spec.suspend}'") == "3 1 false")
-        session.run("wait 16m")
+        session.text("kubectl create -f cj.yaml")
+        #expect(session.text("kubectl get cj every-minute -o jsonpath='{.spec.successfulJobsHistoryLimit} {.spec.failedJobsHistoryLimit} {.spec.suspend}'") == "3 1 false")
+        session.text("wait 16m")
         // Runs at 09:03 … 09:15 each finish in two minutes; the oldest finished beyond three are
         // deleted, the running one is not counted.
-        #expect(session.run("kubectl get jobs -o jsonpath='{.items[*].metadata.name}'") == "every-minute-1520327160 every-minute-1520327340 every-minute-1520327520 every-minute-1520327700")
-        #expect(session.run("kubectl get cj") == """
+        #expect(session.text("kubectl get jobs -o jsonpath='{.items[*].metadata.name}'") == "every-minute-1520327160 every-minute-1520327340 every-minute-1520327520 every-minute-1520327700")
+        #expect(session.text("kubectl get cj") == """
             NAME           SCHEDULE      SUSPEND   ACTIVE    LAST SCHEDULE   AGE
             every-minute   */3 * * * *   False     1         1m              16m
 
             """)
         session.write("cj.yaml", Self.cronJob(policy: "Forbid", schedule: "*/3 * * * *", extra: "  suspend: true\n"))
-        #expect(session.run("kubectl replace -f cj.yaml") == "cronjob \"every-minute\" replaced\n")
-        session.run("wait 10m")
-        #expect(session.run("kubectl get cj every-minute -o jsonpath='{.status.lastScheduleTime}'") == "2018-03-06T09:15:00Z")
+        #expect(session.text("kubectl replace -f cj.yaml") == "cronjob \"every-minute\" replaced\n")
+        session.text("wait 10m")
+        #expect(session.text("kubectl get cj every-minute -o jsonpath='{.status.lastScheduleTime}'") == "2018-03-06T09:15:00Z")
         session.write("cj.yaml", Self.cronJob(policy: "Forbid", schedule: "*/3 * * * *"))
-        session.run("kubectl replace -f cj.yaml")
-        session.run("wait 20s")
+        session.text("kubectl replace -f cj.yaml")
+        session.text("wait 20s")
         // Resumed, it starts only the latest missed run.
-        #expect(session.run("kubectl get cj every-minute -o jsonpath='{.status.lastScheduleTime}'") == "2018-03-06T09:24:00Z")
+        #expect(session.text("kubectl get cj every-minute -o jsonpath='{.status.lastScheduleTime}'") == "2018-03-06T09:24:00Z")
     }
 
     @Test func aRunMissedByMoreThanTheStartingDeadlineIsSkipped() throws {
         let session = try Session()
         session.write("cj.yaml", Self.cronJob(policy: "Allow", schedule: "*/3 * * * *", extra: "  suspend: true\n  startingDeadlineSeconds: 15\n"))
-        session.run("kubectl create -f cj.yaml")
-        session.run("wait 3m30s")
+        session.text("kubectl create -f cj.yaml")
+        session.text("wait 3m30s")
         session.write("cj.yaml", Self.cronJob(policy: "Allow", schedule: "*/3 * * * *", extra: "  startingDeadlineSeconds: 15\n"))
-        session.run("kubectl replace -f cj.yaml")
-        session.run("wait 1m")
-        #expect(session.run("kubectl get jobs") == "No resources found.\n")
-        session.run("wait 2m")
-        #expect(session.run("kubectl get jobs -o name") == "jobs/every-minute-1520327160\n")
+        session.text("kubectl replace -f cj.yaml")
+        session.text("wait 1m")
+        #expect(session.text("kubectl get jobs") == "No resources found.\n")
+        session.text("wait 2m")
+        #expect(session.text("kubectl get jobs -o name") == "jobs/every-minute-1520327160\n")
     }
 
     /// The Hub's luksa/batch-job is the book's Dockerfile built: a learner's own build of the
     /// same file behaves the same and shows the same history line.
     @Test func aBuildOfTheBooksDockerfileBehavesLikeTheHubImage() throws {
         let session = try Session()
-        session.run("mkdir batch-job")
+        session.text("mkdir batch-job")
         session.write("batch-job/Dockerfile", """
             FROM busybox
             ENTRYPOINT echo "$(date) Batch job starting"; sleep 120; echo "$(date) Finished succesfully"
 
             """)
-        session.run("docker build -t mine/batch-job batch-job")
-        session.run("docker pull luksa/batch-job")
+        session.text("docker build -t mine/batch-job batch-job")
+        session.text("docker pull luksa/batch-job")
         let history = "docker history --no-trunc --format '{{.CreatedBy}}' "
-        #expect(session.run(history + "mine/batch-job") == session.run(history + "luksa/batch-job"))
+        #expect(session.text(history + "mine/batch-job") == session.text(history + "luksa/batch-job"))
         let inspect = "docker inspect -f '{{json .Config.Entrypoint}} {{json .Config.Cmd}}' "
-        #expect(session.run(inspect + "luksa/batch-job") == "[\"/bin/sh\",\"-c\",\"echo \\\"$(date) Batch job starting\\\"; sleep 120; echo \\\"$(date) Finished succesfully\\\"\"] null\n")
-        #expect(session.run(inspect + "mine/batch-job") == session.run(inspect + "luksa/batch-job"))
-        session.run("docker run -d --name hub luksa/batch-job")
-        session.run("docker run -d --name mine mine/batch-job")
-        session.run("wait 2m")
-        let hub = session.run("docker logs hub")
-        let mine = session.run("docker logs mine")
+        #expect(session.text(inspect + "luksa/batch-job") == "[\"/bin/sh\",\"-c\",\"echo \\\"$(date) Batch job starting\\\"; sleep 120; echo \\\"$(date) Finished succesfully\\\"\"] null\n")
+        #expect(session.text(inspect + "mine/batch-job") == session.text(inspect + "luksa/batch-job"))
+        session.text("docker run -d --name hub luksa/batch-job")
+        session.text("docker run -d --name mine mine/batch-job")
+        session.text("wait 2m")
+        let hub = session.text("docker logs hub")
+        let mine = session.text("docker logs mine")
         #expect(hub.hasSuffix(" Finished succesfully\n") && hub.contains(" Batch job starting\n"))
         #expect(mine.hasSuffix(" Finished succesfully\n") && mine.contains(" Batch job starting\n"))
-        #expect(session.run("docker inspect -f '{{.State.ExitCode}}' hub mine") == "0\n0\n")
+        #expect(session.text("docker inspect -f '{{.State.ExitCode}}' hub mine") == "0\n0\n")
     }
 
     /// `kubectl run --restart=OnFailure` used 1.8's job/v1 generator.
     @Test func runWithRestartOnFailureCreatesAJob() throws {
         let session = try Session()
-        #expect(session.run("kubectl run pi --image=luksa/batch-job --restart=OnFailure") == "job \"pi\" created\n")
-        #expect(session.run("kubectl run pi2 --image=luksa/batch-job --restart=OnFailure --replicas=2") == "error: --restart=OnFailure requires that --replicas=1, found 2\n")
-        #expect(session.run("kubectl get job pi -o jsonpath='{.metadata.labels} {.spec.template.spec.restartPolicy}'") == "map[run:pi] OnFailure")
+        #expect(session.text("kubectl run pi --image=luksa/batch-job --restart=OnFailure") == "job \"pi\" created\n")
+        #expect(session.text("kubectl run pi2 --image=luksa/batch-job --restart=OnFailure --replicas=2") == "error: --restart=OnFailure requires that --replicas=1, found 2\n")
+        #expect(session.text("kubectl get job pi -o jsonpath='{.metadata.labels} {.spec.template.spec.restartPolicy}'") == "map[run:pi] OnFailure")
     }
+}
+
+private extension WorldSession {
+    /// What a command printed.
+    @discardableResult
+    func text(_ line: String) -> String { run(line).text }
 }

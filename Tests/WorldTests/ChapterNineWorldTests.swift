@@ -6,39 +6,7 @@ import Simulation
 /// Every manifest of the book's Chapter09 folder (as the 1.8-era repository had them), made
 /// on GKE and checked for what the chapter says each one does, with the images it names.
 @Suite struct ChapterNineWorldTests {
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 9) throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-            _ = run("gcloud container clusters create kubia --num-nodes 3")
-        }
-
-        @discardableResult
-        func run(_ line: String) -> (text: String, status: Int32) {
-            output.removeAll()
-            let status = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return (output.text, status)
-        }
-
-        /// Lets simulated time pass, as the REPL's `wait` does.
-        func wait(_ duration: Duration) {
-            world.loop.advance(by: duration)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-
-        /// Answers of `count` requests through the service's load balancer.
-        func answers(_ count: Int) -> [String] {
-            run("IP=$(kubectl get svc kubia -o jsonpath='{.status.loadBalancer.ingress[0].ip}')")
-            return run("for i in $(seq 1 \(count)); do curl -s http://$IP; done").text.split(separator: "\n").map(String.init)
-        }
-    }
+    typealias Session = WorldSession
 
     static let service = """
         apiVersion: v1
@@ -125,7 +93,7 @@ import Simulation
 
     @Test(arguments: cases)
     func manifestBehavesAsTheChapterSays(_ testCase: Case) throws {
-        let session = try Session()
+        let session = try Session(seed: 9, cluster: "gcloud container clusters create kubia --num-nodes 3")
         for earlier in testCase.before {
             if earlier == "service" {
                 session.write("kubia-service.yaml", Self.service)
@@ -148,7 +116,7 @@ import Simulation
 
     /// Recreate: every old pod is gone (after its grace period) before the first new one starts.
     @Test func recreateStartsNewPodsOnceTheOldOnesAreGone() throws {
-        let session = try Session()
+        let session = try Session(seed: 9, cluster: "gcloud container clusters create kubia --num-nodes 3")
         session.write("kubia.yaml", Self.manifests["kubia-deployment-v1.yaml"] ?? "")
         #expect(session.run("kubectl create -f kubia.yaml").status == 0)
         session.wait(.seconds(60))
@@ -160,5 +128,13 @@ import Simulation
         session.wait(.seconds(90))
         let images = session.run("kubectl get po -o jsonpath='{.items[*].spec.containers[0].image} {.items[*].status.phase}'").text
         #expect(images == "luksa/kubia:v2 luksa/kubia:v2 luksa/kubia:v2 Running Running Running")
+    }
+}
+
+private extension WorldSession {
+    /// Answers of `count` requests through the service's load balancer.
+    func answers(_ count: Int) -> [String] {
+        run("IP=$(kubectl get svc kubia -o jsonpath='{.status.loadBalancer.ingress[0].ip}')")
+        return run("for i in $(seq 1 \(count)); do curl -s http://$IP; done").text.split(separator: "\n").map(String.init)
     }
 }

@@ -8,28 +8,7 @@ import Simulation
 /// that separate names but not the network) and the errors kubectl 1.8 gave on the way.
 @Suite struct ChapterThreeWorldTests {
     /// A world on Minikube; `run` returns what one command printed and its status.
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 11) throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-            _ = run("minikube start")
-        }
-
-        @discardableResult
-        func run(_ line: String) -> (text: String, status: Int32) {
-            output.removeAll()
-            let status = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return (output.text, status)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-    }
+    typealias Session = WorldSession
 
     static let kubiaManual = """
         apiVersion: v1

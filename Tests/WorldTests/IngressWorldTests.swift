@@ -7,7 +7,7 @@ import Simulation
 /// luksa/kubernetes-in-action, Chapter05), host and path routing through the nginx controller,
 /// `/etc/hosts` edited with sudo, and kubectl 1.8's ingress listings.
 @Suite struct IngressWorldTests {
-    typealias Session = ChapterThreeWorldTests.Session
+    typealias Session = WorldSession
 
     static let kubiaRC = BookManifests.kubiaRC
 

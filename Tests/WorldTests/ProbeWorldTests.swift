@@ -6,27 +6,7 @@ import Simulation
 /// Sections 4.1 and 5.5 of the book in a learner's world: the Hub's `luksa/kubia-unhealthy`
 /// killed by its liveness probe, and readiness probes deciding which pods a service sends to.
 @Suite struct ProbeWorldTests {
-    final class Session {
-        let world: World
-        let output = CollectingStream()
-
-        init(seed: UInt64 = 11) throws {
-            let output = self.output
-            world = try World(seed: seed, setup: .standard()) { try? output.write($0) }
-        }
-
-        @discardableResult
-        func run(_ line: String) -> (text: String, status: Int32) {
-            output.removeAll()
-            let status = world.runUnattended(line)
-            world.loop.advance(by: .seconds(1))
-            return (output.text, status)
-        }
-
-        func write(_ name: String, _ text: String) {
-            run("cat > \(name) <<'EOF'\n\(text)EOF")
-        }
-    }
+    typealias Session = WorldSession
 
     static let livenessPod = """
         apiVersion: v1
@@ -45,7 +25,7 @@ import Simulation
         """
 
     @Test func theUnhealthyImageIsKilledRestartedAndItsPreviousLogKept() throws {
-        let session = try Session()
+        let session = try Session(cluster: nil)
         session.run("minikube start")
         session.write("kubia-liveness-probe.yaml", Self.livenessPod)
         #expect(session.run("kubectl create -f kubia-liveness-probe.yaml").text == "pod \"kubia-liveness\" created\n")
@@ -79,7 +59,7 @@ import Simulation
     }
 
     @Test func aLearnerBuiltImageFromTheSameFilesBehavesTheSame() throws {
-        let session = try Session()
+        let session = try Session(cluster: nil)
         session.run("docker run -d -p 8080:8080 luksa/kubia-unhealthy")
         let hub = (1...6).map { _ in session.run("curl -s -o /dev/null -w '%{http_code}' localhost:8080").text }
         #expect(hub == ["200", "200", "200", "200", "200", "500"])
@@ -129,7 +109,7 @@ import Simulation
         """
 
     @Test func onlyReadyPodsAreEndpointsAndATouchedFileMakesOneReady() throws {
-        let session = try Session()
+        let session = try Session(cluster: nil)
         session.run("minikube start")
         session.write("kubia-rc-readinessprobe.yaml", Self.readinessRC)
         session.run("sed '/readinessProbe/,$d' kubia-rc-readinessprobe.yaml > kubia-rc.yaml")
@@ -164,7 +144,7 @@ import Simulation
 
     /// 1.8's `describeProbe`: the exec command as Go prints a slice, a URL for HTTP, `host:port` for TCP.
     @Test func describeWritesEachProbeAs18Did() throws {
-        let session = try Session()
+        let session = try Session(cluster: nil)
         session.run("minikube start")
         session.write("probes.yaml", """
             apiVersion: v1

@@ -107,10 +107,10 @@ struct JSONPathEvaluator {
             var parameters = node
             let length = items.count
             if !parameters[0].isKnown { parameters[0].value = 0 }
-            if parameters[0].value < 0 { parameters[0].value += length }
+            if parameters[0].value < 0 { parameters[0].value &+= length }
             if !parameters[1].isKnown { parameters[1].value = length }
             if parameters[1].value < 0 || (parameters[1].value == 0 && parameters[1].isDerived) {
-                parameters[1].value += length
+                parameters[1].value &+= length
             }
             let (start, end) = (parameters[0].value, parameters[1].value)
             // Asking for no elements ends the whole step, as in client-go.
@@ -119,7 +119,7 @@ struct JSONPathEvaluator {
                 throw JSONPathError("array index out of bounds: index \(start), length \(length)")
             }
             if end > length || end < 0 {
-                throw JSONPathError("array index out of bounds: index \(end - 1), length \(length)")
+                throw JSONPathError("array index out of bounds: index \(end &- 1), length \(length)")
             }
             if start > end {
                 throw JSONPathError("starting index \(start) is greater than ending index \(end)")

@@ -203,7 +203,8 @@ struct JSONPathParser {
                     parameters[index].value = value
                 }
             } else if index == 1 {
-                parameters[1] = SliceParameter(value: parameters[0].value + 1, isKnown: true, isDerived: true)
+                // Go's int wraps: `[9223372036854775807]` derives an end below zero, not a crash.
+                parameters[1] = SliceParameter(value: parameters[0].value &+ 1, isKnown: true, isDerived: true)
             }
         }
         steps.append(.array(parameters))

@@ -1,4 +1,5 @@
 import Foundation
+import Kubectl
 import KubernetesAPI
 import StructuredData
 import Testing
@@ -53,5 +54,21 @@ struct FuzzFindingsTests {
             #expect(error.message == "invalid character ']' looking for beginning of value")
         }
         #expect(try JSONValue.parse("1e-400") == .number(.double(0)))
+    }
+}
+
+/// jsonpath, seed 7, an hour-long run: an index of Int64's maximum overflowed when the parser
+/// derived the slice's end (index + 1) and killed the process. Go's int wraps, and the index is
+/// then out of bounds.
+@Suite("Fuzz findings: JSONPath")
+struct JSONPathFuzzFindingsTests {
+    @Test(arguments: [
+        ("{.items[9223372036854775807]}", "array index out of bounds: index 9223372036854775807, length 2"),
+        ("{.items[-9223372036854775808]}", "array index out of bounds: index -9223372036854775806, length 2"),
+        ("{.items[0:-9223372036854775808]}", "array index out of bounds: index -9223372036854775807, length 2"),
+    ])
+    func extremeIndexes(_ expression: String, _ message: String) throws {
+        let list = try JSONValue.parse(#"{"items": [1, 2]}"#)
+        #expect(throws: JSONPathError(message)) { try JSONPath(expression).execute(on: list) }
     }
 }
