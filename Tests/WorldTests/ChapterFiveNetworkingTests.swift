@@ -7,8 +7,6 @@ import Simulation
 /// kubectl's global `-s`, Ctrl-C in `kubectl exec -it`, masqueraded client IPs and the Local
 /// policy's health-check node port, node port clashes, and GCE's firewall rules.
 @Suite struct ChapterFiveNetworkingTests {
-    typealias Session = ChapterFiveWorldTests.Session
-
     static let externalExample = """
         apiVersion: v1
         kind: Service
@@ -23,7 +21,7 @@ import Simulation
         """
 
     @Test func anExternalNameServiceIsACNAMEThePodsFollowToTheInternet() throws {
-        let session = try Session()
+        let session = try ChapterFiveWorldTests.session()
         session.startPods()
         session.write("external-example.yaml", Self.externalExample)
         session.run("kubectl create -f external-example.yaml")
@@ -47,7 +45,7 @@ import Simulation
     }
 
     @Test func curlsDashSIsKubectlsServerFlagUnlessADoubleDashComesFirst() throws {
-        let session = try Session()
+        let session = try ChapterFiveWorldTests.session()
         session.startPods()
         session.run("kubectl create -f kubia-svc.yaml")
         let ip = session.run("kubectl get svc kubia -o jsonpath='{.spec.clusterIP}'").text
@@ -71,7 +69,7 @@ import Simulation
     }
 
     @Test func ctrlCInAnInteractiveExecReachesTheRemoteCommand() throws {
-        let session = try Session()
+        let session = try ChapterFiveWorldTests.session()
         session.startPods()
         let pod = session.firstPod
         let execution = session.world.begin("kubectl exec -it \(pod) bash")
@@ -97,7 +95,7 @@ import Simulation
     }
 
     @Test func theClusterPolicyHidesTheClientAddressAndLocalKeepsIt() throws {
-        let session = try Session()
+        let session = try ChapterFiveWorldTests.session()
         session.run("kubectl run web --image=nginx:alpine --generator=run-pod/v1 --labels=app=web --port=80")
         session.run("sleep 40")
         session.run("kubectl expose po web --type=NodePort --name=web")
@@ -115,7 +113,7 @@ import Simulation
     }
 
     @Test func aLocalLoadBalancerGetsAHealthCheckNodePortAndGCEFirewallRules() throws {
-        let session = try Session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
+        let session = try ChapterFiveWorldTests.session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
         session.write("lb-local.yaml", """
             apiVersion: v1
             kind: Service
@@ -153,7 +151,7 @@ import Simulation
     }
 
     @Test func aNodePortInUseIsRefused() throws {
-        let session = try Session()
+        let session = try ChapterFiveWorldTests.session()
         session.run("kubectl create -f kubia-svc-nodeport.yaml")
         session.write("clash.yaml", ChapterFiveWorldTests.manifests["kubia-svc-nodeport.yaml", default: ""]
             .replacingOccurrences(of: "name: kubia-nodeport", with: "name: kubia-clash"))
@@ -166,7 +164,7 @@ import Simulation
     }
 
     @Test func firewallSourceRangesLetOnlyTheirSourcesIn() throws {
-        let session = try Session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
+        let session = try ChapterFiveWorldTests.session(cluster: "gcloud container clusters create kubia --num-nodes 3 --machine-type f1-micro")
         session.startPods()
         session.run("kubectl create -f kubia-svc-nodeport.yaml")
         let node = session.run("kubectl get nodes -o jsonpath='{.items[0].status.addresses[?(@.type==\"ExternalIP\")].address}'").text
