@@ -31,6 +31,8 @@ public final class CloudEnvironment {
     /// minikube's addon settings (`minikube addons enable|disable`), kept across `minikube delete`
     /// as its config file is; addons not named have their default.
     var minikubeAddons: [String: Bool] = [:]
+    /// The machines of the simulated internet's sites.
+    private var internetSites: [Machine] = []
 
     public init(loop: EventLoop, era: Era, network: Network, hub: Registry, programs: ProgramRegistry, clusters: ClusterRegistry) {
         self.loop = loop
@@ -59,6 +61,8 @@ public final class CloudEnvironment {
 
     /// Registers `minikube` and `gcloud` on a machine (the workstation).
     public func install(on machine: Machine) {
+        if internetSites.isEmpty { internetSites = PublicInternet.install(on: network, loop: loop, programs: programs) }
+        machine.networkStack.resolver = { [weak network] name in network?.zone.lookup(name) }
         machine.programs.register("minikube", MinikubeProgram(environment: self))
         machine.programs.register("gcloud", GcloudProgram(environment: self))
         for name in ["minikube", "gcloud"] {

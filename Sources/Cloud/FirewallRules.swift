@@ -1,4 +1,5 @@
 import Kernel
+import KubernetesAPI
 
 /// One ingress rule of the project's `default` network (`gcloud compute firewall-rules`).
 struct FirewallRule {
@@ -18,6 +19,29 @@ struct FirewallRule {
             if bounds.count == 2 { return (bounds[0]...max(bounds[0], bounds[1])).contains(port) }
             return bounds.first == port
         }
+    }
+
+    /// Whether a connection from `address` matches one of the rule's source ranges
+    /// (comma-separated CIDRs; a bare address is a /32).
+    func admits(_ address: String) -> Bool {
+        guard let value = IPv4Range.address(address) else { return false }
+        return sourceRange.split(separator: ",").contains { Self.range(String($0))?.contains(value) ?? false }
+    }
+
+    /// `10.0.0.0/8`, or `1.2.3.4` as `1.2.3.4/32`; nil when it is not one.
+    static func range(_ text: String) -> IPv4Range? {
+        IPv4Range(parsing: text.contains("/") ? text : text + "/32")
+    }
+
+    /// The rules GKE makes for a new cluster's nodes: everything from the pods, SSH from the
+    /// master, and the network's internal range (`gke-<cluster>-<hash>-all|ssh|vms`).
+    static func gkeCluster(name: String, hash: String, podRange: String, master: String) -> [FirewallRule] {
+        let prefix = "gke-\(name)-\(hash)-"
+        return [
+            FirewallRule(name: prefix + "all", allowed: ["tcp", "udp", "icmp", "esp", "ah", "sctp"], sourceRange: podRange, priority: 1000),
+            FirewallRule(name: prefix + "ssh", allowed: ["tcp:22"], sourceRange: master + "/32", priority: 1000),
+            FirewallRule(name: prefix + "vms", allowed: ["icmp", "tcp:1-65535", "udp:1-65535"], sourceRange: "10.128.0.0/9", priority: 1000),
+        ]
     }
 
     /// Whether `--allow` text is `PROTOCOL[:PORT[-PORT]]` with a protocol gcloud knows.
@@ -48,7 +72,7 @@ extension CloudEnvironment {
             let nodes = gke.values.flatMap(\.nodes)
             guard nodes.contains(where: { $0.kubelet.configuration.externalIP == address }) else { return false }
             if source.network !== network || nodes.contains(where: { $0.machine.networkStack === source }) { return false }
-            return !firewallRules.contains { $0.sourceRange == "0.0.0.0/0" && $0.allowsTCP(port: port) }
+            return !firewallRules.contains { $0.admits(source.primaryAddress) && $0.allowsTCP(port: port) }
         })
     }
 }

@@ -33,7 +33,13 @@ extension GcloudProgram {
                 context.printError("ERROR: (gcloud.compute.firewall-rules.create) Could not fetch resource:\n - The resource 'projects/\(environment.project)/global/firewalls/\(name)' already exists\n\n")
                 return 1
             }
-            let rule = FirewallRule(name: name, allowed: allowed, sourceRange: flags["source-ranges"] ?? "0.0.0.0/0", priority: 1000)
+            let sources = flags["source-ranges"] ?? "0.0.0.0/0"
+            for (index, source) in sources.split(separator: ",", omittingEmptySubsequences: false).enumerated()
+            where FirewallRule.range(String(source)) == nil {
+                context.printError("ERROR: (gcloud.compute.firewall-rules.create) Could not fetch resource:\n - Invalid value for field 'resource.sourceRanges[\(index)]': '\(source)'. Must be a CIDR address range that is contained in the network.\n\n")
+                return 1
+            }
+            let rule = FirewallRule(name: name, allowed: allowed, sourceRange: sources, priority: 1000)
             environment.firewallRules.append(rule)
             context.printError("Creating firewall...")
             try await context.process.sleep(for: .seconds(10), skippable: true)

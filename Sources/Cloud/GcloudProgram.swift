@@ -111,8 +111,12 @@ public struct GcloudProgram: Program {
             let profile = makeProfile(name: name, nodes: max(count, 1), machineType: machineType)
             try await context.process.sleep(for: .seconds(180), skippable: true)
             let externalRange = IPv4Range(parsing: "35.187.0.0/16") ?? IPv4Range(base: 0x23BB_0000, prefixLength: 16)
-            let provider = SimulatedCloudProvider(name: "gce", externalRange: externalRange,
-                                                  provisioningDelay: .seconds(45), random: environment.random.split())
+            let addresses = SimulatedCloudProvider(name: "gce", externalRange: externalRange,
+                                                   provisioningDelay: .seconds(45), random: environment.random.split())
+            // Names GKE derives from the cluster; hashed from what is already drawn, so that
+            // the world's random sequence stays as it was.
+            let hash = Self.nameHash(name + "/" + (profile.nodes.first?.name ?? ""))
+            let provider = GCELoadBalancers(addresses: addresses, environment: environment, clusterID: hash + Self.nameHash(hash))
             let cluster: SimulatedCluster
             do {
                 cluster = try SimulatedCluster(profile: profile, environment: environment, cloudProvider: provider)
@@ -122,6 +126,9 @@ public struct GcloudProgram: Program {
             }
             environment.gke[name] = cluster
             environment.machineTypes[name] = machineType
+            let podRange = IPv4Range(base: profile.nodes.first?.podCIDR.base ?? 0, prefixLength: 14).description
+            environment.firewallRules += FirewallRule.gkeCluster(name: name, hash: hash, podRange: podRange,
+                                                                 master: profile.configuration.masterAddress)
             // The region's load balancers are across the internet from the workstation.
             environment.network.add(DistantRange(name: "gke-" + name, roundTrip: Self.regionRoundTrip) { address in
                 IPv4Range.address(address).map(externalRange.contains) ?? false
@@ -174,6 +181,7 @@ public struct GcloudProgram: Program {
             try await context.process.sleep(for: .seconds(120), skippable: true)
             cluster.shutDown()
             environment.gke[name] = nil
+            environment.firewallRules.removeAll { $0.name.hasPrefix("gke-\(name)-") }
             environment.network.remove(distantRangeNamed: "gke-" + name)
             KubeconfigFile.remove(context.machine.fileSystem, home: home, name: "gke_\(environment.project)_\(environment.zone)_\(name)", as: context.user)
             context.printError("done.\nDeleted [https://container.googleapis.com/v1/projects/\(environment.project)/zones/\(environment.zone)/clusters/\(name)].\n")
@@ -205,6 +213,14 @@ public struct GcloudProgram: Program {
                 context.printError("Please enter 'y' or 'n':  ")
             }
         }
+    }
+
+    /// Eight hex digits from `text` (FNV-1a), for the names GKE derives from a cluster.
+    static func nameHash(_ text: String) -> String {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 8 - digits.count) + digits
     }
 
     private func makeProfile(name: String, nodes count: Int, machineType: String) -> ClusterProfile {

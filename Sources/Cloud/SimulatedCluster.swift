@@ -119,6 +119,8 @@ public final class SimulatedCluster {
         }
         proxy = ServiceProxy(informers: controlPlane.informers, network: network, random: environment.random.split())
         dns = ClusterDNS(informers: controlPlane.informers)
+        // kube-dns forwards what is not the cluster's to the node's resolver: the internet's DNS.
+        dns.upstream = { [weak world = environment.network] name in world?.zone.lookup(name) }
         runtime = NodeRuntime(client: client)
         try controlPlane.start()
         try proxy.start()
@@ -131,9 +133,12 @@ public final class SimulatedCluster {
                 pauseImage: SystemImages.reference("pause-amd64", era: environment.era), clusterDNS: profile.clusterDNS)
             let node = ClusterNode(configuration: configuration, environment: environment, client: client, informers: controlPlane.informers,
                                    network: network)
-            node.kubelet.nameResolver = { [weak dns] name, search in dns?.resolve(name, searchPath: search) }
+            node.kubelet.nameResolver = { [weak dns] name, search in dns?.lookup(name, searchPath: search) }
+            node.machine.networkStack.resolver = { [weak world = environment.network] name in world?.zone.lookup(name) }
             proxy.nodeAddresses.insert(spec.internalIP)
             proxy.nodeNames[spec.internalIP] = spec.name
+            proxy.nodeInternalAddresses[spec.name] = spec.internalIP
+            proxy.nodeBridgeAddresses[spec.name] = IPv4Range.format(spec.podCIDR.address(at: 1))
             if let external = spec.externalIP {
                 proxy.nodeAddresses.insert(external)
                 proxy.nodeNames[external] = spec.name

@@ -113,6 +113,10 @@ public final class KubectlProgram: Program, @unchecked Sendable {
         invocation.adopt(parsed)
         invocation.commandFlags = flags
         do {
+            if Commands.reachesServer(named.name), let error = try await invocation.dialExplicitServer() {
+                context.printError(error.text)
+                return 1
+            }
             return try await command.run(invocation, parsed)
         } catch let error as KubectlError {
             context.printError(error.text)

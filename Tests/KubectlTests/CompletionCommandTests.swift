@@ -20,7 +20,7 @@ import Testing
         for command in available {
             #expect(lines.contains { $0.hasPrefix("        \(command.name)) echo \"") }, "flags of \(command.name)")
         }
-        #expect(lines.contains("        port-forward) echo \"--pod -p --help -h --namespace -n --context --kubeconfig --v -v\" ;;"))
+        #expect(lines.contains("        port-forward) echo \"--pod -p --help -h --namespace -n --context --kubeconfig --server -s --v -v\" ;;"))
         #expect(result.output.hasSuffix(shell == .bash ? "complete -o default -F __kubectl_complete kubectl\n" : "compdef _kubectl kubectl\n"))
         #expect(result.output.hasPrefix(shell == .bash ? "# bash completion for kubectl\n" : "#compdef kubectl\n"))
     }

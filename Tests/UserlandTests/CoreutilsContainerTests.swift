@@ -108,7 +108,7 @@ import Testing
     @Test func nslookupResolvesThroughTheMachine() throws {
         let harness = CoreutilsHarness(root: RootFileSystems.busybox(), hostname: "c0ffee")
         try harness.fileSystem.writeFile("/etc/resolv.conf", Array("nameserver 10.96.0.10\nsearch default.svc.cluster.local svc.cluster.local cluster.local\n".utf8))
-        harness.machine.networkStack.resolver = { name in name == "kubia.default.svc.cluster.local" ? ["10.111.249.153"] : nil }
+        harness.machine.networkStack.resolver = { name in name == "kubia.default.svc.cluster.local" ? NameAnswer(addresses: ["10.111.249.153"]) : nil }
         let found = try harness.run(["nslookup", "kubia"], user: .root)
         #expect(found.output == "Server:    10.96.0.10\nAddress 1: 10.96.0.10\n\nName:      kubia.default.svc.cluster.local\nAddress 1: 10.111.249.153\n")
         let missing = try harness.run(["nslookup", "nope"], user: .root)
@@ -117,7 +117,7 @@ import Testing
 
         let debian = CoreutilsHarness(root: RootFileSystems.debian(), hostname: "c0ffee")
         try debian.fileSystem.writeFile("/etc/resolv.conf", Array("nameserver 10.96.0.10\nsearch default.svc.cluster.local\n".utf8))
-        debian.machine.networkStack.resolver = { name in name == "kubia.default.svc.cluster.local" ? ["10.44.1.8", "10.44.2.8"] : nil }
+        debian.machine.networkStack.resolver = { name in name == "kubia.default.svc.cluster.local" ? NameAnswer(addresses: ["10.44.1.8", "10.44.2.8"]) : nil }
         try debian.fileSystem.install(.file(.program(name: "nslookup", size: 1), FileMetadata(mode: 0o755)), at: "/usr/bin/nslookup")
         let bind = try debian.run(["nslookup", "kubia"], user: .root)
         #expect(bind.output == "Server:\t\t10.96.0.10\nAddress:\t10.96.0.10#53\n\nName:\tkubia.default.svc.cluster.local\nAddress: 10.44.1.8\nName:\tkubia.default.svc.cluster.local\nAddress: 10.44.2.8\n\n")

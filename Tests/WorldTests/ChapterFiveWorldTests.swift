@@ -401,7 +401,7 @@ import Simulation
     }
 }
 
-private extension WorldSession {
+extension WorldSession {
     /// Three kubia pods running behind the RC of chapter 4.
     func startPods() {
         run("kubectl create -f kubia-rc.yaml")

@@ -111,10 +111,11 @@ public enum StandardImages {
             config: ContainerConfig(environment: [path], command: ["/bin/bash"]), created: created)
     }
 
-    /// `tutum/dnsutils`: Ubuntu with bind's `dnsutils` (nslookup), the book's DNS probe (5.6).
+    /// `tutum/dnsutils`: Ubuntu trusty with bind's `dnsutils` (nslookup), the book's DNS probe (5.6);
+    /// its Dockerfile is `FROM ubuntu:trusty` plus `apt-get install dnsutils`.
     public static var tutumDNSUtils: BaseImageDefinition {
         let created = date(1_426_550_400) // 2015-03-17
-        let root = RootFileSystems.ubuntu(extras: [InstalledProgram(path: "/usr/bin/nslookup", program: Coreutils.ProgramName.nslookup, size: 102_136)])
+        let root = RootFileSystems.ubuntuTrusty(extras: [InstalledProgram(path: "/usr/bin/nslookup", program: Coreutils.ProgramName.nslookup, size: 102_136)])
         return BaseImageDefinition(
             name: ImageName(path: "tutum/dnsutils"), root: root,
             layerSizes: [188_100_000, 194_500, 1_895, 0, 10_300_000], layerCommands: [],

@@ -7,6 +7,12 @@ public final class Network {
     private var distantRanges: [DistantRange] = []
     private var firewalls: [Firewall] = []
 
+    /// The internet's DNS, as every machine on this network can ask it.
+    public var zone = DomainNameZone()
+    /// The network packets go on to for addresses this one does not hold (a node's Docker
+    /// bridge reaches the world through the node's NAT).
+    public weak var upstream: Network?
+
     public init() {}
 
     /// Marks addresses that are far away (a cloud's load balancers seen from the learner's
@@ -78,7 +84,7 @@ public final class Network {
     }
 
     public func stack(for address: String) -> NetworkStack? {
-        stacks[address]
+        stacks[address] ?? upstream?.stack(for: address)
     }
 
     /// Adds a translation consulted, in order, for every new connection.
@@ -95,12 +101,16 @@ public final class Network {
         translateNoting(address: address, port: port, from: source).destination
     }
 
-    /// The destination, and whether a proxy that accepts first (Docker's) stands in between.
-    func translateNoting(address: String, port: Int, from source: NetworkStack) -> (destination: (String, Int), proxied: Bool) {
+    /// The destination, whether a proxy that accepts first (Docker's) stands in between, and
+    /// the address the destination sees the connection come from when a rule masquerades it.
+    func translateNoting(address: String, port: Int, from source: NetworkStack)
+        -> (destination: (String, Int), proxied: Bool, sourceAddress: String?) {
         for rule in rules {
-            if let translated = rule.translate(address, port, source) { return (translated, rule.acceptsFirst) }
+            if let translated = rule.translateWithSource(address, port, source) {
+                return ((translated.address, translated.port), rule.acceptsFirst, translated.sourceAddress)
+            }
         }
-        return ((address, port), false)
+        return ((address, port), false, nil)
     }
 }
 
@@ -111,7 +121,27 @@ public struct NetworkRule {
     /// when nothing listens there, the client sees its connection reset, not refused.
     public let acceptsFirst: Bool
     /// Returns the new destination, or nil when the rule does not apply.
-    public let translate: (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?
+    public var translate: (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)? {
+        { [translateWithSource] address, port, source in
+            translateWithSource(address, port, source).map { ($0.address, $0.port) }
+        }
+    }
+    /// The new destination and, when the rule masquerades (SNAT), the source address the
+    /// destination sees; nil when the rule does not apply.
+    public let translateWithSource: (_ address: String, _ port: Int, _ source: NetworkStack) -> Translation?
+
+    /// What a rule did to a connection.
+    public struct Translation {
+        public var address: String
+        public var port: Int
+        public var sourceAddress: String?
+
+        public init(address: String, port: Int, sourceAddress: String? = nil) {
+            self.address = address
+            self.port = port
+            self.sourceAddress = sourceAddress
+        }
+    }
 
     /// The destination a rule returns to drop the connection unanswered (iptables' DROP).
     public static let dropped = (address: "", port: 0)
@@ -120,7 +150,16 @@ public struct NetworkRule {
                 translate: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> (String, Int)?) {
         self.name = name
         self.acceptsFirst = acceptsFirst
-        self.translate = translate
+        self.translateWithSource = { address, port, source in
+            translate(address, port, source).map { Translation(address: $0.0, port: $0.1) }
+        }
+    }
+
+    /// A rule that may also rewrite the connection's source address.
+    public init(name: String, translatingSource: @escaping (_ address: String, _ port: Int, _ source: NetworkStack) -> Translation?) {
+        self.name = name
+        self.acceptsFirst = false
+        self.translateWithSource = translatingSource
     }
 }
 

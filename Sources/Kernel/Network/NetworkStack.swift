@@ -4,7 +4,7 @@ public final class NetworkStack {
     public internal(set) weak var machine: Machine?
     public var addresses: [String] = ["127.0.0.1"]
     /// Answers names /etc/hosts does not know (the cluster's DNS, the internet's).
-    public var resolver: ((String) -> [String]?)?
+    public var resolver: ((String) -> NameAnswer?)?
     private var listeners: [Int: Listener] = [:]
     /// Ports taken by something other than a listener here (Docker's published ports).
     private var reservedPorts: Set<Int> = []
@@ -55,18 +55,24 @@ public final class NetworkStack {
 
     /// The addresses `name` resolves to: an IP literal, `localhost`, /etc/hosts, then `resolver`.
     public func resolve(_ name: String) -> [String] {
-        if Self.isIPv4(name) { return [name] }
+        lookup(name)?.addresses ?? []
+    }
+
+    /// The full answer for `name` (with the CNAME records the resolver followed); nil when
+    /// nothing knows the name.
+    public func lookup(_ name: String) -> NameAnswer? {
+        if Self.isIPv4(name) { return NameAnswer(addresses: [name]) }
         let lowered = name.lowercased()
-        if lowered == "localhost" { return ["127.0.0.1"] }
-        if let machine, lowered == machine.hostname.lowercased() { return [primaryAddress] }
+        if lowered == "localhost" { return NameAnswer(addresses: ["127.0.0.1"]) }
+        if let machine, lowered == machine.hostname.lowercased() { return NameAnswer(addresses: [primaryAddress]) }
         if let hosts = try? machine?.fileSystem.readFile("/etc/hosts") {
             for line in String(decoding: hosts, as: UTF8.self).split(separator: "\n") {
                 let fields = line.split(separator: "#", maxSplits: 1).first?.split(whereSeparator: { $0 == " " || $0 == "\t" }) ?? []
                 guard fields.count >= 2, Self.isIPv4(String(fields[0])) else { continue }
-                if fields.dropFirst().contains(where: { $0.lowercased() == lowered }) { return [String(fields[0])] }
+                if fields.dropFirst().contains(where: { $0.lowercased() == lowered }) { return NameAnswer(addresses: [String(fields[0])]) }
             }
         }
-        return resolver?(name) ?? []
+        return resolver?(name)
     }
 
     /// Whether an ICMP echo request to `address` gets a reply: only a machine that holds the
@@ -93,10 +99,11 @@ public final class NetworkStack {
         var target: NetworkStack?
         var destination = (address, port)
         var proxied = false
+        var masqueradedAs: String?
         if isLocal, isListening(on: port) {
             target = self
         } else {
-            (destination, proxied) = network.translateNoting(address: address, port: port, from: self)
+            (destination, proxied, masqueradedAs) = network.translateNoting(address: address, port: port, from: self)
             if destination.0.hasPrefix("127.") || (destination.0 == address && isLocal) {
                 target = self
             } else {
@@ -115,7 +122,8 @@ public final class NetworkStack {
         let localPort = allocateEphemeralPort()
         let (client, server) = Connection.makePair(
             clientAddress: localAddress, clientPort: localPort,
-            serverAddress: target === self ? localAddress : destination.0, serverPort: destination.1)
+            serverAddress: target === self ? localAddress : destination.0, serverPort: destination.1,
+            serverSeesClientAs: masqueradedAs)
         let accept = listener.accept
         machine?.loop.execute { accept(server) }
         return client
@@ -183,12 +191,13 @@ public final class Connection {
         input.closeReading()
     }
 
-    static func makePair(clientAddress: String, clientPort: Int, serverAddress: String, serverPort: Int) -> (Connection, Connection) {
+    static func makePair(clientAddress: String, clientPort: Int, serverAddress: String, serverPort: Int,
+                         serverSeesClientAs masqueradedAs: String? = nil) -> (Connection, Connection) {
         let toServer = BytePipe(), toClient = BytePipe()
         let client = Connection(input: toClient.reader, output: toServer.writer, localAddress: clientAddress,
                                 localPort: clientPort, remoteAddress: serverAddress, remotePort: serverPort)
         let server = Connection(input: toServer.reader, output: toClient.writer, localAddress: serverAddress,
-                                localPort: serverPort, remoteAddress: clientAddress, remotePort: clientPort)
+                                localPort: serverPort, remoteAddress: masqueradedAs ?? clientAddress, remotePort: clientPort)
         return (client, server)
     }
 }

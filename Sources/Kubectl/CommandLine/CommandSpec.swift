@@ -97,10 +97,14 @@ enum GlobalFlags {
         flags.add("namespace", "n", .string, "If present, the namespace scope for this CLI request")
         flags.add("context", nil, .string, "The name of the kubeconfig context to use")
         flags.add("kubeconfig", nil, .string, "Path to the kubeconfig file to use for CLI requests.")
+        // A command's own `--server` (`config set-cluster`) shadows the global one, as in cobra.
+        if flags.flag(named: "server") == nil {
+            flags.add("server", "s", .string, "The address and port of the Kubernetes API server")
+        }
         // glog's verbosity: from 6 on, client-go logs each request (`RequestLog`).
         flags.add("v", "v", .int, "log level for V logs")
     }
 
     /// Global flags that take a value, so that they can precede the command name.
-    static let valued: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "-v", "--v"]
+    static let valued: Set<String> = ["-n", "--namespace", "--context", "--kubeconfig", "-s", "--server", "-v", "--v"]
 }

@@ -72,6 +72,12 @@ final class Invocation {
     /// The API server's client, found through the kubeconfig; the era's connection errors otherwise.
     func client() throws(KubectlError) -> any KubernetesClient {
         if let cachedClient { return cachedClient }
+        if let explicit = explicitServer {
+            server = explicit
+            guard let client = program.clusters.client(forServer: explicit) else { throw Self.unreachable(explicit) }
+            cachedClient = client
+            return client
+        }
         let config = try kubeconfig()
         let name = try contextName
         if let explicit = globalFlags.string("context"), !explicit.isEmpty, config.context(named: explicit) == nil {
@@ -93,6 +99,57 @@ final class Invocation {
             : client
         cachedClient = logged
         return logged
+    }
+
+    /// `-s`/`--server`, with the scheme client-go assumes when none is given (plain HTTP without TLS settings).
+    var explicitServer: String? {
+        guard let value = globalFlags.string("server"), !value.isEmpty else { return nil }
+        return value.contains("://") ? value : "http://" + value
+    }
+
+    /// The error kubectl prints when nothing answers at `server`: refused or silent (i/o timeout).
+    static func unreachable(_ server: String, refused: Bool = false) -> KubectlError {
+        // Kubectl prints the URL's host as given, port only when the URL had one.
+        var host = Substring(server)
+        if let range = host.range(of: "://") { host = host[range.upperBound...] }
+        if let slash = host.firstIndex(of: "/") { host = host[..<slash] }
+        if refused { return .raw("The connection to the server \(host) was refused - did you specify the right host or port?") }
+        return .raw("Unable to connect to the server: dial tcp \(hostAndPort(server)): i/o timeout")
+    }
+
+    /// Dials `--server` as client-go would when it is no API server the directory knows: a
+    /// refusal is immediate, silence lasts the dialer's 30 s timeout. Nil when it is one.
+    func dialExplicitServer() async throws -> KubectlError? {
+        guard let explicit = explicitServer, program.clusters.client(forServer: explicit) == nil else { return nil }
+        let hostPort = Self.hostAndPort(explicit)
+        let colon = hostPort.lastIndex(of: ":") ?? hostPort.endIndex
+        let host = String(hostPort[..<colon])
+        let port = Int(hostPort[hostPort.index(after: min(colon, hostPort.index(before: hostPort.endIndex)))...]) ?? 80
+        let stack = context.machine.networkStack
+        guard let address = stack.resolve(host).first else {
+            // Go's resolver names the DNS server it asked (resolv.conf's first nameserver).
+            var server = ""
+            let bytes = (try? context.machine.fileSystem.readFile("/etc/resolv.conf")) ?? []
+            for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+                let fields = line.split(separator: " ")
+                if fields.count >= 2, fields[0] == "nameserver" {
+                    server = " on " + fields[1] + ":53"
+                    break
+                }
+            }
+            return .raw("Unable to connect to the server: dial tcp: lookup \(host)\(server): no such host")
+        }
+        do {
+            let connection = try stack.connect(address: address, port: port)
+            connection.close()
+            // Something answered, but no API server: the request's path is unknown to it.
+            return .raw("error: the server could not find the requested resource")
+        } catch NetworkError.system(.ECONNREFUSED), NetworkError.system(.ECONNRESET) {
+            return Self.unreachable(explicit, refused: true)
+        } catch {
+            try await context.process.sleep(for: .seconds(30))
+            return Self.unreachable(explicit)
+        }
     }
 
     func kubelet() throws(KubectlError) -> (any PodRuntime)? {

@@ -43,6 +43,12 @@ enum Commands {
         all.filter { !era.kubectl.laterCommands.contains($0.name) }
     }
 
+    /// Whether the command talks to the API server before doing anything else, so that an
+    /// unreachable `--server` stops it (the local ones — config, help, completion — never dial).
+    static func reachesServer(_ name: String) -> Bool {
+        !["config", "completion", "help", "options", "version"].contains(name)
+    }
+
     static func named(_ name: String, in era: Era) -> CommandSpec? {
         available(in: era).first { $0.name == name || $0.aliases.contains(name) }
     }

@@ -145,9 +145,14 @@ extension Commands {
                 throw KubectlError.message("unable to upgrade connection: pod does not exist")
             }
             let context = invocation.context
+            // With -t the local terminal is raw: Ctrl-C is a byte for the remote terminal, whose
+            // foreground command gets the SIGINT; kubectl itself goes on.
+            let relay = flags.bool("tty") ? ExecSignalRelay() : nil
+            if let relay { context.process.signalHandlers[.interrupt] = { relay.send(.interrupt) } }
+            defer { context.process.signalHandlers[.interrupt] = nil }
             let status = try await kubelet.exec(namespace: pod.namespace, pod: pod.name, container: container, command: command,
                                                 tty: flags.bool("tty"), stdin: flags.bool("stdin") ? context.stdin : nil,
-                                                stdout: context.stdout, stderr: context.stderr)
+                                                stdout: context.stdout, stderr: context.stderr, signals: relay)
             if status != 0 {
                 invocation.printError("command terminated with exit code \(status)\n")
             }

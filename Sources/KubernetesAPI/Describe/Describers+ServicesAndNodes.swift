@@ -44,6 +44,7 @@ extension Describers {
         }
         text.line(0, "Session Affinity:\t" + (service.spec?.sessionAffinity ?? "None"))
         if let policy = service.spec?.externalTrafficPolicy, !policy.isEmpty { text.line(0, "External Traffic Policy:\t" + policy) }
+        if let port = service.spec?.healthCheckNodePort, port != 0 { text.line(0, "HealthCheck NodePort:\t\(port)") }
         events(for: service, into: &text)
     }
 

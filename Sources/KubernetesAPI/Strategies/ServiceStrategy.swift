@@ -181,11 +181,49 @@ extension Service {
             }
             spec.ports = ports
         }
-        if !errors.isEmpty {
+        func giveBack() {
             // Give back what this request took; the service is not stored.
             if let claimedIP { context.clusterIPs.release(claimedIP) }
             for port in claimedPorts { context.nodePorts.release(port) }
+        }
+        if !errors.isEmpty {
+            giveBack()
             throw APIError.invalid(Service.resource, name, errors)
+        }
+        // A LoadBalancer with the Local policy gets the node port its load balancer checks
+        // nodes on (1.8's allocateHealthCheckNodePort); a service that stops needing it frees it.
+        let oldHealthCheck = Int(old?.spec?.healthCheckNodePort ?? 0)
+        if type == ServiceSpec.loadBalancer, spec.externalTrafficPolicy == "Local" {
+            let requested = Int(spec.healthCheckNodePort ?? 0)
+            if oldHealthCheck != 0, requested == 0 || requested == oldHealthCheck {
+                spec.healthCheckNodePort = Int32(clamping: oldHealthCheck)
+            } else if oldHealthCheck != 0 {
+                giveBack()
+                throw APIError.invalid(Service.resource, name, [FieldError(
+                    .invalid(.integer(Int64(requested))), "spec.healthCheckNodePort",
+                    "cannot change healthCheckNodePort on loadBalancer service with externalTraffic=Local during update")])
+            } else if requested != 0 {
+                guard context.nodePorts.allocate(requested) else {
+                    giveBack()
+                    throw APIError(reason: .internalError, code: 500,
+                                   message: "Internal error occurred: failed to allocate requested HealthCheck NodePort \(requested): provided port is already allocated")
+                }
+                claimedPorts.append(requested)
+                if oldHealthCheck != 0 { context.nodePorts.release(oldHealthCheck) }
+            } else if let port = context.nodePorts.allocateNext() {
+                claimedPorts.append(port)
+                spec.healthCheckNodePort = Int32(clamping: port)
+            }
+        } else if oldHealthCheck != 0 {
+            // Leaving the Local policy (or the LoadBalancer type) gives the port back.
+            context.nodePorts.release(oldHealthCheck)
+            spec.healthCheckNodePort = nil
+        } else if let port = spec.healthCheckNodePort, port != 0 {
+            // ValidateServiceExternalTrafficFieldsCombination, after allocation as in 1.8.
+            giveBack()
+            throw APIError.invalid(Service.resource, name, [FieldError(
+                .invalid(.integer(Int64(port))), "spec.healthCheckNodePort",
+                "HealthCheckNodePort can only be set on LoadBalancer service with ExternalTrafficPolicy=Local")])
         }
         let newPorts = Set((spec.ports ?? []).compactMap(\.nodePort))
         for port in oldPorts.subtracting(newPorts) { context.nodePorts.release(Int(port)) }
@@ -195,5 +233,6 @@ extension Service {
     public func release(_ context: AdmissionContext) {
         if let ip = spec?.clusterIP, let offset = context.clusterIPOffset(ip) { context.clusterIPs.release(offset) }
         for port in (spec?.ports ?? []).compactMap(\.nodePort) { context.nodePorts.release(Int(port)) }
+        if let port = spec?.healthCheckNodePort, port != 0 { context.nodePorts.release(Int(port)) }
     }
 }

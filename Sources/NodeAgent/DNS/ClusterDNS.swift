@@ -1,3 +1,4 @@
+import Kernel
 import KubernetesAPI
 import Simulation
 
@@ -49,12 +50,46 @@ public final class ClusterDNS {
         return trimmed.split(separator: ".").count > 5 ? [trimmed.lowercased()] + expanded : expanded + [trimmed.lowercased()]
     }
 
+    /// Where names outside the cluster's domain go (the node's resolver: the internet's DNS).
+    public var upstream: ((String) -> NameAnswer?)?
+
     /// A records for `name`, or nil when the cluster does not know it.
     public func resolve(_ name: String, searchPath: [String] = []) -> [String]? {
+        guard let addresses = lookup(name, searchPath: searchPath)?.addresses, !addresses.isEmpty else { return nil }
+        return addresses
+    }
+
+    /// The answer for `name` tried along the search path: a service's cluster IP, a headless
+    /// service's ready pods, an ExternalName service's CNAME (followed upstream), or what the
+    /// upstream resolver says of a name outside the cluster's domain.
+    public func lookup(_ name: String, searchPath: [String] = []) -> NameAnswer? {
         for candidate in candidates(name, searchPath: searchPath) {
-            if let answer = addresses(ofFullName: candidate), !answer.isEmpty { return answer }
+            if let answer = answer(forFullName: candidate, depth: 0) { return answer }
         }
         return nil
+    }
+
+    private func answer(forFullName name: String, depth: Int) -> NameAnswer? {
+        guard depth < DomainNameZone.maximumChain else { return nil }
+        guard name == domain || name.hasSuffix("." + domain) else { return upstream?(name) }
+        if let target = externalName(ofFullName: name) {
+            let alias = NameAnswer.Alias(name: name, canonicalName: target)
+            // kube-dns answers the CNAME, and chases the target (inside the cluster or upstream).
+            let rest = answer(forFullName: target, depth: depth + 1)
+            return NameAnswer(aliases: [alias] + (rest?.aliases ?? []), addresses: rest?.addresses ?? [])
+        }
+        guard let addresses = addresses(ofFullName: name), !addresses.isEmpty else { return nil }
+        return NameAnswer(addresses: addresses)
+    }
+
+    /// The `externalName` of the ExternalName service `name` names, lowercased, without a root dot.
+    private func externalName(ofFullName name: String) -> String? {
+        let suffix = ".svc." + domain
+        guard name.hasSuffix(suffix) else { return nil }
+        let labels = name.dropLast(suffix.count).split(separator: ".").map(String.init)
+        guard labels.count == 2, let service = services[labels[1] + "/" + labels[0]],
+              service.spec?.type == ServiceSpec.externalName, let target = service.spec?.externalName, !target.isEmpty else { return nil }
+        return (target.hasSuffix(".") ? String(target.dropLast()) : target).lowercased()
     }
 
     private func addresses(ofFullName name: String) -> [String]? {

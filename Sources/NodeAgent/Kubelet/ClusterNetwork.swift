@@ -62,6 +62,7 @@ public final class ClusterNetwork {
     public func attach(bridge: Network) {
         guard !bridges.contains(where: { $0 === bridge }) else { return }
         bridges.append(bridge)
+        bridge.upstream = world
         bridge.add(privateNetwork)
         for (address, stack) in assigned.sorted(by: { $0.key < $1.key }) { bridge.assign(address, to: stack) }
         for rule in rules { bridge.add(rule) }

@@ -14,7 +14,7 @@ public final class Kubelet {
     public let runtime: any ContainerRuntime
     public let network: ClusterNetwork
     /// Answers a pod's name lookups: the name and the pod's search path (cluster DNS).
-    public var nameResolver: ((String, [String]) -> [String]?)?
+    public var nameResolver: ((String, [String]) -> NameAnswer?)?
     let recorder: EventRecorder
     var loop: EventLoop { machine.loop }
     private var watch: WatchHandle?

@@ -58,7 +58,8 @@ public final class NodeRuntime: PodRuntime {
     }
 
     public func exec(namespace: String, pod name: String, container: String, command: [String], tty: Bool,
-                     stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream) async throws -> Int32 {
+                     stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream,
+                     signals: ExecSignalRelay?) async throws -> Int32 {
         let (pod, record) = try lookup(namespace: namespace, pod: name, container: container)
         if pod.isTerminated {
             throw APIError.badRequest("cannot exec into a container in a completed pod; current phase is \(pod.status?.phase?.rawValue ?? "")")
@@ -75,6 +76,7 @@ public final class NodeRuntime: PodRuntime {
             try? stderr.write(Array((error.message + "\n").utf8))
             return 126
         }
+        signals?.attach(process)
         return try await process.waitForExit()
     }
 

@@ -8,7 +8,15 @@ import Simulation
 /// Services and endpoints come through the cluster's shared informers.
 public final class ServiceProxy {
     private struct Frontend: Hashable { var address: String; var port: Int }
-    private struct Backend { var service: String; var portName: String?; var affinity: Bool; var onlyLocal = false }
+    private struct Backend {
+        var service: String
+        var portName: String?
+        var affinity: Bool
+        var onlyLocal = false
+        /// Traffic from outside comes in through a node port or a load balancer: with the
+        /// Cluster policy kube-proxy masquerades it (KUBE-MARK-MASQ), so pods see a node's address.
+        var external = false
+    }
     private struct Target { var ip: String; var port: Int; var node: String? }
 
     private let informers: SharedInformerFactory
@@ -25,6 +33,11 @@ public final class ServiceProxy {
     public var nodeAddresses: Set<String> = []
     /// The node each node address belongs to, for `externalTrafficPolicy: Local`.
     public var nodeNames: [String: String] = [:]
+    /// Each node's address on its pods' bridge (cbr0, docker0), by node name: the source a
+    /// masqueraded connection shows when the node forwards it to one of its own pods.
+    public var nodeBridgeAddresses: [String: String] = [:]
+    /// Each node's internal address, by node name: the source shown to a pod on another node.
+    public var nodeInternalAddresses: [String: String] = [:]
     private static let ruleName = "kube-proxy"
 
     public init(informers: SharedInformerFactory, network: ClusterNetwork, random: SeededRandom) {
@@ -34,9 +47,9 @@ public final class ServiceProxy {
     }
 
     public func start() throws(APIError) {
-        network.add(NetworkRule(name: Self.ruleName) { [weak self] address, port, source in
+        network.add(NetworkRule(name: Self.ruleName, translatingSource: { [weak self] address, port, source in
             self?.translate(address: address, port: port, source: source)
-        })
+        }))
         watches.append(try informers.services.addEventHandler { [weak self] event in self?.handle(event) })
         watches.append(try informers.endpoints.addEventHandler { [weak self] event in self?.handle(event) })
     }
@@ -62,15 +75,14 @@ public final class ServiceProxy {
             if let clusterIP = service.spec?.clusterIP, clusterIP != "None", !clusterIP.isEmpty {
                 frontends[Frontend(address: clusterIP, port: Int(port.port))] = backend
             }
-            for external in service.spec?.externalIPs ?? [] { frontends[Frontend(address: external, port: Int(port.port))] = backend }
+            var external = backend
+            external.onlyLocal = service.spec?.externalTrafficPolicy == "Local"
+            external.external = true
+            for address in service.spec?.externalIPs ?? [] { frontends[Frontend(address: address, port: Int(port.port))] = external }
             for ingress in service.status?.loadBalancer?.ingress ?? [] {
-                if let ip = ingress.ip { frontends[Frontend(address: ip, port: Int(port.port))] = backend }
+                if let ip = ingress.ip { frontends[Frontend(address: ip, port: Int(port.port))] = external }
             }
-            if let nodePort = port.nodePort {
-                var external = backend
-                external.onlyLocal = service.spec?.externalTrafficPolicy == "Local"
-                nodePorts[Int(nodePort)] = external
-            }
+            if let nodePort = port.nodePort { nodePorts[Int(nodePort)] = external }
         }
     }
 
@@ -104,7 +116,7 @@ public final class ServiceProxy {
         }
     }
 
-    private func translate(address: String, port: Int, source: NetworkStack) -> (String, Int)? {
+    private func translate(address: String, port: Int, source: NetworkStack) -> NetworkRule.Translation? {
         let backend: Backend
         if let match = frontends[Frontend(address: address, port: port)] {
             backend = match
@@ -115,18 +127,35 @@ public final class ServiceProxy {
         }
         var candidates = endpoints[backend.service]?[backend.portName ?? ""] ?? endpoints[backend.service]?.values.first ?? []
         // No ready endpoint: the connection is refused, as iptables' REJECT rule does.
-        guard !candidates.isEmpty else { return ("127.0.0.1", 0) }
+        guard !candidates.isEmpty else { return NetworkRule.Translation(address: "127.0.0.1", port: 0) }
         if backend.onlyLocal, frontends[Frontend(address: address, port: port)] == nil {
             // `externalTrafficPolicy: Local`: a node port forwards only to pods on its own node,
             // and a node without one drops the packets (kube-proxy's KUBE-XLB chain).
             let node = nodeNames[address]
             candidates = candidates.filter { $0.node != nil && $0.node == node }
-            guard !candidates.isEmpty else { return NetworkRule.dropped }
+            guard !candidates.isEmpty else { return NetworkRule.Translation(address: NetworkRule.dropped.address, port: NetworkRule.dropped.port) }
         }
         let client = source.primaryAddress
-        if backend.affinity, let chosen = affinity[backend.service]?[client] { return (chosen.ip, chosen.port) }
-        let chosen = candidates[Int(random.next() % UInt64(candidates.count))]
-        if backend.affinity { affinity[backend.service, default: [:]][client] = chosen }
-        return (chosen.ip, chosen.port)
+        let chosen: Target
+        if backend.affinity, let sticky = affinity[backend.service]?[client] {
+            chosen = sticky
+        } else {
+            chosen = candidates[Int(random.next() % UInt64(candidates.count))]
+            if backend.affinity { affinity[backend.service, default: [:]][client] = chosen }
+        }
+        return NetworkRule.Translation(address: chosen.ip, port: chosen.port,
+                                       sourceAddress: masquerade(backend, receivedAt: address, by: chosen, from: source))
+    }
+
+    /// The source address the pod sees: a node's, when traffic from outside the cluster comes in
+    /// under the Cluster policy (the node it reached, or — through a load balancer, which picks
+    /// a node with the pod here — the pod's own node); the client's own otherwise.
+    private func masquerade(_ backend: Backend, receivedAt address: String, by target: Target, from source: NetworkStack) -> String? {
+        guard backend.external, !backend.onlyLocal else { return nil }
+        // Inside the cluster, a pod or node reaching a node port is masqueraded the same way.
+        let receivingNode = nodeNames[address] ?? target.node
+        guard let receivingNode else { return nil }
+        if receivingNode == target.node { return nodeBridgeAddresses[receivingNode] }
+        return nodeInternalAddresses[receivingNode]
     }
 }

@@ -10,6 +10,7 @@ public enum RootFileSystems {
     static let workstationInstalled = VirtualInstant(secondsSinceEpoch: 1_518_431_000) // 2018-02-12
     static let jessieBuilt = VirtualInstant(secondsSinceEpoch: 1_509_407_280)         // 2017-10-30
     static let xenialBuilt = VirtualInstant(secondsSinceEpoch: 1_516_227_960)         // 2018-01-17
+    static let trustyBuilt = VirtualInstant(secondsSinceEpoch: 1_424_390_400)         // 2015-02-20
     static let busyboxBuilt = VirtualInstant(secondsSinceEpoch: 1_518_705_240)        // 2018-02-15
     static let alpineBuilt = VirtualInstant(secondsSinceEpoch: 1_515_463_200)         // 2018-01-09
     static let helloBuilt = VirtualInstant(secondsSinceEpoch: 1_510_789_440)          // 2017-11-16
@@ -125,6 +126,28 @@ public enum RootFileSystems {
 
             """)
         builder.file("/etc/debian_version", "stretch/sid\n")
+        for extra in extras { builder.program(extra) }
+        return builder.root
+    }
+
+    /// `ubuntu:trusty` of early 2015: Ubuntu 14.04.2, what the tutum images were built on.
+    public static func ubuntuTrusty(extras: [InstalledProgram] = []) -> Directory {
+        let builder = TreeBuilder(modified: trustyBuilt)
+        debianLike(builder, aptGet: Coreutils.ProgramName.aptGetUbuntu)
+        builder.file("/etc/os-release", """
+            NAME="Ubuntu"
+            VERSION="14.04.2 LTS, Trusty Tahr"
+            ID=ubuntu
+            ID_LIKE=debian
+            PRETTY_NAME="Ubuntu 14.04.2 LTS"
+            VERSION_ID="14.04"
+            HOME_URL="http://www.ubuntu.com/"
+            SUPPORT_URL="http://help.ubuntu.com/"
+            BUG_REPORT_URL="http://bugs.launchpad.net/ubuntu/"
+
+            """)
+        builder.file("/etc/debian_version", "jessie/sid\n")
+        builder.file("/etc/lsb-release", "DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=14.04\nDISTRIB_CODENAME=trusty\nDISTRIB_DESCRIPTION=\"Ubuntu 14.04.2 LTS\"\n")
         for extra in extras { builder.program(extra) }
         return builder.root
     }

@@ -113,7 +113,8 @@ final class TestKubelets: PodRuntime {
     }
 
     func exec(namespace: String, pod: String, container: String, command: [String], tty: Bool,
-              stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream) async throws -> Int32 {
+              stdin: (any ReadableStream)?, stdout: any WritableStream, stderr: any WritableStream,
+              signals: ExecSignalRelay?) async throws -> Int32 {
         _ = try client.get(Pod.self, namespace: namespace, name: pod)
         try stdout.write(Array((command.joined(separator: " ") + " in " + pod + "/" + container + "\n").utf8))
         return 0

@@ -115,7 +115,7 @@ final class NodeFixture {
                                                      pauseImage: "gcr.io/google_containers/pause-amd64:" + era.kubernetes.pauseImageTag)
             let kubelet = Kubelet(configuration: configuration, client: plane.client(), informers: plane.informers, machine: machine,
                                   runtime: DockerShim(engine: engine), network: network)
-            kubelet.nameResolver = { [dns] name, search in dns.resolve(name, searchPath: search) }
+            kubelet.nameResolver = { [dns] name, search in dns.lookup(name, searchPath: search) }
             try kubelet.start()
             proxy.nodeAddresses.insert(configuration.internalIP)
             runtime.add(kubelet)

@@ -22,12 +22,14 @@ public struct NameLookupProgram: Program {
         let candidates = name.contains(".") ? [name] + expanded : expanded + [name]
         var fullName = name
         var addresses: [String] = []
+        var aliases: [NameAnswer.Alias] = []
         for candidate in candidates {
-            addresses = context.machine.networkStack.resolve(candidate)
-            if !addresses.isEmpty {
-                fullName = candidate
-                break
-            }
+            // A CNAME answer ends the search even when its target has no address.
+            guard let answer = context.machine.networkStack.lookup(candidate), !answer.addresses.isEmpty || !answer.aliases.isEmpty else { continue }
+            addresses = answer.addresses
+            aliases = answer.aliases
+            fullName = candidate
+            break
         }
         var output = ""
         if flavor == .busybox {
@@ -41,13 +43,16 @@ public struct NameLookupProgram: Program {
             for (index, address) in addresses.enumerated() { output += "Address \(index + 1): \(address)\n" }
         } else {
             output += "Server:\t\t\(server)\nAddress:\t\(server)#53\n\n"
-            guard !addresses.isEmpty else {
+            guard !addresses.isEmpty || !aliases.isEmpty else {
                 output += "** server can't find \(name): NXDOMAIN\n\n"
                 context.emit(output)
                 return 1
             }
             if !configuration.search.contains(where: { fullName.hasSuffix("." + $0) }) { output += "Non-authoritative answer:\n" }
-            for address in addresses { output += "Name:\t\(fullName)\nAddress: \(address)\n" }
+            // bind prints each CNAME record, its target fully qualified, then the A records.
+            for alias in aliases { output += "\(alias.name)\tcanonical name = \(alias.canonicalName).\n" }
+            let owner = aliases.last?.canonicalName ?? fullName
+            for address in addresses { output += "Name:\t\(owner)\nAddress: \(address)\n" }
             output += "\n"
         }
         context.emit(output)
