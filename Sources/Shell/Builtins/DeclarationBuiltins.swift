@@ -123,26 +123,10 @@ extension Shell {
             }
             return 0
         }
-        var status: Int32 = 0
-        for operand in operands {
-            let (name, value) = Self.splitAssignment(operand)
-            guard Self.isValidName(name) else {
-                report("readonly: `\(operand)': not a valid identifier", io: io)
-                status = 1
-                continue
-            }
-            if let value {
-                guard !readonlyNames.contains(name) else {
-                    report("\(name): readonly variable", io: io)
-                    status = 1
-                    continue
-                }
-                variables[name] = value
-            }
+        return assignAttribute(operands, builtin: "readonly", io: io) { name in
             if makesArray, arrays[name] == nil { arrays[name] = [:] }
             readonlyNames.insert(name)
         }
-        return status
     }
 
     /// `mapfile [-t] [-n count] [-s count] [array]`: the lines of standard input into an array

@@ -19,11 +19,19 @@ extension Shell {
             }
             return 0
         }
+        return assignAttribute(operands, builtin: "export", io: io) { name in
+            if removes { exportedNames.remove(name) } else { exportedNames.insert(name) }
+        }
+    }
+
+    /// The operand loop `export` and `readonly` share: each `NAME[=VALUE]` is checked, assigned
+    /// unless the name is read-only, then given the attribute; the status is 1 if any failed.
+    func assignAttribute(_ operands: some Collection<String>, builtin: String, io: ShellIO, mark: (String) -> Void) -> Int32 {
         var status: Int32 = 0
         for operand in operands {
             let (name, value) = Self.splitAssignment(operand)
             guard Self.isValidName(name) else {
-                report("export: `\(operand)': not a valid identifier", io: io)
+                report("\(builtin): `\(operand)': not a valid identifier", io: io)
                 status = 1
                 continue
             }
@@ -35,7 +43,7 @@ extension Shell {
                 }
                 variables[name] = value
             }
-            if removes { exportedNames.remove(name) } else { exportedNames.insert(name) }
+            mark(name)
         }
         return status
     }
