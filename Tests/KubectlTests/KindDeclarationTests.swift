@@ -58,6 +58,13 @@ import Testing
         }
     }
 
+    /// `kubectl expose` reads a kind marked exposable through `ExposableObject`.
+    @Test func exposableKindsSayWhatTheyExpose() {
+        for kind in Kinds.all {
+            #expect(kind.capabilities.contains(.exposable) == (kind is any ExposableObject.Type), "\(kind.resource.kind)")
+        }
+    }
+
     /// `get all`, `scale` and the garbage collector read the declarations.
     @Test func capabilitiesDriveTheCommands() throws {
         #expect(Kinds.inAllCategory.map { $0.resource.kind } == ["DaemonSet", "Deployment", "ReplicaSet", "ReplicationController", "Pod", "Service", "Job", "CronJob"])

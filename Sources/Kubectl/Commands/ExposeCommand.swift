@@ -112,22 +112,10 @@ struct ExposeCommand {
 
     /// The selector and container ports the exposed object implies.
     func introspect(_ object: any APIObject) throws(KubectlError) -> ([String: String]?, [ContainerPort]) {
-        func ports(_ spec: PodSpec?) -> [ContainerPort] { (spec?.containers ?? []).flatMap { $0.ports ?? [] } }
-        switch object {
-        case let controller as ReplicationController:
-            return (controller.spec?.selector, ports(controller.spec?.template?.spec))
-        case let set as ReplicaSet:
-            return (try matchLabels(set.spec?.selector), ports(set.spec?.template?.spec))
-        case let deployment as Deployment:
-            return (try matchLabels(deployment.spec?.selector), ports(deployment.spec?.template?.spec))
-        case let pod as Pod:
-            return (pod.metadata.labels, ports(pod.spec))
-        case let service as Service:
-            let servicePorts = (service.spec?.ports ?? []).map { ContainerPort(name: $0.name, containerPort: $0.port, protocol: $0.protocol) }
-            return (service.spec?.selector, servicePorts)
-        default:
+        guard let exposed = object as? any ExposableObject else {
             throw .message("cannot expose a \(Swift.type(of: object).resource.kind)")
         }
+        return (try matchLabels(exposed.exposedSelector), exposed.exposedPorts)
     }
 
     func matchLabels(_ selector: LabelSelector?) throws(KubectlError) -> [String: String]? {
